@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Parallax's one entry point. Installs what is missing, quietly and only once.
+#
+#   ./build.sh [serve]   build, then serve the explorer at http://127.0.0.1:${PORT:-8080}
+#   ./build.sh dist      build the static site into dist/ (relative URLs: any host, any path)
+#   ./build.sh test      every check CI runs (fmt, clippy, native tests, wasm tests in
+#                        headless Chromium, end-to-end tests of the page in headless Chromium)
+#   ./build.sh bench     speed figures next to their anchors
+#   ./build.sh fuzz      run the fuzz targets for a bounded time (FUZZ_SECONDS, default 60)
+#   ./build.sh data      regenerate data/countries.txt from the npm package world-countries
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PORT="${PORT:-8080}"
+WASM="target/wasm32-unknown-unknown/release/parallax.wasm"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- tools -------------------------------------------------------------------------------
+
+ensure_wasm_target() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+}
+
+# The CLI must match the crate in Cargo.lock exactly; cargo's own "already installed" check
+# trusts ~/.cargo/.crates.toml, not the binary, so compare versions here.
+ensure_wasm_bindgen() {
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$want" != "$have" ]; then
+    say "installing wasm-bindgen-cli $want (once per machine, a few minutes)"
+    cargo install wasm-bindgen-cli --version "$want" --force --quiet
+  fi
+}
+
+ensure_npm() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+# --- build -------------------------------------------------------------------------------
+
+build_wasm() {
+  ensure_wasm_target
+  ensure_wasm_bindgen
+  ensure_npm
+  say "building the wasm module"
+  cargo build --quiet --release --target wasm32-unknown-unknown --lib
+  rm -rf www/pkg
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg "$WASM"
+  # npm's binaryen, never Debian's (v108 writes modules that fail at start).
+  node_modules/.bin/wasm-opt -Oz www/pkg/parallax_bg.wasm -o www/pkg/parallax_bg.wasm
+}
+
+build_dist() {
+  build_wasm
+  say "assembling dist/"
+  rm -rf dist
+  cp -r www dist
+  mkdir -p dist/seeds
+  cp seeds/*.txt seeds/index.json dist/seeds/
+  # The service worker's cache name changes with every build of the content.
+  local version
+  version=$( (cd dist && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-12)
+  if [ -f dist/sw.js ]; then
+    sed -i "s/__BUILD_VERSION__/$version/g" dist/sw.js
+  fi
+  echo "$version" > dist/VERSION
+}
+
+build_cli() {
+  cargo build --quiet --release --bin parallax
+}
+
+# --- commands ----------------------------------------------------------------------------
+
+cmd_serve() {
+  build_dist
+  build_cli
+  say "Parallax is at http://127.0.0.1:$PORT/ (Ctrl-C stops it)"
+  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+}
+
+cmd_test() {
+  ensure_chromium
+  say "cargo fmt --check"
+  cargo fmt --all -- --check
+  say "cargo clippy"
+  cargo clippy --quiet --all-targets -- -D warnings
+  say "native tests"
+  cargo test --quiet
+  build_dist
+  say "wasm tests in headless Chromium"
+  CHROMEDRIVER="$(command -v chromedriver)" \
+    cargo test --quiet --target wasm32-unknown-unknown --test wasm
+  say "end-to-end tests in headless Chromium"
+  node --test --test-concurrency=1 e2e/
+  say "all tests passed"
+}
+
+cmd_bench() {
+  build_cli
+  if [ -f benches/run.sh ]; then
+    bash benches/run.sh
+  else
+    echo "no benchmarks yet"
+  fi
+}
+
+cmd_fuzz() {
+  if [ ! -d fuzz ]; then
+    echo "no fuzz targets yet"
+    return 0
+  fi
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --quiet
+  local secs="${FUZZ_SECONDS:-60}"
+  for target in $(cargo +nightly fuzz list); do
+    say "fuzzing $target for ${secs}s"
+    cargo +nightly fuzz run "$target" -- -max_total_time="$secs"
+  done
+}
+
+cmd_data() {
+  ensure_npm
+  node scripts/gen-countries.mjs
+}
+
+case "${1:-serve}" in
+  serve) cmd_serve ;;
+  dist) build_dist ;;
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  fuzz) cmd_fuzz ;;
+  data) cmd_data ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac

@@ -1,0 +1,326 @@
+//! Stage 3: attribution. Who expresses each sentence.
+//!
+//! In order of precedence, per sentence:
+//! 1. "according to X" — X.
+//! 2. A speech or attitude verb with its subject: the nearest person before it ("Iran's
+//!    Foreign Ministry spokesman Nasser Kanaani said" → Kanaani, the innermost speaker),
+//!    else the nearest organisation, outlet or state; after it when the verb follows a
+//!    quotation ("…," said X). Pronouns and role nouns ("he said", "the minister
+//!    warned", "the newspaper argues") resolve to the last such actor.
+//! 3. A sentence inside a quotation that spans several sentences takes the quotation's
+//!    speaker.
+//! 4. Otherwise: the author's own voice.
+
+use crate::entities::{Entities, Mention};
+use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
+use crate::text::{Span, Text};
+
+/// Who expresses a statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holder {
+    /// The article's own voice.
+    Author,
+    /// A document entity (index into `Entities::entities`).
+    Entity(usize),
+}
+
+/// The holder of one sentence, with the words that attribute it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub holder: Holder,
+    /// The speech cue ("said", "according to"), when there is one.
+    pub cue: Option<Span>,
+    /// The holder's mention in this sentence, if it is named here.
+    pub speaker: Option<Span>,
+}
+
+/// Subject words that stand for the last person named.
+const PERSON_ANAPHORS: &[&str] = &[
+    "he", "she", "the minister", "the president", "the spokesman", "the spokeswoman",
+    "the spokesperson", "the official", "the ambassador", "the diplomat", "the analyst",
+    "the author", "the leader", "the envoy", "the general", "the commander", "the expert",
+    "the prime minister", "the foreign minister", "the cleric", "the lawmaker",
+];
+
+/// Subject words that stand for the last outlet named.
+const MEDIA_ANAPHORS: &[&str] = &[
+    "the newspaper", "the paper", "the daily", "the article", "the report", "the outlet",
+    "the agency", "the news agency", "the editorial", "the website", "the publication",
+    "the broadcaster", "the channel", "the magazine", "it",
+];
+
+/// Subject words that stand for the last state or organisation named.
+const GROUP_ANAPHORS: &[&str] = &["they", "the ministry", "the country", "the government", "the regime", "officials"];
+
+/// How many words may separate a subject from its verb.
+const SUBJECT_REACH: usize = 8;
+
+pub fn attribute(kb: &KnowledgeBase, text: &Text, entities: &Entities) -> Vec<Attribution> {
+    let speech = kb.speech.find_all(text);
+    let mut out = Vec::with_capacity(text.sentences.len());
+    let mut last = Recent::default();
+    let mut speech_i = 0;
+    for sentence in &text.sentences {
+        while speech_i < speech.len() && speech[speech_i].span.start < sentence.start {
+            speech_i += 1;
+        }
+        let mentions = entities.mentions_in(*sentence);
+        let mut result = Attribution { holder: Holder::Author, cue: None, speaker: None };
+        for hit in speech[speech_i..].iter().take_while(|h| h.span.end <= sentence.end) {
+            let found = match hit.value {
+                SpeechKind::Source => first_actor_after(text, entities, mentions, hit.span.end, 5),
+                SpeechKind::Verb => subject_of(text, entities, mentions, *sentence, hit.span, &last),
+            };
+            if let Some((holder, speaker)) = found {
+                result = Attribution { holder, cue: Some(hit.span), speaker };
+                break;
+            }
+        }
+        last.update(entities, mentions, result.holder);
+        out.push(result);
+    }
+    carry_quotations(text, &mut out);
+    out
+}
+
+/// The most recent actors of each kind, for pronouns and role nouns.
+#[derive(Default)]
+struct Recent {
+    person: Option<usize>,
+    media: Option<usize>,
+    group: Option<usize>,
+}
+
+impl Recent {
+    fn update(&mut self, entities: &Entities, mentions: &[Mention], holder: Holder) {
+        for m in mentions {
+            match entities.entities[m.entity].kind {
+                EntityType::Person => self.person = Some(m.entity),
+                EntityType::Media => self.media = Some(m.entity),
+                EntityType::Organization | EntityType::Country => self.group = Some(m.entity),
+                _ => {}
+            }
+        }
+        if let Holder::Entity(e) = holder {
+            match entities.entities[e].kind {
+                EntityType::Person => self.person = Some(e),
+                EntityType::Media => self.media = Some(e),
+                _ => self.group = Some(e),
+            }
+        }
+    }
+}
+
+fn is_actor(entities: &Entities, m: &Mention) -> bool {
+    entities.entities[m.entity].kind.is_actor()
+}
+
+fn words_between(text: &Text, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    text.words_in(Span::new(a, b)).len()
+}
+
+/// The subject of a speech verb (see the module docs).
+fn subject_of(
+    text: &Text,
+    entities: &Entities,
+    mentions: &[Mention],
+    sentence: Span,
+    verb: Span,
+    recent: &Recent,
+) -> Option<(Holder, Option<Span>)> {
+    let before = text.original.get(sentence.start..verb.start).unwrap_or("");
+    let trimmed = before.trim_end();
+    // "…," said X / "…," X said: the speaker follows the quotation.
+    let after_quote = trimmed.ends_with([',', '"', '\u{201D}']) && trimmed.contains(['"', '\u{201C}', '\u{201D}']);
+    // Pronoun or role noun right before the verb (allowing auxiliaries: "he has said").
+    let lead = text.folded.get(text.folded_offset(sentence.start)..text.folded_offset(verb.start)).unwrap_or("");
+    let lead_words: Vec<&str> = lead.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let tail = |n: usize| lead_words[lead_words.len().saturating_sub(n)..].join(" ");
+    let near_tail: Vec<String> = (1..=4).map(tail).collect();
+    let ends_with_any = |list: &[&str]| {
+        near_tail.iter().any(|t| list.iter().any(|a| t == a || t.starts_with(&format!("{a} "))))
+    };
+    // Nearest person before the verb, then the nearest actor.
+    let before_verb: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.span.end <= verb.start && is_actor(entities, m))
+        .filter(|m| !is_object(text, mentions, m))
+        .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
+        .collect();
+    let clause_start = before.rfind([',', ';', ':']).map_or(sentence.start, |i| sentence.start + i);
+    if !after_quote {
+        if let Some(m) = before_verb.iter().rev().find(|m| entities.entities[m.entity].kind == EntityType::Person) {
+            return Some((Holder::Entity(m.entity), Some(m.span)));
+        }
+        if ends_with_any(PERSON_ANAPHORS) {
+            if let Some(p) = recent.person {
+                return Some((Holder::Entity(p), None));
+            }
+        }
+        if ends_with_any(MEDIA_ANAPHORS) {
+            if let Some(p) = recent.media {
+                return Some((Holder::Entity(p), None));
+            }
+        }
+        if let Some(m) = before_verb.iter().rev().find(|m| m.span.start >= clause_start.min(m.span.start) && words_between(text, m.span.end, verb.start) <= 4) {
+            return Some((Holder::Entity(m.entity), Some(m.span)));
+        }
+        if ends_with_any(GROUP_ANAPHORS) {
+            if let Some(p) = recent.group {
+                return Some((Holder::Entity(p), None));
+            }
+        }
+        // The sentence's subject, further back: an actor among its first words.
+        let subject = mentions.iter().find(|m| {
+            m.span.end <= verb.start
+                && is_actor(entities, m)
+                && words_between(text, sentence.start, m.span.start) <= 2
+                && words_between(text, m.span.end, verb.start) <= 20
+        });
+        if let Some(m) = subject {
+            return Some((Holder::Entity(m.entity), Some(m.span)));
+        }
+    }
+    first_actor_after(text, entities, mentions, verb.end, 6)
+}
+
+/// Words after which a name is an object or a modifier, not a subject.
+const OBJECT_MARKERS: &[&str] = &[
+    "between", "with", "of", "against", "to", "for", "in", "on", "from", "toward", "towards",
+    "about", "over", "by", "at", "into", "among", "than", "like", "including", "and", "or",
+];
+
+/// Is this mention governed by a preposition ("ties between Israel and Azerbaijan")?
+/// Coordinated names share the preposition of the first.
+fn is_object(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
+    let mut at = m.span.start;
+    for _ in 0..4 {
+        let Some(word) = previous_word_lower(text, at) else { return false };
+        if word == "and" || word == "or" {
+            // Step over the coordinated name before "and".
+            let and_start = text.words[text.words.partition_point(|w| w.end <= at) - 1].start;
+            match mentions.iter().rev().find(|x| x.span.end <= and_start && text.original[x.span.end..and_start].trim().is_empty()) {
+                Some(prev) => at = prev.span.start,
+                None => return false,
+            }
+            continue;
+        }
+        return OBJECT_MARKERS.contains(&word.as_str());
+    }
+    false
+}
+
+fn previous_word_lower(text: &Text, at: usize) -> Option<String> {
+    let i = text.words.partition_point(|w| w.end <= at);
+    let w = text.words.get(i.checked_sub(1)?)?;
+    let gap = text.original.get(w.end..at)?;
+    gap.chars().all(|c| c.is_whitespace() || c == ',').then(|| text.slice(*w).to_lowercase())
+}
+
+fn first_actor_after(
+    text: &Text,
+    entities: &Entities,
+    mentions: &[Mention],
+    at: usize,
+    reach: usize,
+) -> Option<(Holder, Option<Span>)> {
+    // Prefer a person within reach ("said Iranian Foreign Minister X").
+    let near: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.span.start >= at && is_actor(entities, m))
+        .filter(|m| words_between(text, at, m.span.start) <= reach)
+        .collect();
+    near.iter()
+        .find(|m| entities.entities[m.entity].kind == EntityType::Person)
+        .or_else(|| near.first())
+        .map(|m| (Holder::Entity(m.entity), Some(m.span)))
+}
+
+/// Sentences inside a quotation that spans several sentences take its speaker.
+fn carry_quotations(text: &Text, out: &mut [Attribution]) {
+    let mut open_since: Option<usize> = None;
+    for (i, s) in text.sentences.iter().enumerate() {
+        let body = text.slice(*s);
+        let opens = body.matches('\u{201C}').count();
+        let closes = body.matches('\u{201D}').count();
+        let straight = body.matches('"').count();
+        let was_open = open_since.is_some();
+        let now_open = match (opens, closes) {
+            (o, c) if o > c => true,
+            (o, c) if c > o => false,
+            _ => was_open ^ (straight % 2 == 1),
+        };
+        match (was_open, now_open) {
+            (false, true) => open_since = Some(i),
+            (true, false) => {
+                let start = open_since.take().unwrap_or(i);
+                let speaker = (start..=i).rev().find_map(|k| match out[k].holder {
+                    Holder::Entity(e) if out[k].cue.is_some() => Some(e),
+                    _ => None,
+                });
+                if let Some(e) = speaker {
+                    for a in &mut out[start..=i] {
+                        if a.holder == Holder::Author {
+                            a.holder = Holder::Entity(e);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::extract;
+    use std::sync::OnceLock;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
+    }
+
+    /// The holder's entity id of each sentence ("author" for the article's voice).
+    fn holders(text: &str) -> Vec<String> {
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        attribute(kb(), &t, &e)
+            .iter()
+            .map(|a| match a.holder {
+                Holder::Author => "author".to_string(),
+                Holder::Entity(i) => e.entities[i].id.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attribution_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Israel is a partner.", &["author"]),
+            ("Iran warned Azerbaijan on Monday.", &["iran"]),
+            ("According to Azerbaijan, the drills were a threat.", &["azerbaijan"]),
+            ("\u{201C}This is a threat,\u{201D} said Ilham Aliyev.", &["ilham_aliyev"]),
+            ("Ilham Aliyev arrived. He said Israel is a partner.", &["author", "ilham_aliyev"]),
+            (
+                "Iran is watching ties between Israel and Azerbaijan and has accused them of plotting.",
+                &["iran"],
+            ),
+            (
+                "Iran's Foreign Ministry spokesman Nasser Kanaani said the move was hostile.",
+                &["nasser_kanaani"],
+            ),
+            (
+                "Ilham Aliyev said: \u{201C}We want peace. Our ties are strong.\u{201D}",
+                &["ilham_aliyev", "ilham_aliyev"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(holders(text), *want, "for {text:?}");
+        }
+    }
+}

@@ -1,0 +1,483 @@
+//! Stage 2: entities. Knowledge-base names, the names it lacks, and what each stands for.
+//!
+//! 1. Gazetteer: every alias of the knowledge base, leftmost-longest ("Tehran Times" is
+//!    an outlet, not Tehran).
+//! 2. Metonymy: a seat of government is the state when it acts ("Tehran warned") and a
+//!    place when something happens there ("the embassy in Tehran").
+//! 3. Unknown names: capitalised runs after a role ("cleric Seyyed Hassan Ameli"), with an
+//!    organisation head ("…Institute"), or before a speech verb; their bloc comes from
+//!    the words around them ("Iranian cleric …", "Ministry … of Azerbaijan").
+//! 4. Per-document aliases: a person's surname alone ("Blank" after "Stephen Blank") and
+//!    an acronym in brackets after an organisation ("… Studies (BESA)").
+
+use std::collections::HashMap;
+
+use crate::kb::{AliasRole, EntityType, KnowledgeBase, Lexicon};
+use crate::text::{Span, Text};
+
+/// How a mention refers to its entity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MentionKind {
+    Name,
+    /// A seat of government standing for the state.
+    Metonym,
+    /// A loaded name, also evidence of a viewpoint.
+    Epithet { viewpoint: usize, weight: f32 },
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub span: Span,
+    /// Index into `Entities::entities`.
+    pub entity: usize,
+    pub kind: MentionKind,
+}
+
+/// An entity as found in one document.
+#[derive(Clone, Debug)]
+pub struct DocEntity {
+    /// Index in the knowledge base, when it is known there.
+    pub kb: Option<usize>,
+    pub id: String,
+    pub name: String,
+    pub kind: EntityType,
+    pub bloc: Option<String>,
+    pub mentions: usize,
+}
+
+#[derive(Default, Debug)]
+pub struct Entities {
+    pub entities: Vec<DocEntity>,
+    /// In text order (by start, longest first).
+    pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    /// Mentions whose start lies inside `span`.
+    pub fn mentions_in(&self, span: Span) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.span.start < span.start);
+        let b = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[a..b.max(a)]
+    }
+}
+
+/// Words before a seat of government that make it a location, not an actor.
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "outside", "inside", "across", "via", "toward",
+    "towards", "around", "visit", "visited", "visiting", "visits", "reached", "left", "leaving",
+    "over", "between", "of",
+];
+
+/// Words that, joining capitalised words, keep a name going ("Ministry of Foreign Affairs").
+const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "el", "on"];
+
+/// Capitalised words that do not start a name on their own at the start of a sentence or
+/// after a role: function words, pronouns, months and days.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+    "his", "her", "their", "its", "our", "in", "on", "at", "for", "but", "and", "or", "if",
+    "as", "while", "when", "after", "before", "since", "however", "meanwhile", "moreover",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mr", "mrs", "ms", "dr", "according", "also", "both", "with", "by",
+    "from", "to", "of", "not", "there", "here", "what", "who", "why", "how", "all", "some",
+    "one", "two", "three", "new", "last", "first",
+];
+
+pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
+    let mut found = Found::default();
+    for hit in kb.gazetteer.find_all(text) {
+        let (index, role) = *hit.value;
+        let entity = kb.entity(index);
+        let kind = match role {
+            AliasRole::Epithet { viewpoint, weight } => MentionKind::Epithet { viewpoint, weight },
+            AliasRole::Name => MentionKind::Name,
+        };
+        match entity.metonym_of {
+            Some(state) if !is_locative(text, hit.span) => {
+                found.known(kb, state, hit.span, MentionKind::Metonym)
+            }
+            _ => found.known(kb, index, hit.span, kind),
+        }
+    }
+    found.sort();
+    unknown_names(kb, text, &mut found);
+    found.sort();
+    document_aliases(text, &mut found);
+    found.sort();
+    found.finish()
+}
+
+/// Mentions collected so far, with document entities keyed by id.
+#[derive(Default)]
+struct Found {
+    entities: Vec<DocEntity>,
+    by_id: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+}
+
+impl Found {
+    fn known(&mut self, kb: &KnowledgeBase, index: usize, span: Span, kind: MentionKind) {
+        let e = kb.entity(index);
+        let doc = self.entity(&e.id, || DocEntity {
+            kb: Some(index),
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            bloc: e.bloc.clone(),
+            mentions: 0,
+        });
+        self.mentions.push(Mention { span, entity: doc, kind });
+    }
+
+    fn entity(&mut self, id: &str, make: impl FnOnce() -> DocEntity) -> usize {
+        if let Some(&i) = self.by_id.get(id) {
+            return i;
+        }
+        self.entities.push(make());
+        self.by_id.insert(id.to_string(), self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    fn covered(&self, span: Span) -> bool {
+        let i = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .any(|m| m.span.overlaps(span))
+    }
+
+    fn sort(&mut self) {
+        self.mentions
+            .sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        self.mentions.dedup_by(|a, b| a.span == b.span);
+    }
+
+    fn finish(mut self) -> Entities {
+        for m in &self.mentions {
+            self.entities[m.entity].mentions += 1;
+        }
+        // Keep only entities that kept a mention (all do today; cheap insurance).
+        Entities { entities: self.entities, mentions: self.mentions }
+    }
+}
+
+fn previous_word<'a>(text: &Text<'a>, at: usize) -> Option<&'a str> {
+    let i = text.words.partition_point(|w| w.end <= at);
+    let w = text.words.get(i.checked_sub(1)?)?;
+    // Only when nothing but spaces separates it from `at`.
+    text.original
+        .get(w.end..at)
+        .filter(|gap| gap.chars().all(char::is_whitespace))
+        .map(|_| text.slice(*w))
+}
+
+fn is_locative(text: &Text, span: Span) -> bool {
+    let rest = text.original.get(span.end..).unwrap_or("");
+    if rest.starts_with("-based") || rest.starts_with(" based") {
+        return true;
+    }
+    // A dateline: "TEHRAN -" / "BAKU," at the start of a line.
+    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let word = text.slice(span);
+    if text.original[line_start..span.start].trim().is_empty()
+        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 2
+    {
+        return true;
+    }
+    previous_word(text, span.start).is_some_and(|w| {
+        let w = w.to_lowercase();
+        LOCATIVE_BEFORE.contains(&w.as_str())
+    })
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds names the knowledge base lacks (see the module docs).
+fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
+    let titles = kb.titles.find_all(text);
+    // Where a person role ends, and which words are organisation heads.
+    let mut person_role_ends: Vec<(usize, Span)> = Vec::new();
+    let mut org_heads: Vec<Span> = Vec::new();
+    for t in &titles {
+        match t.value {
+            EntityType::Person => person_role_ends.push((t.span.end, t.span)),
+            _ => org_heads.push(t.span),
+        }
+    }
+    let speech = kb.speech.find_all(text);
+    let mut new_mentions = Vec::new();
+    for (si, sentence) in text.sentences.iter().enumerate() {
+        let words = text.words_in(*sentence);
+        if looks_like_headline(text, &text.words[words.clone()]) {
+            continue;
+        }
+        let mut i = words.start;
+        while i < words.end {
+            let w = text.words[i];
+            let word = text.slice(w);
+            let in_role = titles.iter().any(|t| t.span.contains(w) && *t.value == EntityType::Person);
+            if !is_capitalised(word) || found.covered(w) || in_role || NOT_NAMES.contains(&word.to_lowercase().as_str()) {
+                i += 1;
+                continue;
+            }
+            // Grow a run of capitalised words joined by spaces, hyphens or connectors.
+            let mut j = i;
+            let mut end = i;
+            while j + 1 < words.end {
+                let next = text.words[j + 1];
+                let gap = text.original.get(text.words[j].end..next.start).unwrap_or("");
+                let next_word = text.slice(next);
+                let joinable = matches!(gap, " " | "-" | ". ")
+                    && (gap != ". " || text.words[j].len() == 1);
+                if !joinable || found.covered(next) {
+                    break;
+                }
+                if is_capitalised(next_word) {
+                    j += 1;
+                    end = j;
+                } else if NAME_CONNECTORS.contains(&next_word) && j + 2 < words.end
+                    && is_capitalised(text.slice(text.words[j + 2]))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(w.start, text.words[end].end);
+            let n_words = end - i + 1;
+            let has_org_head = org_heads.iter().any(|h| span.contains(*h));
+            let after_role = person_role_ends
+                .iter()
+                .any(|(e, _)| *e <= w.start && text.original.get(*e..w.start).is_some_and(|g| g.trim().is_empty() || g.trim() == ","));
+            let before_speech = speech.iter().any(|s| {
+                s.span.start >= span.end
+                    && text.original.get(span.end..s.span.start).is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
+            });
+            let sentence_initial = i == words.start;
+            let kind = if has_org_head {
+                Some(EntityType::Organization)
+            } else if after_role || (before_speech && n_words >= 2) || (n_words >= 2 && byline(text, w.start)) {
+                Some(EntityType::Person)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                if !(sentence_initial && n_words == 1 && kind == EntityType::Person && !after_role) {
+                    new_mentions.push((span, kind, si));
+                }
+            }
+            i = end + 1;
+        }
+    }
+    for (span, kind, _) in new_mentions {
+        let name = text.slice(span).to_string();
+        let (span, bloc) = bloc_around(kb, text, found, span, kind);
+        let id = crate::kb::slug(&name);
+        if id.is_empty() {
+            continue;
+        }
+        let doc = found.entity(&id, || DocEntity {
+            kb: None,
+            id: id.clone(),
+            name: name.clone(),
+            kind,
+            bloc: bloc.clone(),
+            mentions: 0,
+        });
+        if found.entities[doc].bloc.is_none() {
+            found.entities[doc].bloc = bloc;
+        }
+        found.mentions.push(Mention { span, entity: doc, kind: MentionKind::Name });
+    }
+}
+
+/// A "By Jane Doe" line.
+fn byline(text: &Text, at: usize) -> bool {
+    let line_start = text.original[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = text.original[line_start..at].trim().to_lowercase();
+    before == "by" || before == "written by" || before == "author:"
+}
+
+/// Title Case lines (most words capitalised) are headlines: no unknown names there.
+fn looks_like_headline(text: &Text, words: &[Span]) -> bool {
+    let long: Vec<&str> = words.iter().map(|w| text.slice(*w)).filter(|w| w.len() > 3).collect();
+    long.len() >= 3 && long.iter().filter(|w| is_capitalised(w)).count() * 10 >= long.len() * 8
+}
+
+/// The bloc of an unknown name from a state named right before it ("Iranian cleric X",
+/// "Azerbaijan's Foreign Ministry") or inside it ("Embassy of Azerbaijan"); an
+/// organisation's mention grows to include the state word before it.
+fn bloc_around(kb: &KnowledgeBase, text: &Text, found: &Found, span: Span, kind: EntityType) -> (Span, Option<String>) {
+    let state_bloc = |m: &Mention| {
+        let e = &found.entities[m.entity];
+        (e.kind == EntityType::Country).then(|| e.bloc.clone()).flatten()
+    };
+    // Inside: "Ministry of Foreign Affairs of Azerbaijan" stops before "Azerbaijan".
+    let after = text.original.get(span.end..).unwrap_or("");
+    if kind == EntityType::Organization && after.starts_with(" of ") {
+        let at = span.end + 4;
+        if let Some(m) = found.mentions.iter().find(|m| m.span.start == at) {
+            if let Some(b) = state_bloc(m) {
+                return (Span::new(span.start, m.span.end), Some(b));
+            }
+        }
+    }
+    // Before: the nearest state mention within the three words before the name.
+    let first = text.words.partition_point(|w| w.start < span.start);
+    let window_start = text.words.get(first.saturating_sub(4)).map_or(0, |w| w.start);
+    let sentence_start = text.sentence_of(span.start).map_or(0, |s| text.sentences[s].start);
+    let window = Span::new(window_start.max(sentence_start), span.start);
+    let near = found
+        .mentions
+        .iter()
+        .filter(|m| window.contains(m.span))
+        .filter_map(|m| state_bloc(m).map(|b| (m, b)))
+        .last();
+    match near {
+        Some((m, b)) if kind == EntityType::Organization => {
+            let gap = text.original.get(m.span.end..span.start).unwrap_or("");
+            let adjacent = gap.trim().is_empty() || gap.trim() == "'s" || gap.trim() == "\u{2019}s";
+            (if adjacent { Span::new(m.span.start, span.end) } else { span }, Some(b))
+        }
+        Some((_, b)) => (span, Some(b)),
+        None => {
+            let _ = kb;
+            (span, None)
+        }
+    }
+}
+
+/// Surnames and bracketed acronyms, as aliases for this document only.
+fn document_aliases(text: &Text, found: &mut Found) {
+    let mut aliases: Vec<(String, usize)> = Vec::new();
+    for m in &found.mentions {
+        let e = &found.entities[m.entity];
+        let surface = text.slice(m.span);
+        if e.kind == EntityType::Person && m.kind == MentionKind::Name {
+            let last = e.name.split([' ', '-']).next_back().unwrap_or("");
+            if e.name.contains(' ') && last.chars().count() >= 4 && is_capitalised(last) {
+                aliases.push((last.to_string(), m.entity));
+            }
+        }
+        if matches!(e.kind, EntityType::Organization | EntityType::Media) {
+            let after = text.original.get(m.span.end..).unwrap_or("");
+            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split(')').next()) {
+                let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+                if (2..=8).contains(&letters) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '.') {
+                    aliases.push((inner.to_string(), m.entity));
+                }
+            }
+        }
+        let _ = surface;
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    aliases.sort();
+    aliases.dedup();
+    let lexicon = Lexicon::new(aliases);
+    for hit in lexicon.find_all(text) {
+        if !found.covered(hit.span) {
+            found.mentions.push(Mention { span: hit.span, entity: *hit.value, kind: MentionKind::Name });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
+    }
+
+    /// `(surface, entity id)` of every mention.
+    fn mentions(text: &str) -> Vec<(String, String)> {
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        e.mentions
+            .iter()
+            .map(|m| (t.slice(m.span).to_string(), e.entities[m.entity].id.clone()))
+            .collect()
+    }
+
+    fn has(text: &str, surface: &str, id: &str) -> bool {
+        mentions(text).iter().any(|(s, i)| s == surface && i == id)
+    }
+
+    #[test]
+    fn aliases_merge_to_one_state() {
+        let text = "Tehran warned that the Islamic Republic and Iranian officials were ready.";
+        for s in ["Tehran", "Islamic Republic", "Iranian"] {
+            assert!(mentions(text).iter().any(|(x, i)| x.contains(s) && i == "iran"), "{s}: {:?}", mentions(text));
+        }
+    }
+
+    #[test]
+    fn metonym_or_place() {
+        let cases = [
+            ("Baku rejected the claim.", "Baku", "azerbaijan"),
+            ("The embassy in Baku was closed.", "Baku", "baku"),
+            ("Officials in Tehran said so.", "Tehran", "tehran"),
+            ("Washington imposed sanctions.", "Washington", "united_states"),
+        ];
+        for (text, surface, id) in cases {
+            assert!(has(text, surface, id), "{text}: {:?}", mentions(text));
+        }
+    }
+
+    #[test]
+    fn outlets_are_not_states() {
+        assert!(has("The Tehran Times reported it.", "Tehran Times", "tehran_times"), "{:?}", mentions("The Tehran Times reported it."));
+    }
+
+    #[test]
+    fn epithets_denote_their_state() {
+        let text = "They met officials of the Zionist regime.";
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        let m = e.mentions.iter().find(|m| t.slice(m.span).contains("Zionist")).expect("epithet found");
+        assert_eq!(e.entities[m.entity].id, "israel");
+        assert!(matches!(m.kind, MentionKind::Epithet { .. }));
+    }
+
+    #[test]
+    fn unknown_person_after_a_role_takes_the_bloc_before_it() {
+        let text = "The Iranian cleric Seyyed Hassan Ameli spoke at length about it.";
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        let p = e.entities.iter().find(|x| x.name == "Seyyed Hassan Ameli").expect("person found");
+        assert_eq!(p.kind, EntityType::Person);
+        assert_eq!(p.bloc.as_deref(), Some("iran"));
+    }
+
+    #[test]
+    fn surname_alone_is_the_same_person() {
+        let text = "The analyst Jonathan Qwerty wrote a report. Later, Qwerty added more.";
+        let ms = mentions(text);
+        let ids: Vec<&String> = ms.iter().filter(|(s, _)| s.contains("Qwerty")).map(|(_, i)| i).collect();
+        assert_eq!(ids.len(), 2, "{ms:?}");
+        assert_eq!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn bracketed_acronym_is_an_alias() {
+        let text = "The Zorblat Institute for Peace (ZIP) published it. ZIP said more.";
+        let ms = mentions(text);
+        let zip: Vec<_> = ms.iter().filter(|(s, _)| s == "ZIP").collect();
+        assert!(!zip.is_empty(), "{ms:?}");
+        assert!(zip.iter().all(|(_, id)| id == "zorblat_institute_for_peace"), "{ms:?}");
+    }
+
+    #[test]
+    fn unknown_organisation_grows_over_its_state_word() {
+        let text = "The Azerbaijani Ministry of Ecology issued a statement.";
+        assert!(has(text, "Azerbaijani Ministry of Ecology", "ministry_of_ecology"), "{:?}", mentions(text));
+    }
+}

@@ -1,0 +1,532 @@
+//! The knowledge base: entities, aliases, viewpoints and cue words, read from the data
+//! files in `data/` (see its README) and compiled into automata once.
+
+mod lexicon;
+mod parse;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use lexicon::{Hit, Lexicon};
+use parse::{fields, records, Record};
+
+use crate::error::Error;
+
+include!(concat!(env!("OUT_DIR"), "/kb_files.rs"));
+
+/// What kind of thing an entity is (the contract's `type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Country,
+    Person,
+    Organization,
+    Media,
+    Place,
+    Event,
+    Policy,
+}
+
+impl EntityType {
+    pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s {
+            "country" => EntityType::Country,
+            "person" => EntityType::Person,
+            "organization" => EntityType::Organization,
+            "media" => EntityType::Media,
+            "place" => EntityType::Place,
+            "event" => EntityType::Event,
+            "policy" => EntityType::Policy,
+            _ => return None,
+        })
+    }
+
+    /// Can this kind of entity hold or be the target of an attitude?
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            EntityType::Country | EntityType::Person | EntityType::Organization | EntityType::Media
+        )
+    }
+}
+
+/// One real-world entity.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityType,
+    pub bloc: Option<String>,
+    /// Viewpoint an outlet or think tank writes from, when not its bloc's.
+    pub viewpoint: Option<String>,
+    /// For a seat of government: the state it stands for when used as a metonym.
+    pub metonym_of: Option<usize>,
+    /// Web domains of an outlet ("jpost.com"), to recognise it from a URL.
+    pub domains: Vec<String>,
+}
+
+/// Why an alias matched.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AliasRole {
+    Name,
+    /// A name that is also framing evidence for a viewpoint (index into `viewpoints`).
+    Epithet { viewpoint: usize, weight: f32 },
+}
+
+/// A viewpoint an article can be written from.
+#[derive(Clone, Debug, Serialize)]
+pub struct Viewpoint {
+    pub id: String,
+    pub label: String,
+    /// Blocs this viewpoint speaks for; empty for the fallback.
+    #[serde(skip)]
+    pub blocs: Vec<String>,
+    /// The first bloc, used for the author's voice.
+    pub bloc: String,
+}
+
+/// How speech is reported.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SpeechKind {
+    /// "X said", "said X".
+    Verb,
+    /// "according to X".
+    Source,
+}
+
+pub struct KnowledgeBase {
+    pub entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+    pub blocs: Vec<String>,
+    pub viewpoints: Vec<Viewpoint>,
+    fallback_viewpoint: usize,
+    pub gazetteer: Lexicon<(usize, AliasRole)>,
+    pub stance: Lexicon<f32>,
+    pub speech: Lexicon<SpeechKind>,
+    pub negation: Lexicon<()>,
+    pub hedges: Lexicon<f32>,
+    pub titles: Lexicon<EntityType>,
+    pub framing: Lexicon<(usize, f32)>,
+}
+
+const COUNTRIES: (&str, &str) = ("countries.txt", include_str!("../../data/countries.txt"));
+const BLOCS: (&str, &str) = ("blocs.txt", include_str!("../../data/blocs.txt"));
+const VIEWPOINTS: (&str, &str) = ("viewpoints.txt", include_str!("../../data/viewpoints.txt"));
+const EPITHETS: (&str, &str) = ("kb/epithets.txt", include_str!("../../data/kb/epithets.txt"));
+const STANCE: (&str, &str) = ("lexicon/stance.txt", include_str!("../../data/lexicon/stance.txt"));
+const SPEECH: (&str, &str) = ("lexicon/speech.txt", include_str!("../../data/lexicon/speech.txt"));
+const NEGATION: (&str, &str) = (
+    "lexicon/negation.txt",
+    include_str!("../../data/lexicon/negation.txt"),
+);
+const HEDGES: (&str, &str) = ("lexicon/hedges.txt", include_str!("../../data/lexicon/hedges.txt"));
+const TITLES: (&str, &str) = ("lexicon/titles.txt", include_str!("../../data/lexicon/titles.txt"));
+const FRAMING: (&str, &str) = (
+    "lexicon/viewpoint_cues.txt",
+    include_str!("../../data/lexicon/viewpoint_cues.txt"),
+);
+
+impl KnowledgeBase {
+    /// The knowledge base compiled into the binary.
+    pub fn builtin() -> Result<KnowledgeBase, Error> {
+        let mut builder = Builder::default();
+        builder.blocs(BLOCS)?;
+        builder.viewpoints(VIEWPOINTS)?;
+        builder.entities(COUNTRIES)?;
+        for file in ENTITY_FILES {
+            builder.entities(*file)?;
+        }
+        builder.epithets(EPITHETS)?;
+        builder.finish()
+    }
+
+    pub fn entity(&self, index: usize) -> &Entity {
+        &self.entities[index]
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn viewpoint_index(&self, id: &str) -> Option<usize> {
+        self.viewpoints.iter().position(|v| v.id == id)
+    }
+
+    pub fn fallback_viewpoint(&self) -> usize {
+        self.fallback_viewpoint
+    }
+
+    /// The viewpoint a bloc speaks for (the fallback for blocs no viewpoint names).
+    pub fn viewpoint_of_bloc(&self, bloc: Option<&str>) -> usize {
+        bloc.and_then(|b| self.viewpoints.iter().position(|v| v.blocs.iter().any(|x| x == b)))
+            .unwrap_or(self.fallback_viewpoint)
+    }
+
+    /// The viewpoint an entity speaks for: its own when set, else its bloc's.
+    pub fn viewpoint_of_entity(&self, entity: &Entity) -> usize {
+        entity
+            .viewpoint
+            .as_deref()
+            .and_then(|v| self.viewpoint_index(v))
+            .unwrap_or_else(|| self.viewpoint_of_bloc(entity.bloc.as_deref()))
+    }
+
+    /// The outlet a web address belongs to: by a listed domain, else by a host name that
+    /// spells one of its names without spaces ("tehrantimes.com" → Tehran Times).
+    pub fn outlet_by_url(&self, url: &str) -> Option<usize> {
+        let host = url.split("://").last().unwrap_or(url).split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.trim_start_matches("www.").to_lowercase();
+        if host.is_empty() {
+            return None;
+        }
+        let media = || self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Media);
+        let by_domain = media().find(|(_, e)| {
+            e.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        });
+        if let Some((i, _)) = by_domain {
+            return Some(i);
+        }
+        let label = host.split('.').next().unwrap_or("");
+        media()
+            .find(|(_, e)| {
+                let compact: String = crate::text::fold(&e.name).chars().filter(|c| c.is_alphanumeric()).collect();
+                compact.trim_start_matches("the") == label || compact == label
+            })
+            .map(|(i, _)| i)
+    }
+
+    pub fn is_bloc(&self, bloc: &str) -> bool {
+        self.blocs.iter().any(|b| b == bloc)
+    }
+}
+
+/// Collects rows from the data files, then compiles the automata.
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+    aliases: Vec<(String, (usize, AliasRole))>,
+    /// `(country, capital name)`, resolved once every file is read.
+    capitals: Vec<(usize, String)>,
+    metonyms: Vec<(usize, String, Record)>,
+    blocs: Vec<String>,
+    viewpoints: Vec<Viewpoint>,
+    fallback: Option<usize>,
+}
+
+impl Builder {
+    fn blocs(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
+        for rec in records(file, src) {
+            let [_, bloc] = fields::<2>(&rec)?;
+            if !self.blocs.iter().any(|b| b == bloc) {
+                self.blocs.push(bloc.to_string());
+            }
+        }
+        self.blocs.push("other".into());
+        Ok(())
+    }
+
+    fn viewpoints(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
+        for rec in records(file, src) {
+            let [id, label, blocs] = fields::<3>(&rec)?;
+            if blocs == "*" {
+                self.fallback = Some(self.viewpoints.len());
+            }
+            let blocs: Vec<String> = if blocs == "*" {
+                vec!["other".into()]
+            } else {
+                blocs.split(';').map(|b| b.trim().to_string()).collect()
+            };
+            for b in &blocs {
+                self.check_bloc(&rec, b)?;
+            }
+            self.viewpoints.push(Viewpoint {
+                id: id.into(),
+                label: label.into(),
+                bloc: blocs.first().cloned().unwrap_or_else(|| "other".into()),
+                blocs,
+            });
+        }
+        if self.fallback.is_none() {
+            return Err(Error::data(file, 0, "no fallback viewpoint (a row whose blocs are `*`)"));
+        }
+        Ok(())
+    }
+
+    fn check_bloc(&self, rec: &Record, bloc: &str) -> Result<(), Error> {
+        if self.blocs.iter().any(|b| b == bloc) {
+            Ok(())
+        } else {
+            Err(rec.error(format!("unknown bloc `{bloc}` (blocs come from blocs.txt, plus `other`)")))
+        }
+    }
+
+    fn entities(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
+        for rec in records(file, src) {
+            self.entity_row(&rec)?;
+        }
+        Ok(())
+    }
+
+    fn entity_row(&mut self, rec: &Record) -> Result<(), Error> {
+        let parts = rec.fields();
+        if parts.len() < 5 || parts.len() > 6 {
+            return Err(rec.error("an entity row has 5 or 6 fields: id | name | type | bloc | aliases | attributes"));
+        }
+        let (id, name, kind, bloc, aliases) = (parts[0], parts[1], parts[2], parts[3], parts[4]);
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(rec.error(format!("id `{id}` must be lowercase ASCII letters, digits and `_`")));
+        }
+        let kind = match kind {
+            "-" => None,
+            k => Some(EntityType::parse(k).ok_or_else(|| rec.error(format!("unknown type `{k}`")))?),
+        };
+        let bloc = match bloc {
+            "-" | "" => None,
+            b => {
+                self.check_bloc(rec, b)?;
+                Some(b.to_string())
+            }
+        };
+        let index = match self.by_id.get(id) {
+            Some(&i) => {
+                let e = &mut self.entities[i];
+                if name != "-" {
+                    e.name = name.into();
+                }
+                if let Some(k) = kind {
+                    e.kind = k;
+                }
+                if bloc.is_some() {
+                    e.bloc = bloc;
+                }
+                i
+            }
+            None => {
+                let kind = kind.ok_or_else(|| rec.error(format!("new entity `{id}` needs a type")))?;
+                if name == "-" {
+                    return Err(rec.error(format!("new entity `{id}` needs a name")));
+                }
+                self.entities.push(Entity {
+                    id: id.into(),
+                    name: name.into(),
+                    kind,
+                    bloc,
+                    viewpoint: None,
+                    metonym_of: None,
+                    domains: Vec::new(),
+                });
+                self.by_id.insert(id.into(), self.entities.len() - 1);
+                self.aliases.push((name.into(), (self.entities.len() - 1, AliasRole::Name)));
+                self.entities.len() - 1
+            }
+        };
+        for alias in aliases.split(';').map(str::trim).filter(|a| !a.is_empty() && *a != "-") {
+            self.aliases.push((alias.into(), (index, AliasRole::Name)));
+        }
+        if let Some(attrs) = parts.get(5) {
+            for attr in attrs.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+                let (key, value) = attr
+                    .split_once('=')
+                    .ok_or_else(|| rec.error(format!("attribute `{attr}` is not key=value")))?;
+                match key.trim() {
+                    "capital" => self.capitals.push((index, value.trim().into())),
+                    "viewpoint" => self.entities[index].viewpoint = Some(value.trim().into()),
+                    "metonym_of" => self.metonyms.push((index, value.trim().into(), rec.clone())),
+                    "domain" => self.entities[index].domains.push(value.trim().to_lowercase()),
+                    other => return Err(rec.error(format!("unknown attribute `{other}`"))),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn epithets(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
+        for rec in records(file, src) {
+            let [phrase, entity, viewpoint, weight] = fields::<4>(&rec)?;
+            let index = *self
+                .by_id
+                .get(entity)
+                .ok_or_else(|| rec.error(format!("unknown entity `{entity}`")))?;
+            let viewpoint = self.viewpoint_index(&rec, viewpoint)?;
+            let weight = parse_number(&rec, weight)?;
+            self.aliases.push((phrase.into(), (index, AliasRole::Epithet { viewpoint, weight })));
+        }
+        Ok(())
+    }
+
+    fn viewpoint_index(&self, rec: &Record, id: &str) -> Result<usize, Error> {
+        self.viewpoints
+            .iter()
+            .position(|v| v.id == id)
+            .ok_or_else(|| rec.error(format!("unknown viewpoint `{id}` (see viewpoints.txt)")))
+    }
+
+    fn finish(mut self) -> Result<KnowledgeBase, Error> {
+        // A capital is a place of its own that stands for its country when used as one.
+        for (country, capital) in std::mem::take(&mut self.capitals) {
+            let id = slug(&capital);
+            let index = match self.by_id.get(&id) {
+                Some(&i) => i,
+                None => {
+                    self.entities.push(Entity {
+                        id: id.clone(),
+                        name: capital.clone(),
+                        kind: EntityType::Place,
+                        bloc: self.entities[country].bloc.clone(),
+                        viewpoint: None,
+                        metonym_of: None,
+                        domains: Vec::new(),
+                    });
+                    self.by_id.insert(id, self.entities.len() - 1);
+                    self.aliases.push((capital, (self.entities.len() - 1, AliasRole::Name)));
+                    self.entities.len() - 1
+                }
+            };
+            if self.entities[index].kind == EntityType::Place {
+                self.entities[index].metonym_of = Some(country);
+            }
+        }
+        for (place, country, rec) in std::mem::take(&mut self.metonyms) {
+            let c = *self
+                .by_id
+                .get(&country)
+                .ok_or_else(|| rec.error(format!("unknown entity `{country}`")))?;
+            self.entities[place].metonym_of = Some(c);
+        }
+        for e in &self.entities {
+            if let Some(v) = &e.viewpoint {
+                if !self.viewpoints.iter().any(|x| &x.id == v) {
+                    return Err(Error::data("kb", 0, format!("entity `{}` names unknown viewpoint `{v}`", e.id)));
+                }
+            }
+        }
+        let lexicon = |(file, src): (&str, &str)| -> Result<Vec<Record>, Error> { Ok(records(file, src).collect()) };
+        let stance = lexicon(STANCE)?
+            .iter()
+            .map(|r| {
+                let [cue, pol] = fields::<2>(r)?;
+                let p = parse_number(r, pol)?;
+                if !(-1.0..=1.0).contains(&p) {
+                    return Err(r.error("polarity must be in [-1, 1]"));
+                }
+                Ok((cue.to_string(), p))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let speech = lexicon(SPEECH)?
+            .iter()
+            .map(|r| {
+                let [cue, kind] = fields::<2>(r)?;
+                let kind = match kind {
+                    "verb" | "quote" => SpeechKind::Verb,
+                    "source" => SpeechKind::Source,
+                    k => return Err(r.error(format!("unknown speech kind `{k}`"))),
+                };
+                Ok((cue.to_string(), kind))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let negation = lexicon(NEGATION)?
+            .iter()
+            .map(|r| Ok((r.fields()[0].to_string(), ())))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let hedges = lexicon(HEDGES)?
+            .iter()
+            .map(|r| {
+                let parts = r.fields();
+                let factor = match parts.get(1) {
+                    Some(f) => parse_number(r, f)?,
+                    None => 0.6,
+                };
+                Ok((parts[0].to_string(), factor))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let titles = lexicon(TITLES)?
+            .iter()
+            .map(|r| {
+                let [title, kind] = fields::<2>(r)?;
+                let k = EntityType::parse(kind).ok_or_else(|| r.error(format!("unknown type `{kind}`")))?;
+                Ok((title.to_string(), k))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let framing = lexicon(FRAMING)?
+            .iter()
+            .map(|r| {
+                let [phrase, vp, weight] = fields::<3>(r)?;
+                Ok((phrase.to_string(), (self.viewpoint_index(r, vp)?, parse_number(r, weight)?)))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(KnowledgeBase {
+            gazetteer: Lexicon::new(self.aliases),
+            entities: self.entities,
+            by_id: self.by_id,
+            blocs: self.blocs,
+            fallback_viewpoint: self.fallback.unwrap_or(0),
+            viewpoints: self.viewpoints,
+            stance: Lexicon::new(stance),
+            speech: Lexicon::new(speech),
+            negation: Lexicon::new(negation),
+            hedges: Lexicon::new(hedges),
+            titles: Lexicon::new(titles),
+            framing: Lexicon::new(framing),
+        })
+    }
+}
+
+fn parse_number(rec: &Record, s: &str) -> Result<f32, Error> {
+    s.parse::<f32>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(|| rec.error(format!("`{s}` is not a number")))
+}
+
+/// A stable ASCII id for a name: "Tel Aviv" → "tel_aviv".
+pub fn slug(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::builtin().expect("the built-in knowledge base is valid")
+    }
+
+    #[test]
+    fn builtin_knowledge_base_loads() {
+        let kb = kb();
+        for id in ["iran", "israel", "azerbaijan", "united_states", "tehran", "baku"] {
+            assert!(kb.index_of(id).is_some(), "{id} missing");
+        }
+        let tehran = kb.entity(kb.index_of("tehran").unwrap());
+        assert_eq!(tehran.kind, EntityType::Place);
+        assert_eq!(tehran.metonym_of, kb.index_of("iran"));
+        assert!(kb.stance.len() > 20 && kb.speech.len() > 5);
+    }
+
+    #[test]
+    fn viewpoints_map_blocs() {
+        let kb = kb();
+        let iranian = kb.viewpoint_index("iranian").unwrap();
+        assert_eq!(kb.viewpoint_of_bloc(Some("iran")), iranian);
+        assert_eq!(kb.viewpoint_of_bloc(None), kb.fallback_viewpoint());
+        assert_eq!(kb.viewpoint_of_bloc(Some("other")), kb.fallback_viewpoint());
+    }
+
+    #[test]
+    fn slug_table() {
+        for (name, want) in [("Tel Aviv", "tel_aviv"), ("Bakı", "baki"), ("U.S.", "u_s"), ("  ", "")] {
+            assert_eq!(slug(name), want);
+        }
+    }
+}

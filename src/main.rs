@@ -1,0 +1,146 @@
+//! `parallax analyze FILE...` — one JSON object per file (JSON Lines, in order), offsets
+//! in Unicode code points. The only part of Parallax that reads files.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use parallax::ingest::{self, Format, Limits};
+use parallax::{Analyzer, Meta, Units};
+
+const USAGE: &str = "\
+usage: parallax analyze FILE...
+
+Prints one JSON object per FILE (JSON Lines, in the order given) with the entities,
+statements and viewpoint of the article in it; offsets count Unicode code points of the
+file's text. FILE may be plain text, Markdown or a saved HTML page, in UTF-8, UTF-16 (with
+a byte-order mark) or Windows-1252. Metadata (outlet, url, date, author, title) is read
+from FILE.meta.json when that file exists.
+
+A file that cannot be read or is not an article (binary, empty, too large) is reported on
+standard error; the others are still printed, and the exit status is 1.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("analyze") if args.len() > 1 => analyze(&args[1..]),
+        Some("--version" | "-V") => {
+            println!("parallax {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn analyze(paths: &[String]) -> ExitCode {
+    let analyzer = match Analyzer::new() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in paths {
+        match analyze_file(&analyzer, path) {
+            Ok(line) => {
+                if writeln!(out, "{line}").is_err() {
+                    return ExitCode::FAILURE;
+                }
+            }
+            Err(message) => {
+                failed = true;
+                let _ = out.flush();
+                eprintln!("parallax: {message}");
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::FAILURE;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let name = Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    let article = ingest::ingest(&bytes, &name, &Limits::default()).map_err(|e| format!("{path}: {e}"))?;
+    let mut meta = sidecar(path)?;
+    meta.source = Some(path.to_string());
+    meta.title = meta.title.or(article.title.clone());
+    meta.outlet = meta.outlet.or(article.meta.outlet.clone());
+    meta.url = meta.url.or(article.meta.url.clone());
+    meta.author = meta.author.or(article.meta.author.clone());
+    meta.date = meta.date.or(article.meta.date.clone());
+    // Plain text keeps its offsets: lines ingest dropped as boilerplate or comments are
+    // blanked, not removed, so every span still points into the file's own text.
+    let text = match (article.format, utf8_text(&bytes)) {
+        (Format::Text, Some(original)) => blank_dropped_lines(original, &article.text),
+        _ => article.text.clone(),
+    };
+    let report = analyzer.report(&text, &meta, Units::CodePoints);
+    serde_json::to_string(&report).map_err(|e| format!("{path}: {e}"))
+}
+
+/// `FILE.meta.json`, when present.
+fn sidecar(path: &str) -> Result<Meta, String> {
+    let meta_path = format!("{path}.meta.json");
+    match std::fs::read_to_string(&meta_path) {
+        Ok(json) => serde_json::from_str(&json).map_err(|e| format!("{meta_path}: not valid metadata: {e}")),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Meta::default()),
+        Err(e) => Err(format!("{meta_path}: cannot read: {e}")),
+    }
+}
+
+fn utf8_text(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()
+}
+
+/// The original text with every line that is not in `kept` (in order) replaced by
+/// spaces, so offsets are unchanged.
+fn blank_dropped_lines(original: &str, kept: &str) -> String {
+    let mut kept_lines = kept.lines().map(str::trim_end).filter(|l| !l.is_empty()).peekable();
+    let mut out = String::with_capacity(original.len());
+    for line in original.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let keep = body.trim().is_empty() || kept_lines.peek().is_some_and(|k| body.trim_end() == *k);
+        if keep {
+            if !body.trim().is_empty() {
+                kept_lines.next();
+            }
+            out.push_str(line);
+        } else {
+            out.extend(body.chars().map(|c| if c == '\t' { '\t' } else { ' ' }));
+            out.push_str(&line[body.len()..]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blanking_keeps_offsets_and_kept_lines() {
+        let original = "Title\nShare\nBody one.\n\nLeave a Reply\n";
+        let kept = "Title\nBody one.";
+        let blanked = blank_dropped_lines(original, kept);
+        assert_eq!(blanked.len(), original.len());
+        assert_eq!(blanked.chars().count(), original.chars().count());
+        assert_eq!(blanked, "Title\n     \nBody one.\n\n             \n");
+    }
+}

@@ -1,0 +1,307 @@
+//! The analysis as the contract's object (`shared/eval/CONTRACT.md`), with offsets in the
+//! units of the edge that asks: UTF-16 code units for JavaScript, code points for the
+//! command line. Spans are bytes everywhere before this point; they are converted here,
+//! once.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyzer::Analysis;
+use crate::attribution::Holder;
+use crate::kb::{EntityType, KnowledgeBase};
+use crate::text::Span;
+
+/// What offsets count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Units {
+    /// Unicode scalar values (Python's `str`).
+    CodePoints,
+    /// UTF-16 code units (JavaScript's `String`).
+    Utf16,
+}
+
+/// What the caller knows about a document besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub author: Option<String>,
+    /// File name or other origin, echoed as the report's `source`.
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Report {
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub meta: Meta,
+    pub viewpoint: ViewpointOut,
+    /// The viewpoints an article can have, from the knowledge base.
+    pub viewpoints: Vec<ViewpointDef>,
+    pub entities: Vec<EntityOut>,
+    pub mentions: Vec<MentionOut>,
+    pub statements: Vec<StatementOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ViewpointOut {
+    pub label: String,
+    pub scores: BTreeMap<String, f32>,
+    pub confidence: f32,
+    pub evidence: Vec<EvidenceOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ViewpointDef {
+    pub id: String,
+    pub label: String,
+    pub bloc: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EvidenceOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub viewpoint: String,
+    pub kind: &'static str,
+    pub weight: f32,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EntityOut {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub bloc: Option<String>,
+    pub mentions: usize,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MentionOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StatementOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Entity id, or "author" for the article's own voice.
+    pub holder: String,
+    pub holder_name: String,
+    pub holder_bloc: String,
+    pub voice: String,
+    pub targets: Vec<TargetOut>,
+    pub cues: Vec<CueOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TargetOut {
+    pub entity: String,
+    pub name: String,
+    pub bloc: Option<String>,
+    pub polarity: f32,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CueOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub polarity: f32,
+}
+
+/// Byte offsets of one text → offsets in other units, in O(1) per lookup.
+pub struct OffsetMap {
+    units_at: Vec<u32>,
+}
+
+impl OffsetMap {
+    pub fn new(text: &str, units: Units) -> OffsetMap {
+        let mut units_at = vec![0u32; text.len() + 1];
+        let mut count = 0u32;
+        let mut last = 0;
+        for (i, c) in text.char_indices() {
+            for slot in &mut units_at[last..=i] {
+                *slot = count;
+            }
+            count += match units {
+                Units::CodePoints => 1,
+                Units::Utf16 => c.len_utf16() as u32,
+            };
+            last = i + 1;
+        }
+        for slot in &mut units_at[last..] {
+            *slot = count;
+        }
+        OffsetMap { units_at }
+    }
+
+    pub fn at(&self, byte: usize) -> usize {
+        self.units_at[byte.min(self.units_at.len() - 1)] as usize
+    }
+
+    pub fn span(&self, span: Span) -> (usize, usize) {
+        (self.at(span.start), self.at(span.end))
+    }
+}
+
+fn round(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Builds the contract object for one analysed text.
+pub fn build(kb: &KnowledgeBase, text: &str, meta: &Meta, analysis: &Analysis, units: Units) -> Report {
+    let map = OffsetMap::new(text, units);
+    let slice = |s: Span| text.get(s.start..s.end).unwrap_or("").to_string();
+    let ents = &analysis.entities.entities;
+    let vp = &analysis.viewpoint;
+    let label = &kb.viewpoints[vp.label];
+    let voice_of = |h: Holder| match h {
+        Holder::Author => label.id.clone(),
+        Holder::Entity(i) => {
+            let e = &ents[i];
+            let v = match e.kb {
+                Some(k) => kb.viewpoint_of_entity(kb.entity(k)),
+                None => kb.viewpoint_of_bloc(e.bloc.as_deref()),
+            };
+            kb.viewpoints[v].id.clone()
+        }
+    };
+    let author_name = meta.outlet.clone().unwrap_or_else(|| "Author".to_string());
+    let statements = analysis
+        .statements
+        .iter()
+        .map(|s| {
+            let (start, end) = map.span(s.span);
+            let (holder, holder_name, holder_bloc) = match s.holder {
+                Holder::Author => ("author".to_string(), author_name.clone(), label.bloc.clone()),
+                Holder::Entity(i) => (
+                    ents[i].id.clone(),
+                    ents[i].name.clone(),
+                    ents[i].bloc.clone().unwrap_or_else(|| "other".into()),
+                ),
+            };
+            StatementOut {
+                start,
+                end,
+                text: slice(s.span),
+                holder,
+                holder_name,
+                holder_bloc,
+                voice: voice_of(s.holder),
+                targets: s
+                    .targets
+                    .iter()
+                    .map(|t| TargetOut {
+                        entity: ents[t.entity].id.clone(),
+                        name: ents[t.entity].name.clone(),
+                        bloc: ents[t.entity].bloc.clone(),
+                        polarity: round(t.polarity),
+                    })
+                    .collect(),
+                cues: s
+                    .cues
+                    .iter()
+                    .map(|c| {
+                        let (start, end) = map.span(c.span);
+                        CueOut { start, end, text: slice(c.span), polarity: round(c.polarity) }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Report {
+        source: meta.source.clone(),
+        title: meta.title.clone().or_else(|| first_line_title(text)),
+        meta: meta.clone(),
+        viewpoint: ViewpointOut {
+            label: label.id.clone(),
+            scores: kb
+                .viewpoints
+                .iter()
+                .zip(&vp.scores)
+                .map(|(v, s)| (v.id.clone(), round(*s)))
+                .collect(),
+            confidence: round(vp.confidence),
+            evidence: vp
+                .evidence
+                .iter()
+                .map(|e| {
+                    let (start, end) = map.span(e.span);
+                    EvidenceOut {
+                        start,
+                        end,
+                        text: e.text.clone(),
+                        viewpoint: kb.viewpoints[e.viewpoint].id.clone(),
+                        kind: e.kind.as_str(),
+                        weight: round(e.weight),
+                    }
+                })
+                .collect(),
+        },
+        viewpoints: kb
+            .viewpoints
+            .iter()
+            .map(|v| ViewpointDef { id: v.id.clone(), label: v.label.clone(), bloc: v.bloc.clone() })
+            .collect(),
+        entities: ents
+            .iter()
+            .map(|e| EntityOut {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                bloc: e.bloc.clone(),
+                mentions: e.mentions,
+            })
+            .collect(),
+        mentions: analysis
+            .entities
+            .mentions
+            .iter()
+            .map(|m| {
+                let (start, end) = map.span(m.span);
+                MentionOut { start, end, text: slice(m.span), entity: ents[m.entity].id.clone() }
+            })
+            .collect(),
+        statements,
+    }
+}
+
+/// The first non-empty line, when it is short enough to be a headline.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.chars().count() <= 160).then(|| line.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_units_table() {
+        let text = "a\u{201C}ə😀b";
+        // bytes: a=0, “=1..4, ə=4..6, 😀=6..10, b=10
+        let cp = OffsetMap::new(text, Units::CodePoints);
+        let u16 = OffsetMap::new(text, Units::Utf16);
+        for (byte, want_cp, want_u16) in [(0, 0, 0), (1, 1, 1), (4, 2, 2), (6, 3, 3), (10, 4, 5), (11, 5, 6)] {
+            assert_eq!(cp.at(byte), want_cp, "code points at byte {byte}");
+            assert_eq!(u16.at(byte), want_u16, "UTF-16 at byte {byte}");
+        }
+    }
+
+    #[test]
+    fn first_line_title_skips_blank_lines() {
+        assert_eq!(first_line_title("\n\n  Headline  \nBody."), Some("Headline".into()));
+        assert_eq!(first_line_title(""), None);
+    }
+}

@@ -1,0 +1,181 @@
+//! Stage 4: stance. What attitude each holder shows toward whom.
+//!
+//! A sentence with stance cues (lexicon: "threat", "accuse", "partner", "welcome"…) is a
+//! statement of its holder. Each cue's polarity is flipped by a negation shortly before
+//! it ("has never been directed against", "denied any involvement") and weakened by a
+//! hedge ("may", "reportedly"); the sentence's polarity is their clamped sum. The targets
+//! are the actors the sentence names other than its holder and the holder's own
+//! attribution.
+
+use crate::attribution::{Attribution, Holder};
+use crate::entities::Entities;
+use crate::kb::{EntityType, KnowledgeBase};
+use crate::text::{Span, Text};
+
+/// One stance cue with its effective polarity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub span: Span,
+    pub polarity: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// Index into `Entities::entities`.
+    pub entity: usize,
+    pub polarity: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// The sentence.
+    pub span: Span,
+    pub holder: Holder,
+    pub targets: Vec<Target>,
+    pub cues: Vec<Cue>,
+}
+
+/// How far before a cue a negation still applies (bytes, within the clause).
+const NEGATION_REACH: usize = 40;
+/// How far before a cue a hedge applies.
+const HEDGE_REACH: usize = 30;
+
+pub fn stances(kb: &KnowledgeBase, text: &Text, entities: &Entities, attributions: &[Attribution]) -> Vec<Statement> {
+    let cues = kb.stance.find_all(text);
+    let negations = kb.negation.find_all(text);
+    let hedges = kb.hedges.find_all(text);
+    let mut statements = Vec::new();
+    let (mut ci, mut ni, mut hi) = (0, 0, 0);
+    for (si, sentence) in text.sentences.iter().enumerate() {
+        advance(&mut ci, |i| cues.get(i).is_some_and(|c| c.span.start < sentence.start));
+        advance(&mut ni, |i| negations.get(i).is_some_and(|c| c.span.start < sentence.start));
+        advance(&mut hi, |i| hedges.get(i).is_some_and(|c| c.span.start < sentence.start));
+        let in_sentence = |s: Span| s.end <= sentence.end;
+        let sentence_negations: Vec<Span> = negations[ni..].iter().map(|n| n.span).take_while(|s| in_sentence(*s)).collect();
+        let sentence_hedges: Vec<(Span, f32)> = hedges[hi..].iter().map(|h| (h.span, *h.value)).take_while(|(s, _)| in_sentence(*s)).collect();
+        let Some(attribution) = attributions.get(si) else { continue };
+        let mut found = Vec::new();
+        for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
+            // The speech verb is not itself an attitude ("warned" is both: keep it).
+            let mut polarity = *cue.value;
+            if sentence_negations.iter().any(|n| governs(text, *n, cue.span, NEGATION_REACH)) {
+                polarity = -polarity * 0.8;
+            }
+            if let Some((_, f)) = sentence_hedges.iter().find(|(h, _)| governs(text, *h, cue.span, HEDGE_REACH)) {
+                polarity *= f;
+            }
+            found.push(Cue { span: cue.span, polarity });
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let polarity = found.iter().map(|c| c.polarity).sum::<f32>().clamp(-1.0, 1.0);
+        let targets = targets_of(entities, *sentence, attribution, polarity);
+        if targets.is_empty() {
+            continue;
+        }
+        statements.push(Statement { span: *sentence, holder: attribution.holder, targets, cues: found });
+    }
+    statements
+}
+
+fn advance(i: &mut usize, behind: impl Fn(usize) -> bool) {
+    while behind(*i) {
+        *i += 1;
+    }
+}
+
+/// A modifier governs a cue when it comes shortly before it in the same clause.
+fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> bool {
+    if modifier.end > cue.start || cue.start - modifier.end > reach {
+        return false;
+    }
+    let gap = text.original.get(modifier.end..cue.start).unwrap_or("");
+    !gap.contains([',', ';', ':', '.', '(', ')']) && !gap.contains(" but ") && !gap.contains(" while ")
+}
+
+fn targets_of(entities: &Entities, sentence: Span, attribution: &Attribution, polarity: f32) -> Vec<Target> {
+    let holder = match attribution.holder {
+        Holder::Entity(e) => Some(e),
+        Holder::Author => None,
+    };
+    let mut targets: Vec<Target> = Vec::new();
+    for m in entities.mentions_in(sentence) {
+        let e = &entities.entities[m.entity];
+        if Some(m.entity) == holder || attribution.speaker.is_some_and(|s| s.contains(m.span)) {
+            continue;
+        }
+        if !matches!(e.kind, EntityType::Country | EntityType::Person | EntityType::Organization) {
+            continue;
+        }
+        if targets.iter().any(|t| t.entity == m.entity) {
+            continue;
+        }
+        targets.push(Target { entity: m.entity, polarity });
+    }
+    targets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::attribute;
+    use crate::entities::extract;
+    use std::sync::OnceLock;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
+    }
+
+    /// `(holder, target, sign)` of every statement.
+    fn stances_of(text: &str) -> Vec<(String, String, i8)> {
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        let a = attribute(kb(), &t, &e);
+        let mut out = Vec::new();
+        for s in stances(kb(), &t, &e, &a) {
+            let holder = match s.holder {
+                Holder::Author => "author".to_string(),
+                Holder::Entity(i) => e.entities[i].id.clone(),
+            };
+            for target in s.targets {
+                let sign = if target.polarity > 0.0 { 1 } else if target.polarity < 0.0 { -1 } else { 0 };
+                out.push((holder.clone(), e.entities[target.entity].id.clone(), sign));
+            }
+        }
+        out
+    }
+
+    fn has(text: &str, holder: &str, target: &str, sign: i8) -> bool {
+        stances_of(text).iter().any(|(h, t, s)| h == holder && t == target && *s == sign)
+    }
+
+    #[test]
+    fn stance_table() {
+        let cases = [
+            ("Iran accused Israel of espionage.", "iran", "israel", -1),
+            ("Ilham Aliyev called Israel a strategic partner.", "ilham_aliyev", "israel", 1),
+            ("Azerbaijan said its territory has never been a threat against Iran.", "azerbaijan", "iran", 1),
+            ("Iran condemned Israel.", "iran", "israel", -1),
+        ];
+        for (text, holder, target, sign) in cases {
+            assert!(has(text, holder, target, sign), "{text}: {:?}", stances_of(text));
+        }
+    }
+
+    #[test]
+    fn no_cue_no_statement() {
+        assert!(stances_of("Iran and Israel held talks in Geneva on Monday.").is_empty());
+    }
+
+    #[test]
+    fn hedge_weakens() {
+        let t = Text::new("Israel may threaten Iran.");
+        let e = extract(kb(), &t);
+        let a = attribute(kb(), &t, &e);
+        let s = stances(kb(), &t, &e, &a);
+        let p = s[0].targets[0].polarity;
+        assert!(p < 0.0 && p > -0.8, "{p}");
+    }
+}

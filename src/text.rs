@@ -1,0 +1,302 @@
+//! Stage 1: text. Folding for matching, sentences, words — all spans in bytes of the
+//! original text.
+//!
+//! Matching runs on a *folded* copy of the text (lower case, straight quotes, plain
+//! dashes and spaces, Latin diacritics removed) so that "Hikmət Hacıyev", "HIKMET
+//! HACIYEV" and "Hikmet Haciyev" meet the same pattern. Folding changes byte lengths,
+//! so the folded text keeps a map from each of its bytes back to the original: every
+//! span found in the folded text is turned back into a span of the original once, here.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A half-open byte range of the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// The text of one document, ready for the later stages.
+pub struct Text<'a> {
+    pub original: &'a str,
+    /// Folded copy used for every dictionary match.
+    pub folded: String,
+    /// For each byte of `folded`, the start of the original character it came from;
+    /// one extra entry equal to `original.len()`.
+    fold_to_original: Vec<usize>,
+    /// Sentences in order, trimmed of surrounding white space.
+    pub sentences: Vec<Span>,
+    /// Words (UAX #29 word segments that contain a letter or digit), in order.
+    pub words: Vec<Span>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(original: &'a str) -> Text<'a> {
+        let (folded, fold_to_original) = fold_with_map(original);
+        let words = original
+            .unicode_word_indices()
+            .map(|(i, w)| Span::new(i, i + w.len()))
+            .collect();
+        Text {
+            original,
+            folded,
+            fold_to_original,
+            sentences: split_sentences(original),
+            words,
+        }
+    }
+
+    /// The original span that a folded byte range came from.
+    pub fn original_span(&self, folded_start: usize, folded_end: usize) -> Span {
+        let start = self.fold_to_original[folded_start.min(self.folded.len())];
+        let end = if folded_end == 0 {
+            start
+        } else {
+            let last = self.fold_to_original[(folded_end - 1).min(self.folded.len())];
+            last + char_len_at(self.original, last)
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// The folded byte offset of an original byte offset (the first folded byte at or
+    /// after it).
+    pub fn folded_offset(&self, original: usize) -> usize {
+        self.fold_to_original
+            .partition_point(|&o| o < original)
+            .min(self.folded.len())
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.original.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Index of the sentence containing `at`, if any.
+    pub fn sentence_of(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
+    }
+
+    /// Indexes into `words` of the words inside `span`.
+    pub fn words_in(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.words.partition_point(|w| w.start < span.start);
+        let b = self.words.partition_point(|w| w.start < span.end);
+        a..b.max(a)
+    }
+}
+
+fn char_len_at(s: &str, at: usize) -> usize {
+    s.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8)
+}
+
+/// Folds one character for matching. `None` means "keep the lower-cased character".
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
+        | '\u{2003}' => " ",
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => "",
+        // Latin letters of the region's transliterations (Azerbaijani, Turkish, and the
+        // common diacritics of European spellings).
+        'ə' | 'Ə' | 'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' => "e",
+        'ı' | 'İ' | 'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Î' | 'ī' => "i",
+        'ş' | 'Ş' | 'š' | 'Š' | 'ś' => "s",
+        'ç' | 'Ç' | 'č' | 'Č' | 'ć' => "c",
+        'ğ' | 'Ğ' => "g",
+        'ö' | 'Ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'Ó' | 'Ô' | 'ø' => "o",
+        'ü' | 'Ü' | 'ú' | 'ù' | 'û' | 'Ú' | 'ū' => "u",
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'ā' => "a",
+        'ñ' | 'Ñ' | 'ń' => "n",
+        'ž' | 'Ž' | 'ź' | 'ż' => "z",
+        'ý' | 'ÿ' => "y",
+        _ => return None,
+    })
+}
+
+/// Folds a pattern or a text for matching (see the module docs).
+pub fn fold(s: &str) -> String {
+    fold_with_map(s).0
+}
+
+fn fold_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let before = out.len();
+        match fold_char(c) {
+            Some(f) => out.push_str(f),
+            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            None => out.extend(c.to_lowercase()),
+        }
+        map.resize(map.len() + (out.len() - before), i);
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "u.s.", "u.k.", "u.n.", "e.u.", "dr.", "gen.", "mr.", "mrs.", "ms.", "st.", "lt.", "col.",
+    "maj.", "capt.", "sgt.", "adm.", "prof.", "sen.", "rep.", "gov.", "jr.", "sr.", "inc.",
+    "co.", "corp.", "ltd.", "no.", "vs.", "e.g.", "i.e.", "etc.", "jan.", "feb.", "mar.",
+    "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "approx.", "dept.", "est.", "fig.",
+    "mt.", "ft.", "u.s.a.",
+];
+
+/// Sentences per UAX #29, re-joined where a break follows an abbreviation or an initial
+/// ("U.S. President", "N. Daneshvar"), and always broken at line ends: headlines and
+/// captions carry no final period.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut glue_next = false;
+    for (i, s) in text.split_sentence_bound_indices() {
+        let span = trim(text, Span::new(i, i + s.len()));
+        if span.is_empty() {
+            continue;
+        }
+        let crosses_line = text
+            .get(out.last().map_or(0, |l| l.end)..span.start)
+            .is_some_and(|gap| gap.contains('\n'));
+        match out.last_mut() {
+            Some(last) if glue_next && !crosses_line => last.end = span.end,
+            _ => out.push(span),
+        }
+        let sentence = &text[span.start..span.end];
+        glue_next = ends_with_abbreviation(sentence) && !sentence.ends_with('\n');
+    }
+    // Lines inside one UAX #29 sentence (a headline without a period) are sentences too.
+    let mut split = Vec::with_capacity(out.len());
+    for s in out {
+        let mut start = s.start;
+        for (j, _) in text[s.start..s.end].match_indices('\n') {
+            let part = trim(text, Span::new(start, s.start + j));
+            if !part.is_empty() {
+                split.push(part);
+            }
+            start = s.start + j + 1;
+        }
+        let part = trim(text, Span::new(start, s.end));
+        if !part.is_empty() {
+            split.push(part);
+        }
+    }
+    split
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let last = sentence.split_whitespace().last().unwrap_or("");
+    let last = last.trim_start_matches(['(', '"', '\u{201C}', '\'']);
+    if !last.ends_with('.') {
+        return false;
+    }
+    let folded = fold(last);
+    if ABBREVIATIONS.contains(&folded.as_str()) {
+        return true;
+    }
+    // A single capital initial: "N." or "J.R.R."
+    let letters: Vec<char> = last.chars().filter(|c| *c != '.').collect();
+    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+/// True for characters that continue a word (so a match next to them is not whole).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn folding_maps_back_to_the_original() {
+        let text = "Hikmət Hacıyev said \u{201C}no\u{201D} \u{2014} twice";
+        let t = Text::new(text);
+        assert_eq!(t.folded, "hikmet haciyev said \"no\" - twice");
+        let at = t.folded.find("haciyev").unwrap();
+        let span = t.original_span(at, at + "haciyev".len());
+        assert_eq!(t.slice(span), "Hacıyev");
+        let q = t.folded.find("\"no\"").unwrap();
+        assert_eq!(t.slice(t.original_span(q, q + 4)), "\u{201C}no\u{201D}");
+    }
+
+    #[test]
+    fn folded_offset_inverts_the_map() {
+        let t = Text::new("Ə x ə");
+        let s = t.folded_offset(t.original.find('x').unwrap());
+        assert_eq!(&t.folded[s..s + 1], "x");
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "The U.S. President spoke. Then Dr. Smith left.",
+                &["The U.S. President spoke.", "Then Dr. Smith left."],
+            ),
+            ("By N. Daneshvar. Tehran said no.", &["By N. Daneshvar.", "Tehran said no."]),
+            (
+                "Headline without a period\nBody sentence. Second one.",
+                &["Headline without a period", "Body sentence.", "Second one."],
+            ),
+            ("  \n\n  ", &[]),
+            ("Gen. Salami warned Israel.", &["Gen. Salami warned Israel."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sentences(text), *want, "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_of_finds_the_container() {
+        let t = Text::new("One two. Three four.");
+        assert_eq!(t.sentence_of(0), Some(0));
+        assert_eq!(t.sentence_of(10), Some(1));
+        assert_eq!(t.sentence_of(8), None);
+    }
+
+    #[test]
+    fn words_skip_punctuation() {
+        let t = Text::new("Iran's \u{201C}red alert\u{201D}, 2025.");
+        let words: Vec<&str> = t.words.iter().map(|w| t.slice(*w)).collect();
+        assert_eq!(words, ["Iran's", "red", "alert", "2025"]);
+    }
+}

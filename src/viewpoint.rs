@@ -1,0 +1,275 @@
+//! Stage 5: viewpoint. The side an article is written from, with the evidence for it.
+//!
+//! Evidence adds weight to one viewpoint each:
+//! - epithets ("the Zionist regime") and framing cues ("Patriotic War", "Washington
+//!   should") from the knowledge base, each phrase counted at most `REPEAT_CAP` times;
+//! - the source: an outlet named in the first lines or in a byline ("Translated from
+//!   Haqqin.az"), and — strongest — the outlet or URL given as metadata;
+//! - the stance profile of the author's own voice: hostility toward one side's rivals,
+//!   warmth toward it.
+//!
+//! The label is the best-scoring viewpoint when its score clears `MIN_SCORE`, else the
+//! fallback ("other"). Scores are shares of the total, with the fallback holding a base
+//! weight so that weak evidence stays weak.
+
+use crate::attribution::Holder;
+use crate::entities::{Entities, MentionKind};
+use crate::kb::{EntityType, KnowledgeBase};
+use crate::stance::Statement;
+use crate::text::{Span, Text};
+
+/// Where a piece of evidence came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceKind {
+    Epithet,
+    Framing,
+    Outlet,
+    Metadata,
+    Stance,
+}
+
+impl EvidenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Epithet => "epithet",
+            EvidenceKind::Framing => "framing",
+            EvidenceKind::Outlet => "outlet",
+            EvidenceKind::Metadata => "metadata",
+            EvidenceKind::Stance => "stance",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// Empty for metadata evidence (it is not in the text).
+    pub span: Span,
+    /// What to show: the text's words, or "outlet: …" for metadata.
+    pub text: String,
+    pub viewpoint: usize,
+    pub kind: EvidenceKind,
+    pub weight: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewpointResult {
+    pub label: usize,
+    /// Share of the evidence per viewpoint (index as in the knowledge base), sums to 1.
+    pub scores: Vec<f32>,
+    pub confidence: f32,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What the caller knows about the document besides its text.
+#[derive(Clone, Debug, Default)]
+pub struct SourceHints<'a> {
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+const REPEAT_CAP: usize = 3;
+const MIN_SCORE: f32 = 1.5;
+const FALLBACK_BASE: f32 = 1.5;
+/// Bytes from the start in which a named outlet is taken as the source.
+const SOURCE_ZONE: usize = 400;
+const OUTLET_WEIGHT: f32 = 3.0;
+const METADATA_WEIGHT: f32 = 6.0;
+const STANCE_WEIGHT: f32 = 0.6;
+
+/// How the author's attitude toward a bloc bears on the viewpoint: `(viewpoint, target
+/// bloc, sign of the attitude, weight)`. General alignments of the subject, not of any
+/// one article.
+const STANCE_PROFILE: &[(&str, &str, i8, f32)] = &[
+    ("iranian", "israel", -1, 1.0),
+    ("iranian", "us", -1, 0.5),
+    ("iranian", "iran", 1, 0.7),
+    ("israeli", "iran", -1, 0.6),
+    ("israeli", "israel", 1, 0.7),
+    ("azerbaijani", "armenia", -1, 0.8),
+    ("azerbaijani", "azerbaijan", 1, 0.8),
+    ("azerbaijani", "iran", -1, 0.4),
+    ("us_analyst", "us", 1, 0.3),
+];
+
+pub fn classify(
+    kb: &KnowledgeBase,
+    text: &Text,
+    entities: &Entities,
+    statements: &[Statement],
+    hints: &SourceHints,
+) -> ViewpointResult {
+    let mut evidence: Vec<Evidence> = Vec::new();
+    let push_capped = |evidence: &mut Vec<Evidence>, e: Evidence| {
+        let key = text.folded.get(text.folded_offset(e.span.start)..text.folded_offset(e.span.end)).unwrap_or("");
+        let repeats = evidence
+            .iter()
+            .filter(|x| x.kind == e.kind && x.viewpoint == e.viewpoint && text.folded.get(text.folded_offset(x.span.start)..text.folded_offset(x.span.end)) == Some(key))
+            .count();
+        if repeats < REPEAT_CAP {
+            evidence.push(e);
+        }
+    };
+    for m in &entities.mentions {
+        if let MentionKind::Epithet { viewpoint, weight } = m.kind {
+            push_capped(&mut evidence, Evidence {
+                span: m.span,
+                text: text.slice(m.span).to_string(),
+                viewpoint,
+                kind: EvidenceKind::Epithet,
+                weight,
+            });
+        }
+    }
+    for hit in kb.framing.find_all(text) {
+        let (viewpoint, weight) = *hit.value;
+        push_capped(&mut evidence, Evidence {
+            span: hit.span,
+            text: text.slice(hit.span).to_string(),
+            viewpoint,
+            kind: EvidenceKind::Framing,
+            weight,
+        });
+    }
+    // An outlet named at the top or in a byline is the source.
+    for m in &entities.mentions {
+        let e = &entities.entities[m.entity];
+        if e.kind != EntityType::Media {
+            continue;
+        }
+        if m.span.start < SOURCE_ZONE.min(text.original.len()) && starts_a_line_or_byline(text, m.span) {
+            let entity = e.kb.map(|i| kb.entity(i));
+            let viewpoint = entity.map_or(kb.fallback_viewpoint(), |x| kb.viewpoint_of_entity(x));
+            evidence.push(Evidence {
+                span: m.span,
+                text: text.slice(m.span).to_string(),
+                viewpoint,
+                kind: EvidenceKind::Outlet,
+                weight: OUTLET_WEIGHT,
+            });
+            break;
+        }
+    }
+    for (label, value) in [("outlet", hints.outlet), ("url", hints.url)] {
+        if let Some(v) = value.and_then(|v| outlet_viewpoint(kb, v)) {
+            evidence.push(Evidence {
+                span: Span::default(),
+                text: format!("{label}: {}", value.unwrap_or_default()),
+                viewpoint: v,
+                kind: EvidenceKind::Metadata,
+                weight: METADATA_WEIGHT,
+            });
+            break;
+        }
+    }
+    // The author's own attitudes.
+    for s in statements.iter().filter(|s| s.holder == Holder::Author) {
+        for t in &s.targets {
+            let bloc = entities.entities[t.entity].bloc.as_deref();
+            let sign = if t.polarity > 0.0 { 1 } else if t.polarity < 0.0 { -1 } else { 0 };
+            for (vp, b, want, w) in STANCE_PROFILE {
+                if Some(*b) == bloc && sign == *want {
+                    if let Some(v) = kb.viewpoint_index(vp) {
+                        evidence.push(Evidence {
+                            span: s.span,
+                            text: text.slice(s.span).to_string(),
+                            viewpoint: v,
+                            kind: EvidenceKind::Stance,
+                            weight: w * STANCE_WEIGHT * t.polarity.abs(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    score(kb, evidence)
+}
+
+fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
+    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text.original[line_start..span.start].trim().to_lowercase();
+    before.is_empty()
+        || before == "the"
+        || ["by", "from", "source:", "translated from", "via", "published by", "originally published"]
+            .iter()
+            .any(|p| before.ends_with(p))
+}
+
+/// The viewpoint of an outlet named in metadata (a name or a URL).
+fn outlet_viewpoint(kb: &KnowledgeBase, value: &str) -> Option<usize> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    if value.contains("://") || value.starts_with("www.") {
+        return kb.outlet_by_url(value).map(|i| kb.viewpoint_of_entity(kb.entity(i)));
+    }
+    let t = Text::new(value);
+    let hits = kb.gazetteer.find_all(&t);
+    let media = hits.iter().map(|h| kb.entity(h.value.0)).find(|e| e.kind == EntityType::Media)?;
+    Some(kb.viewpoint_of_entity(media))
+}
+
+fn score(kb: &KnowledgeBase, evidence: Vec<Evidence>) -> ViewpointResult {
+    let n = kb.viewpoints.len();
+    let fallback = kb.fallback_viewpoint();
+    let mut raw = vec![0.0f32; n];
+    for e in &evidence {
+        raw[e.viewpoint] += e.weight;
+    }
+    let (best, best_score) = raw
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != fallback)
+        .fold((fallback, 0.0f32), |acc, (i, &s)| if s > acc.1 { (i, s) } else { acc });
+    let label = if best_score >= MIN_SCORE { best } else { fallback };
+    raw[fallback] += FALLBACK_BASE;
+    let total: f32 = raw.iter().sum();
+    let scores: Vec<f32> = raw.iter().map(|s| s / total).collect();
+    ViewpointResult { confidence: scores[label], label, scores, evidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::attribute;
+    use crate::entities::extract;
+    use crate::stance::stances;
+    use std::sync::OnceLock;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
+    }
+
+    fn label(text: &str, hints: SourceHints) -> String {
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        let a = attribute(kb(), &t, &e);
+        let s = stances(kb(), &t, &e, &a);
+        let r = classify(kb(), &t, &e, &s, &hints);
+        let sum: f32 = r.scores.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-3);
+        kb().viewpoints[r.label].id.clone()
+    }
+
+    #[test]
+    fn viewpoint_cue_table() {
+        let cases = [
+            ("The Zionist regime expands its presence. The Zionist regime is a threat to the region.", "iranian"),
+            ("Azerbaijan liberated its lands in the Patriotic War, the 44-day war against occupier Armenia.", "azerbaijani"),
+            ("Washington should support Baku. The United States should act and U.S. interests demand it.", "us_analyst"),
+            ("The talks were held on Monday.", "other"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(label(text, SourceHints::default()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn metadata_outlet_is_strong_evidence() {
+        let hints = SourceHints { outlet: Some("The Jerusalem Post"), url: None };
+        assert_eq!(label("The talks were held on Monday.", hints), "israeli");
+        let hints = SourceHints { outlet: None, url: Some("https://www.tehrantimes.com/news/1") };
+        assert_eq!(label("The talks were held on Monday.", hints), "iranian");
+    }
+}

@@ -1,0 +1,72 @@
+//! The JavaScript edge: the only file that names wasm-bindgen or js-sys.
+//!
+//! One `Analyzer` is built per worker (compiling the knowledge base once) and returns
+//! plain JS objects — never wasm class instances, which leak in loops and cannot cross
+//! `postMessage`. Offsets are UTF-16 code units, what `String.prototype.slice` takes.
+//! Every error becomes a JS `Error` whose `kind` property is stable.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::ingest::{self, Limits};
+use crate::report::{Meta, Units};
+
+/// A JS `Error` with a `kind` property.
+fn js_error(kind: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("kind"), &JsValue::from_str(kind));
+    error.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| js_error("internal", &e.to_string()))
+}
+
+#[wasm_bindgen]
+pub struct Analyzer {
+    inner: crate::Analyzer,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Analyzer, JsValue> {
+        crate::Analyzer::new()
+            .map(|inner| Analyzer { inner })
+            .map_err(|e| js_error(e.kind().as_str(), e.message()))
+    }
+
+    /// The report for `text` (see CONTRACT.md); `meta` is optional
+    /// `{title, outlet, url, date, author, source}`.
+    pub fn analyze(&self, text: &str, meta: JsValue) -> Result<JsValue, JsValue> {
+        let meta: Meta = if meta.is_undefined() || meta.is_null() {
+            Meta::default()
+        } else {
+            serde_wasm_bindgen::from_value(meta)
+                .map_err(|e| js_error("invalid_meta", &format!("metadata is not valid: {e}")))?
+        };
+        to_js(&self.inner.report(text, &meta, Units::Utf16))
+    }
+
+    /// Turns a dropped file into an article: `{text, title, meta, comments, encoding,
+    /// format, removed_lines}`, or throws an `Error` whose `kind` says why not.
+    pub fn ingest(&self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+        let article = ingest::ingest(bytes, file_name, &Limits::default())
+            .map_err(|e| js_error(e.kind(), e.message()))?;
+        to_js(&article)
+    }
+
+    /// The same for pasted text.
+    #[wasm_bindgen(js_name = ingestText)]
+    pub fn ingest_text(&self, text: &str) -> Result<JsValue, JsValue> {
+        to_js(&ingest::ingest_text(text, None))
+    }
+
+    /// The crate version, for the page's footer and cache names.
+    pub fn version() -> String {
+        env!("CARGO_PKG_VERSION").to_string()
+    }
+}
