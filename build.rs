@@ -18,8 +18,13 @@ fn main() {
     let mut out = String::from("/// `(file name, contents)` of every entity file in `data/kb/`.\n");
     out.push_str("pub const ENTITY_FILES: &[(&str, &str)] = &[\n");
     for f in &files {
-        let path = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(kb).join(f);
-        out.push_str(&format!("    (\"kb/{f}\", include_str!({:?})),\n", path.display().to_string()));
+        let path = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap())
+            .join(kb)
+            .join(f);
+        out.push_str(&format!(
+            "    (\"kb/{f}\", include_str!({:?})),\n",
+            path.display().to_string()
+        ));
         println!("cargo:rerun-if-changed={}", path.display());
     }
     out.push_str("];\n");

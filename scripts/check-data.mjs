@@ -184,7 +184,7 @@ for (const r of epRows) {
   if (!checkFields(epFile, r, 4, "epithet")) continue;
   const [phrase, entity, vp, weight] = r.fields;
   if (!entities.has(entity)) err(epFile, r.line, `unknown entity ${entity}`);
-  if (!viewpoints.has(vp)) err(epFile, r.line, `unknown viewpoint ${vp}`);
+  for (const v of vp.split(";").map((x) => x.trim())) if (!viewpoints.has(v)) err(epFile, r.line, `unknown viewpoint ${v}`);
   const w = Number(weight);
   if (!Number.isFinite(w) || w < 1 || w > 3) err(epFile, r.line, `weight ${weight} not in 1-3`);
   const k = fold(phrase);
@@ -225,7 +225,7 @@ lexicon("negation.txt", 1);
 lexicon("hedges.txt", 2, (f, r) => num(f, r, 0, 1, true, "factor"));
 lexicon("titles.txt", 2, (f, r) => { if (!TITLE_TYPES.has(r.fields[1])) err(f, r.line, `bad type ${r.fields[1]}`); });
 lexicon("viewpoint_cues.txt", 3, (f, r) => {
-  if (!viewpoints.has(r.fields[1])) err(f, r.line, `unknown viewpoint ${r.fields[1]}`);
+  for (const v of r.fields[1].split(";").map((x) => x.trim())) if (!viewpoints.has(v)) err(f, r.line, `unknown viewpoint ${v}`);
   const w = Number(r.fields[2]);
   if (!Number.isFinite(w) || w < 1 || w > 3) err(f, r.line, `weight ${r.fields[2]} not in 1-3`);
 });

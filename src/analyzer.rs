@@ -27,7 +27,9 @@ pub struct Analyzer {
 impl Analyzer {
     /// An analyzer over the built-in knowledge base.
     pub fn new() -> Result<Analyzer, Error> {
-        Ok(Analyzer { kb: KnowledgeBase::builtin()? })
+        Ok(Analyzer {
+            kb: KnowledgeBase::builtin()?,
+        })
     }
 
     pub fn knowledge_base(&self) -> &KnowledgeBase {
@@ -40,9 +42,24 @@ impl Analyzer {
         let entities = extract(&self.kb, &text);
         let attributions = attribute(&self.kb, &text, &entities);
         let statements = stances(&self.kb, &text, &entities, &attributions);
-        let hints = SourceHints { outlet: meta.outlet.as_deref(), url: meta.url.as_deref() };
-        let viewpoint = classify(&self.kb, &text, &entities, &statements, &hints);
-        Analysis { entities, attributions, statements, viewpoint }
+        let hints = SourceHints {
+            outlet: meta.outlet.as_deref(),
+            url: meta.url.as_deref(),
+        };
+        let viewpoint = classify(
+            &self.kb,
+            &text,
+            &entities,
+            &attributions,
+            &statements,
+            &hints,
+        );
+        Analysis {
+            entities,
+            attributions,
+            statements,
+            viewpoint,
+        }
     }
 
     /// Analyses a text into the contract's object, offsets in `units`.

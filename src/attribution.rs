@@ -36,21 +36,57 @@ pub struct Attribution {
 
 /// Subject words that stand for the last person named.
 const PERSON_ANAPHORS: &[&str] = &[
-    "he", "she", "the minister", "the president", "the spokesman", "the spokeswoman",
-    "the spokesperson", "the official", "the ambassador", "the diplomat", "the analyst",
-    "the author", "the leader", "the envoy", "the general", "the commander", "the expert",
-    "the prime minister", "the foreign minister", "the cleric", "the lawmaker",
+    "he",
+    "she",
+    "the minister",
+    "the president",
+    "the spokesman",
+    "the spokeswoman",
+    "the spokesperson",
+    "the official",
+    "the ambassador",
+    "the diplomat",
+    "the analyst",
+    "the author",
+    "the leader",
+    "the envoy",
+    "the general",
+    "the commander",
+    "the expert",
+    "the prime minister",
+    "the foreign minister",
+    "the cleric",
+    "the lawmaker",
 ];
 
 /// Subject words that stand for the last outlet named.
 const MEDIA_ANAPHORS: &[&str] = &[
-    "the newspaper", "the paper", "the daily", "the article", "the report", "the outlet",
-    "the agency", "the news agency", "the editorial", "the website", "the publication",
-    "the broadcaster", "the channel", "the magazine", "it",
+    "the newspaper",
+    "the paper",
+    "the daily",
+    "the article",
+    "the report",
+    "the outlet",
+    "the agency",
+    "the news agency",
+    "the editorial",
+    "the website",
+    "the publication",
+    "the broadcaster",
+    "the channel",
+    "the magazine",
+    "it",
 ];
 
 /// Subject words that stand for the last state or organisation named.
-const GROUP_ANAPHORS: &[&str] = &["they", "the ministry", "the country", "the government", "the regime", "officials"];
+const GROUP_ANAPHORS: &[&str] = &[
+    "they",
+    "the ministry",
+    "the country",
+    "the government",
+    "the regime",
+    "officials",
+];
 
 /// How many words may separate a subject from its verb.
 const SUBJECT_REACH: usize = 8;
@@ -65,14 +101,27 @@ pub fn attribute(kb: &KnowledgeBase, text: &Text, entities: &Entities) -> Vec<At
             speech_i += 1;
         }
         let mentions = entities.mentions_in(*sentence);
-        let mut result = Attribution { holder: Holder::Author, cue: None, speaker: None };
-        for hit in speech[speech_i..].iter().take_while(|h| h.span.end <= sentence.end) {
+        let mut result = Attribution {
+            holder: Holder::Author,
+            cue: None,
+            speaker: None,
+        };
+        for hit in speech[speech_i..]
+            .iter()
+            .take_while(|h| h.span.end <= sentence.end)
+        {
             let found = match hit.value {
                 SpeechKind::Source => first_actor_after(text, entities, mentions, hit.span.end, 5),
-                SpeechKind::Verb => subject_of(text, entities, mentions, *sentence, hit.span, &last),
+                SpeechKind::Verb => {
+                    subject_of(text, entities, mentions, *sentence, hit.span, &last)
+                }
             };
             if let Some((holder, speaker)) = found {
-                result = Attribution { holder, cue: Some(hit.span), speaker };
+                result = Attribution {
+                    holder,
+                    cue: Some(hit.span),
+                    speaker,
+                };
                 break;
             }
         }
@@ -134,14 +183,24 @@ fn subject_of(
     let before = text.original.get(sentence.start..verb.start).unwrap_or("");
     let trimmed = before.trim_end();
     // "…," said X / "…," X said: the speaker follows the quotation.
-    let after_quote = trimmed.ends_with([',', '"', '\u{201D}']) && trimmed.contains(['"', '\u{201C}', '\u{201D}']);
+    let after_quote = trimmed.ends_with([',', '"', '\u{201D}'])
+        && trimmed.contains(['"', '\u{201C}', '\u{201D}']);
     // Pronoun or role noun right before the verb (allowing auxiliaries: "he has said").
-    let lead = text.folded.get(text.folded_offset(sentence.start)..text.folded_offset(verb.start)).unwrap_or("");
-    let lead_words: Vec<&str> = lead.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let lead = text
+        .folded
+        .get(text.folded_offset(sentence.start)..text.folded_offset(verb.start))
+        .unwrap_or("");
+    let lead_words: Vec<&str> = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let tail = |n: usize| lead_words[lead_words.len().saturating_sub(n)..].join(" ");
     let near_tail: Vec<String> = (1..=4).map(tail).collect();
     let ends_with_any = |list: &[&str]| {
-        near_tail.iter().any(|t| list.iter().any(|a| t == a || t.starts_with(&format!("{a} "))))
+        near_tail.iter().any(|t| {
+            list.iter()
+                .any(|a| t == a || t.starts_with(&format!("{a} ")))
+        })
     };
     // Nearest person before the verb, then the nearest actor.
     let before_verb: Vec<&Mention> = mentions
@@ -150,9 +209,15 @@ fn subject_of(
         .filter(|m| !is_object(text, mentions, m))
         .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
         .collect();
-    let clause_start = before.rfind([',', ';', ':']).map_or(sentence.start, |i| sentence.start + i);
+    let clause_start = before
+        .rfind([',', ';', ':'])
+        .map_or(sentence.start, |i| sentence.start + i);
     if !after_quote {
-        if let Some(m) = before_verb.iter().rev().find(|m| entities.entities[m.entity].kind == EntityType::Person) {
+        if let Some(m) = before_verb
+            .iter()
+            .rev()
+            .find(|m| entities.entities[m.entity].kind == EntityType::Person)
+        {
             return Some((Holder::Entity(m.entity), Some(m.span)));
         }
         if ends_with_any(PERSON_ANAPHORS) {
@@ -165,7 +230,10 @@ fn subject_of(
                 return Some((Holder::Entity(p), None));
             }
         }
-        if let Some(m) = before_verb.iter().rev().find(|m| m.span.start >= clause_start.min(m.span.start) && words_between(text, m.span.end, verb.start) <= 4) {
+        if let Some(m) = before_verb.iter().rev().find(|m| {
+            m.span.start >= clause_start.min(m.span.start)
+                && words_between(text, m.span.end, verb.start) <= 4
+        }) {
             return Some((Holder::Entity(m.entity), Some(m.span)));
         }
         if ends_with_any(GROUP_ANAPHORS) {
@@ -189,20 +257,44 @@ fn subject_of(
 
 /// Words after which a name is an object or a modifier, not a subject.
 const OBJECT_MARKERS: &[&str] = &[
-    "between", "with", "of", "against", "to", "for", "in", "on", "from", "toward", "towards",
-    "about", "over", "by", "at", "into", "among", "than", "like", "including", "and", "or",
+    "between",
+    "with",
+    "of",
+    "against",
+    "to",
+    "for",
+    "in",
+    "on",
+    "from",
+    "toward",
+    "towards",
+    "about",
+    "over",
+    "by",
+    "at",
+    "into",
+    "among",
+    "than",
+    "like",
+    "including",
+    "and",
+    "or",
 ];
 
 /// Is this mention governed by a preposition ("ties between Israel and Azerbaijan")?
 /// Coordinated names share the preposition of the first.
-fn is_object(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
+pub(crate) fn is_object(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
     let mut at = m.span.start;
     for _ in 0..4 {
-        let Some(word) = previous_word_lower(text, at) else { return false };
+        let Some(word) = previous_word_lower(text, at) else {
+            return false;
+        };
         if word == "and" || word == "or" {
             // Step over the coordinated name before "and".
             let and_start = text.words[text.words.partition_point(|w| w.end <= at) - 1].start;
-            match mentions.iter().rev().find(|x| x.span.end <= and_start && text.original[x.span.end..and_start].trim().is_empty()) {
+            match mentions.iter().rev().find(|x| {
+                x.span.end <= and_start && text.original[x.span.end..and_start].trim().is_empty()
+            }) {
                 Some(prev) => at = prev.span.start,
                 None => return false,
             }
@@ -217,7 +309,9 @@ fn previous_word_lower(text: &Text, at: usize) -> Option<String> {
     let i = text.words.partition_point(|w| w.end <= at);
     let w = text.words.get(i.checked_sub(1)?)?;
     let gap = text.original.get(w.end..at)?;
-    gap.chars().all(|c| c.is_whitespace() || c == ',').then(|| text.slice(*w).to_lowercase())
+    gap.chars()
+        .all(|c| c.is_whitespace() || c == ',')
+        .then(|| text.slice(*w).to_lowercase())
 }
 
 fn first_actor_after(

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::kb::{AliasRole, EntityType, KnowledgeBase, Lexicon};
+use crate::kb::{AliasRole, EntityType, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
 /// How a mention refers to its entity.
@@ -22,7 +22,10 @@ pub enum MentionKind {
     /// A seat of government standing for the state.
     Metonym,
     /// A loaded name, also evidence of a viewpoint.
-    Epithet { viewpoint: usize, weight: f32 },
+    Epithet {
+        viewpoints: ViewpointSet,
+        weight: f32,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -69,19 +72,94 @@ const LOCATIVE_BEFORE: &[&str] = &[
 ];
 
 /// Words that, joining capitalised words, keep a name going ("Ministry of Foreign Affairs").
-const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "el", "on"];
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "el", "on",
+];
 
 /// Capitalised words that do not start a name on their own at the start of a sentence or
 /// after a role: function words, pronouns, months and days.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
-    "his", "her", "their", "its", "our", "in", "on", "at", "for", "but", "and", "or", "if",
-    "as", "while", "when", "after", "before", "since", "however", "meanwhile", "moreover",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mr", "mrs", "ms", "dr", "according", "also", "both", "with", "by",
-    "from", "to", "of", "not", "there", "here", "what", "who", "why", "how", "all", "some",
-    "one", "two", "three", "new", "last", "first",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "in",
+    "on",
+    "at",
+    "for",
+    "but",
+    "and",
+    "or",
+    "if",
+    "as",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "however",
+    "meanwhile",
+    "moreover",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "according",
+    "also",
+    "both",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "not",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "all",
+    "some",
+    "one",
+    "two",
+    "three",
+    "new",
+    "last",
+    "first",
 ];
 
 pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
@@ -90,7 +168,9 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
         let (index, role) = *hit.value;
         let entity = kb.entity(index);
         let kind = match role {
-            AliasRole::Epithet { viewpoint, weight } => MentionKind::Epithet { viewpoint, weight },
+            AliasRole::Epithet { viewpoints, weight } => {
+                MentionKind::Epithet { viewpoints, weight }
+            }
             AliasRole::Name => MentionKind::Name,
         };
         match entity.metonym_of {
@@ -127,7 +207,11 @@ impl Found {
             bloc: e.bloc.clone(),
             mentions: 0,
         });
-        self.mentions.push(Mention { span, entity: doc, kind });
+        self.mentions.push(Mention {
+            span,
+            entity: doc,
+            kind,
+        });
     }
 
     fn entity(&mut self, id: &str, make: impl FnOnce() -> DocEntity) -> usize {
@@ -148,8 +232,12 @@ impl Found {
     }
 
     fn sort(&mut self) {
-        self.mentions
-            .sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        self.mentions.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         self.mentions.dedup_by(|a, b| a.span == b.span);
     }
 
@@ -158,7 +246,10 @@ impl Found {
             self.entities[m.entity].mentions += 1;
         }
         // Keep only entities that kept a mention (all do today; cheap insurance).
-        Entities { entities: self.entities, mentions: self.mentions }
+        Entities {
+            entities: self.entities,
+            mentions: self.mentions,
+        }
     }
 }
 
@@ -181,7 +272,10 @@ fn is_locative(text: &Text, span: Span) -> bool {
     let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let word = text.slice(span);
     if text.original[line_start..span.start].trim().is_empty()
-        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() > 2
     {
         return true;
@@ -219,8 +313,14 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
         while i < words.end {
             let w = text.words[i];
             let word = text.slice(w);
-            let in_role = titles.iter().any(|t| t.span.contains(w) && *t.value == EntityType::Person);
-            if !is_capitalised(word) || found.covered(w) || in_role || NOT_NAMES.contains(&word.to_lowercase().as_str()) {
+            let in_role = titles
+                .iter()
+                .any(|t| t.span.contains(w) && *t.value == EntityType::Person);
+            if !is_capitalised(word)
+                || found.covered(w)
+                || in_role
+                || NOT_NAMES.contains(&word.to_lowercase().as_str())
+            {
                 i += 1;
                 continue;
             }
@@ -229,17 +329,21 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
             let mut end = i;
             while j + 1 < words.end {
                 let next = text.words[j + 1];
-                let gap = text.original.get(text.words[j].end..next.start).unwrap_or("");
+                let gap = text
+                    .original
+                    .get(text.words[j].end..next.start)
+                    .unwrap_or("");
                 let next_word = text.slice(next);
-                let joinable = matches!(gap, " " | "-" | ". ")
-                    && (gap != ". " || text.words[j].len() == 1);
+                let joinable =
+                    matches!(gap, " " | "-" | ". ") && (gap != ". " || text.words[j].len() == 1);
                 if !joinable || found.covered(next) {
                     break;
                 }
                 if is_capitalised(next_word) {
                     j += 1;
                     end = j;
-                } else if NAME_CONNECTORS.contains(&next_word) && j + 2 < words.end
+                } else if NAME_CONNECTORS.contains(&next_word)
+                    && j + 2 < words.end
                     && is_capitalised(text.slice(text.words[j + 2]))
                 {
                     j += 1;
@@ -250,23 +354,34 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
             let span = Span::new(w.start, text.words[end].end);
             let n_words = end - i + 1;
             let has_org_head = org_heads.iter().any(|h| span.contains(*h));
-            let after_role = person_role_ends
-                .iter()
-                .any(|(e, _)| *e <= w.start && text.original.get(*e..w.start).is_some_and(|g| g.trim().is_empty() || g.trim() == ","));
+            let after_role = person_role_ends.iter().any(|(e, _)| {
+                *e <= w.start
+                    && text
+                        .original
+                        .get(*e..w.start)
+                        .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
+            });
             let before_speech = speech.iter().any(|s| {
                 s.span.start >= span.end
-                    && text.original.get(span.end..s.span.start).is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
+                    && text
+                        .original
+                        .get(span.end..s.span.start)
+                        .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
             });
             let sentence_initial = i == words.start;
             let kind = if has_org_head {
                 Some(EntityType::Organization)
-            } else if after_role || (before_speech && n_words >= 2) || (n_words >= 2 && byline(text, w.start)) {
+            } else if after_role
+                || (before_speech && n_words >= 2)
+                || (n_words >= 2 && byline(text, w.start))
+            {
                 Some(EntityType::Person)
             } else {
                 None
             };
             if let Some(kind) = kind {
-                if !(sentence_initial && n_words == 1 && kind == EntityType::Person && !after_role) {
+                if !(sentence_initial && n_words == 1 && kind == EntityType::Person && !after_role)
+                {
                     new_mentions.push((span, kind, si));
                 }
             }
@@ -291,7 +406,11 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
         if found.entities[doc].bloc.is_none() {
             found.entities[doc].bloc = bloc;
         }
-        found.mentions.push(Mention { span, entity: doc, kind: MentionKind::Name });
+        found.mentions.push(Mention {
+            span,
+            entity: doc,
+            kind: MentionKind::Name,
+        });
     }
 }
 
@@ -304,17 +423,29 @@ fn byline(text: &Text, at: usize) -> bool {
 
 /// Title Case lines (most words capitalised) are headlines: no unknown names there.
 fn looks_like_headline(text: &Text, words: &[Span]) -> bool {
-    let long: Vec<&str> = words.iter().map(|w| text.slice(*w)).filter(|w| w.len() > 3).collect();
+    let long: Vec<&str> = words
+        .iter()
+        .map(|w| text.slice(*w))
+        .filter(|w| w.len() > 3)
+        .collect();
     long.len() >= 3 && long.iter().filter(|w| is_capitalised(w)).count() * 10 >= long.len() * 8
 }
 
 /// The bloc of an unknown name from a state named right before it ("Iranian cleric X",
 /// "Azerbaijan's Foreign Ministry") or inside it ("Embassy of Azerbaijan"); an
 /// organisation's mention grows to include the state word before it.
-fn bloc_around(kb: &KnowledgeBase, text: &Text, found: &Found, span: Span, kind: EntityType) -> (Span, Option<String>) {
+fn bloc_around(
+    kb: &KnowledgeBase,
+    text: &Text,
+    found: &Found,
+    span: Span,
+    kind: EntityType,
+) -> (Span, Option<String>) {
     let state_bloc = |m: &Mention| {
         let e = &found.entities[m.entity];
-        (e.kind == EntityType::Country).then(|| e.bloc.clone()).flatten()
+        (e.kind == EntityType::Country)
+            .then(|| e.bloc.clone())
+            .flatten()
     };
     // Inside: "Ministry of Foreign Affairs of Azerbaijan" stops before "Azerbaijan".
     let after = text.original.get(span.end..).unwrap_or("");
@@ -328,8 +459,13 @@ fn bloc_around(kb: &KnowledgeBase, text: &Text, found: &Found, span: Span, kind:
     }
     // Before: the nearest state mention within the three words before the name.
     let first = text.words.partition_point(|w| w.start < span.start);
-    let window_start = text.words.get(first.saturating_sub(4)).map_or(0, |w| w.start);
-    let sentence_start = text.sentence_of(span.start).map_or(0, |s| text.sentences[s].start);
+    let window_start = text
+        .words
+        .get(first.saturating_sub(4))
+        .map_or(0, |w| w.start);
+    let sentence_start = text
+        .sentence_of(span.start)
+        .map_or(0, |s| text.sentences[s].start);
     let window = Span::new(window_start.max(sentence_start), span.start);
     let near = found
         .mentions
@@ -341,7 +477,14 @@ fn bloc_around(kb: &KnowledgeBase, text: &Text, found: &Found, span: Span, kind:
         Some((m, b)) if kind == EntityType::Organization => {
             let gap = text.original.get(m.span.end..span.start).unwrap_or("");
             let adjacent = gap.trim().is_empty() || gap.trim() == "'s" || gap.trim() == "\u{2019}s";
-            (if adjacent { Span::new(m.span.start, span.end) } else { span }, Some(b))
+            (
+                if adjacent {
+                    Span::new(m.span.start, span.end)
+                } else {
+                    span
+                },
+                Some(b),
+            )
         }
         Some((_, b)) => (span, Some(b)),
         None => {
@@ -367,7 +510,11 @@ fn document_aliases(text: &Text, found: &mut Found) {
             let after = text.original.get(m.span.end..).unwrap_or("");
             if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split(')').next()) {
                 let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-                if (2..=8).contains(&letters) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '.') {
+                if (2..=8).contains(&letters)
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '-' || c == '.')
+                {
                     aliases.push((inner.to_string(), m.entity));
                 }
             }
@@ -382,7 +529,11 @@ fn document_aliases(text: &Text, found: &mut Found) {
     let lexicon = Lexicon::new(aliases);
     for hit in lexicon.find_all(text) {
         if !found.covered(hit.span) {
-            found.mentions.push(Mention { span: hit.span, entity: *hit.value, kind: MentionKind::Name });
+            found.mentions.push(Mention {
+                span: hit.span,
+                entity: *hit.value,
+                kind: MentionKind::Name,
+            });
         }
     }
 }
@@ -415,7 +566,13 @@ mod tests {
     fn aliases_merge_to_one_state() {
         let text = "Tehran warned that the Islamic Republic and Iranian officials were ready.";
         for s in ["Tehran", "Islamic Republic", "Iranian"] {
-            assert!(mentions(text).iter().any(|(x, i)| x.contains(s) && i == "iran"), "{s}: {:?}", mentions(text));
+            assert!(
+                mentions(text)
+                    .iter()
+                    .any(|(x, i)| x.contains(s) && i == "iran"),
+                "{s}: {:?}",
+                mentions(text)
+            );
         }
     }
 
@@ -425,7 +582,11 @@ mod tests {
             ("Baku rejected the claim.", "Baku", "azerbaijan"),
             ("The embassy in Baku was closed.", "Baku", "baku"),
             ("Officials in Tehran said so.", "Tehran", "tehran"),
-            ("Washington imposed sanctions.", "Washington", "united_states"),
+            (
+                "Washington imposed sanctions.",
+                "Washington",
+                "united_states",
+            ),
         ];
         for (text, surface, id) in cases {
             assert!(has(text, surface, id), "{text}: {:?}", mentions(text));
@@ -434,7 +595,15 @@ mod tests {
 
     #[test]
     fn outlets_are_not_states() {
-        assert!(has("The Tehran Times reported it.", "Tehran Times", "tehran_times"), "{:?}", mentions("The Tehran Times reported it."));
+        assert!(
+            has(
+                "The Tehran Times reported it.",
+                "Tehran Times",
+                "tehran_times"
+            ),
+            "{:?}",
+            mentions("The Tehran Times reported it.")
+        );
     }
 
     #[test]
@@ -442,17 +611,25 @@ mod tests {
         let text = "They met officials of the Zionist regime.";
         let t = Text::new(text);
         let e = extract(kb(), &t);
-        let m = e.mentions.iter().find(|m| t.slice(m.span).contains("Zionist")).expect("epithet found");
+        let m = e
+            .mentions
+            .iter()
+            .find(|m| t.slice(m.span).contains("Zionist"))
+            .expect("epithet found");
         assert_eq!(e.entities[m.entity].id, "israel");
         assert!(matches!(m.kind, MentionKind::Epithet { .. }));
     }
 
     #[test]
     fn unknown_person_after_a_role_takes_the_bloc_before_it() {
-        let text = "The Iranian cleric Seyyed Hassan Ameli spoke at length about it.";
+        let text = "The Iranian cleric Seyyed Qorban Zalimi spoke at length about it.";
         let t = Text::new(text);
         let e = extract(kb(), &t);
-        let p = e.entities.iter().find(|x| x.name == "Seyyed Hassan Ameli").expect("person found");
+        let p = e
+            .entities
+            .iter()
+            .find(|x| x.name == "Seyyed Qorban Zalimi")
+            .expect("person found");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
     }
@@ -461,7 +638,11 @@ mod tests {
     fn surname_alone_is_the_same_person() {
         let text = "The analyst Jonathan Qwerty wrote a report. Later, Qwerty added more.";
         let ms = mentions(text);
-        let ids: Vec<&String> = ms.iter().filter(|(s, _)| s.contains("Qwerty")).map(|(_, i)| i).collect();
+        let ids: Vec<&String> = ms
+            .iter()
+            .filter(|(s, _)| s.contains("Qwerty"))
+            .map(|(_, i)| i)
+            .collect();
         assert_eq!(ids.len(), 2, "{ms:?}");
         assert_eq!(ids[0], ids[1]);
     }
@@ -472,12 +653,24 @@ mod tests {
         let ms = mentions(text);
         let zip: Vec<_> = ms.iter().filter(|(s, _)| s == "ZIP").collect();
         assert!(!zip.is_empty(), "{ms:?}");
-        assert!(zip.iter().all(|(_, id)| id == "zorblat_institute_for_peace"), "{ms:?}");
+        assert!(
+            zip.iter()
+                .all(|(_, id)| id == "zorblat_institute_for_peace"),
+            "{ms:?}"
+        );
     }
 
     #[test]
     fn unknown_organisation_grows_over_its_state_word() {
         let text = "The Azerbaijani Ministry of Ecology issued a statement.";
-        assert!(has(text, "Azerbaijani Ministry of Ecology", "ministry_of_ecology"), "{:?}", mentions(text));
+        assert!(
+            has(
+                text,
+                "Azerbaijani Ministry of Ecology",
+                "ministry_of_ecology"
+            ),
+            "{:?}",
+            mentions(text)
+        );
     }
 }

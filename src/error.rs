@@ -32,12 +32,18 @@ pub struct Error {
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into() }
+        Error {
+            kind,
+            message: message.into(),
+        }
     }
 
     /// A malformed data file, with where.
     pub fn data(file: &str, line: usize, message: impl Into<String>) -> Error {
-        Error::new(ErrorKind::Data, format!("data/{file}:{line}: {}", message.into()))
+        Error::new(
+            ErrorKind::Data,
+            format!("data/{file}:{line}: {}", message.into()),
+        )
     }
 
     pub fn kind(&self) -> ErrorKind {

@@ -76,8 +76,11 @@ fn analyze(paths: &[String]) -> ExitCode {
 
 fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    let name = Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-    let article = ingest::ingest(&bytes, &name, &Limits::default()).map_err(|e| format!("{path}: {e}"))?;
+    let name = Path::new(path)
+        .file_name()
+        .map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    let article =
+        ingest::ingest(&bytes, &name, &Limits::default()).map_err(|e| format!("{path}: {e}"))?;
     let mut meta = sidecar(path)?;
     meta.source = Some(path.to_string());
     meta.title = meta.title.or(article.title.clone());
@@ -99,7 +102,9 @@ fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<String, String> {
 fn sidecar(path: &str) -> Result<Meta, String> {
     let meta_path = format!("{path}.meta.json");
     match std::fs::read_to_string(&meta_path) {
-        Ok(json) => serde_json::from_str(&json).map_err(|e| format!("{meta_path}: not valid metadata: {e}")),
+        Ok(json) => {
+            serde_json::from_str(&json).map_err(|e| format!("{meta_path}: not valid metadata: {e}"))
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Meta::default()),
         Err(e) => Err(format!("{meta_path}: cannot read: {e}")),
     }
@@ -112,11 +117,16 @@ fn utf8_text(bytes: &[u8]) -> Option<&str> {
 /// The original text with every line that is not in `kept` (in order) replaced by
 /// spaces, so offsets are unchanged.
 fn blank_dropped_lines(original: &str, kept: &str) -> String {
-    let mut kept_lines = kept.lines().map(str::trim_end).filter(|l| !l.is_empty()).peekable();
+    let mut kept_lines = kept
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .peekable();
     let mut out = String::with_capacity(original.len());
     for line in original.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        let keep = body.trim().is_empty() || kept_lines.peek().is_some_and(|k| body.trim_end() == *k);
+        let keep =
+            body.trim().is_empty() || kept_lines.peek().is_some_and(|k| body.trim_end() == *k);
         if keep {
             if !body.trim().is_empty() {
                 kept_lines.next();

@@ -160,7 +160,13 @@ fn round(x: f32) -> f32 {
 }
 
 /// Builds the contract object for one analysed text.
-pub fn build(kb: &KnowledgeBase, text: &str, meta: &Meta, analysis: &Analysis, units: Units) -> Report {
+pub fn build(
+    kb: &KnowledgeBase,
+    text: &str,
+    meta: &Meta,
+    analysis: &Analysis,
+    units: Units,
+) -> Report {
     let map = OffsetMap::new(text, units);
     let slice = |s: Span| text.get(s.start..s.end).unwrap_or("").to_string();
     let ents = &analysis.entities.entities;
@@ -184,7 +190,11 @@ pub fn build(kb: &KnowledgeBase, text: &str, meta: &Meta, analysis: &Analysis, u
         .map(|s| {
             let (start, end) = map.span(s.span);
             let (holder, holder_name, holder_bloc) = match s.holder {
-                Holder::Author => ("author".to_string(), author_name.clone(), label.bloc.clone()),
+                Holder::Author => (
+                    "author".to_string(),
+                    author_name.clone(),
+                    label.bloc.clone(),
+                ),
                 Holder::Entity(i) => (
                     ents[i].id.clone(),
                     ents[i].name.clone(),
@@ -214,7 +224,12 @@ pub fn build(kb: &KnowledgeBase, text: &str, meta: &Meta, analysis: &Analysis, u
                     .iter()
                     .map(|c| {
                         let (start, end) = map.span(c.span);
-                        CueOut { start, end, text: slice(c.span), polarity: round(c.polarity) }
+                        CueOut {
+                            start,
+                            end,
+                            text: slice(c.span),
+                            polarity: round(c.polarity),
+                        }
                     })
                     .collect(),
             }
@@ -252,7 +267,11 @@ pub fn build(kb: &KnowledgeBase, text: &str, meta: &Meta, analysis: &Analysis, u
         viewpoints: kb
             .viewpoints
             .iter()
-            .map(|v| ViewpointDef { id: v.id.clone(), label: v.label.clone(), bloc: v.bloc.clone() })
+            .map(|v| ViewpointDef {
+                id: v.id.clone(),
+                label: v.label.clone(),
+                bloc: v.bloc.clone(),
+            })
             .collect(),
         entities: ents
             .iter()
@@ -270,7 +289,12 @@ pub fn build(kb: &KnowledgeBase, text: &str, meta: &Meta, analysis: &Analysis, u
             .iter()
             .map(|m| {
                 let (start, end) = map.span(m.span);
-                MentionOut { start, end, text: slice(m.span), entity: ents[m.entity].id.clone() }
+                MentionOut {
+                    start,
+                    end,
+                    text: slice(m.span),
+                    entity: ents[m.entity].id.clone(),
+                }
             })
             .collect(),
         statements,
@@ -293,7 +317,14 @@ mod tests {
         // bytes: a=0, “=1..4, ə=4..6, 😀=6..10, b=10
         let cp = OffsetMap::new(text, Units::CodePoints);
         let u16 = OffsetMap::new(text, Units::Utf16);
-        for (byte, want_cp, want_u16) in [(0, 0, 0), (1, 1, 1), (4, 2, 2), (6, 3, 3), (10, 4, 5), (11, 5, 6)] {
+        for (byte, want_cp, want_u16) in [
+            (0, 0, 0),
+            (1, 1, 1),
+            (4, 2, 2),
+            (6, 3, 3),
+            (10, 4, 5),
+            (11, 5, 6),
+        ] {
             assert_eq!(cp.at(byte), want_cp, "code points at byte {byte}");
             assert_eq!(u16.at(byte), want_u16, "UTF-16 at byte {byte}");
         }
@@ -301,7 +332,10 @@ mod tests {
 
     #[test]
     fn first_line_title_skips_blank_lines() {
-        assert_eq!(first_line_title("\n\n  Headline  \nBody."), Some("Headline".into()));
+        assert_eq!(
+            first_line_title("\n\n  Headline  \nBody."),
+            Some("Headline".into())
+        );
         assert_eq!(first_line_title(""), None);
     }
 }

@@ -6,6 +6,11 @@
 //! hedge ("may", "reportedly"); the sentence's polarity is their clamped sum. The targets
 //! are the actors the sentence names other than its holder and the holder's own
 //! attribution.
+//!
+//! Relationship words ("Azerbaijan's friendship with Israel", "strained relations
+//! between Baku and Tehran") state an attitude of the parties toward each other, not of
+//! the speaker: they become statements of party A toward party B, with the evaluative
+//! words right before the relationship word ("strained", "growing") setting polarity.
 
 use crate::attribution::{Attribution, Holder};
 use crate::entities::Entities;
@@ -40,43 +45,190 @@ const NEGATION_REACH: usize = 40;
 /// How far before a cue a hedge applies.
 const HEDGE_REACH: usize = 30;
 
-pub fn stances(kb: &KnowledgeBase, text: &Text, entities: &Entities, attributions: &[Attribution]) -> Vec<Statement> {
+pub fn stances(
+    kb: &KnowledgeBase,
+    text: &Text,
+    entities: &Entities,
+    attributions: &[Attribution],
+) -> Vec<Statement> {
+    let relation_hits = kb.relations.find_all(text);
     let cues = kb.stance.find_all(text);
     let negations = kb.negation.find_all(text);
     let hedges = kb.hedges.find_all(text);
     let mut statements = Vec::new();
     let (mut ci, mut ni, mut hi) = (0, 0, 0);
     for (si, sentence) in text.sentences.iter().enumerate() {
-        advance(&mut ci, |i| cues.get(i).is_some_and(|c| c.span.start < sentence.start));
-        advance(&mut ni, |i| negations.get(i).is_some_and(|c| c.span.start < sentence.start));
-        advance(&mut hi, |i| hedges.get(i).is_some_and(|c| c.span.start < sentence.start));
+        advance(&mut ci, |i| {
+            cues.get(i).is_some_and(|c| c.span.start < sentence.start)
+        });
+        advance(&mut ni, |i| {
+            negations
+                .get(i)
+                .is_some_and(|c| c.span.start < sentence.start)
+        });
+        advance(&mut hi, |i| {
+            hedges.get(i).is_some_and(|c| c.span.start < sentence.start)
+        });
         let in_sentence = |s: Span| s.end <= sentence.end;
-        let sentence_negations: Vec<Span> = negations[ni..].iter().map(|n| n.span).take_while(|s| in_sentence(*s)).collect();
-        let sentence_hedges: Vec<(Span, f32)> = hedges[hi..].iter().map(|h| (h.span, *h.value)).take_while(|(s, _)| in_sentence(*s)).collect();
-        let Some(attribution) = attributions.get(si) else { continue };
+        let sentence_negations: Vec<Span> = negations[ni..]
+            .iter()
+            .map(|n| n.span)
+            .take_while(|s| in_sentence(*s))
+            .collect();
+        let sentence_hedges: Vec<(Span, f32)> = hedges[hi..]
+            .iter()
+            .map(|h| (h.span, *h.value))
+            .take_while(|(s, _)| in_sentence(*s))
+            .collect();
+        let Some(attribution) = attributions.get(si) else {
+            continue;
+        };
+        let sentence_cues: Vec<Cue> = cues[ci..]
+            .iter()
+            .take_while(|c| in_sentence(c.span))
+            .map(|c| Cue {
+                span: c.span,
+                polarity: *c.value,
+            })
+            .collect();
+        let relations =
+            relation_statements(text, entities, *sentence, &relation_hits, &sentence_cues);
         let mut found = Vec::new();
         for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
+            if relations
+                .iter()
+                .any(|r| r.cues.iter().any(|x| x.span.overlaps(cue.span)))
+            {
+                continue;
+            }
             // The speech verb is not itself an attitude ("warned" is both: keep it).
             let mut polarity = *cue.value;
-            if sentence_negations.iter().any(|n| governs(text, *n, cue.span, NEGATION_REACH)) {
+            if sentence_negations
+                .iter()
+                .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
+            {
                 polarity = -polarity * 0.8;
             }
-            if let Some((_, f)) = sentence_hedges.iter().find(|(h, _)| governs(text, *h, cue.span, HEDGE_REACH)) {
+            if let Some((_, f)) = sentence_hedges
+                .iter()
+                .find(|(h, _)| governs(text, *h, cue.span, HEDGE_REACH))
+            {
                 polarity *= f;
             }
-            found.push(Cue { span: cue.span, polarity });
+            found.push(Cue {
+                span: cue.span,
+                polarity,
+            });
         }
+        statements.extend(relations);
         if found.is_empty() {
             continue;
         }
-        let polarity = found.iter().map(|c| c.polarity).sum::<f32>().clamp(-1.0, 1.0);
+        let polarity = found
+            .iter()
+            .map(|c| c.polarity)
+            .sum::<f32>()
+            .clamp(-1.0, 1.0);
         let targets = targets_of(entities, *sentence, attribution, polarity);
         if targets.is_empty() {
             continue;
         }
-        statements.push(Statement { span: *sentence, holder: attribution.holder, targets, cues: found });
+        statements.push(Statement {
+            span: *sentence,
+            holder: attribution.holder,
+            targets,
+            cues: found,
+        });
     }
     statements
+}
+
+/// How many words may separate a relationship word from its parties or modifiers.
+const RELATION_REACH: usize = 4;
+
+/// Statements of party A toward party B for each relationship word in the sentence.
+fn relation_statements(
+    text: &Text,
+    entities: &Entities,
+    sentence: Span,
+    hits: &[crate::kb::Hit<f32>],
+    cues: &[Cue],
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mentions = entities.mentions_in(sentence);
+    let is_party = |m: &&crate::entities::Mention| {
+        matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        )
+    };
+    let words = |a: usize, b: usize| {
+        if b <= a {
+            0
+        } else {
+            text.words_in(Span::new(a, b)).len()
+        }
+    };
+    // "A's strained relations with B and friendship with C": A holds both.
+    let mut last_subject: Option<usize> = None;
+    for hit in hits.iter().filter(|h| sentence.contains(h.span)) {
+        // Inside a name ("Second Karabakh War") it is not a relationship word.
+        if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
+            continue;
+        }
+        let modifiers: Vec<&Cue> = cues
+            .iter()
+            .filter(|c| c.span.end <= hit.span.start && words(c.span.end, hit.span.start) <= 1)
+            .collect();
+        let polarity =
+            (*hit.value + modifiers.iter().map(|c| c.polarity).sum::<f32>()).clamp(-1.0, 1.0);
+        if polarity == 0.0 {
+            continue;
+        }
+        let phrase_start = modifiers.first().map_or(hit.span.start, |c| c.span.start);
+        let before = mentions
+            .iter()
+            .filter(is_party)
+            .filter(|m| {
+                m.span.end <= phrase_start && words(m.span.end, phrase_start) <= RELATION_REACH
+            })
+            .filter(|m| !crate::attribution::is_object(text, mentions, m))
+            .next_back()
+            .map(|m| m.entity)
+            .or(last_subject);
+        let after: Vec<&crate::entities::Mention> = mentions
+            .iter()
+            .filter(is_party)
+            .filter(|m| {
+                m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= RELATION_REACH
+            })
+            .take(2)
+            .collect();
+        let (a, b) = match (before, after.as_slice()) {
+            (Some(a), [b, ..]) => (a, b.entity),
+            (None, [a, b]) => (a.entity, b.entity),
+            _ => continue,
+        };
+        last_subject = Some(a);
+        if a == b {
+            continue;
+        }
+        let mut used = vec![Cue {
+            span: hit.span,
+            polarity,
+        }];
+        used.extend(modifiers.into_iter().cloned());
+        out.push(Statement {
+            span: sentence,
+            holder: Holder::Entity(a),
+            targets: vec![Target {
+                entity: b,
+                polarity,
+            }],
+            cues: used,
+        });
+    }
+    out
 }
 
 fn advance(i: &mut usize, behind: impl Fn(usize) -> bool) {
@@ -91,10 +243,17 @@ fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> bool {
         return false;
     }
     let gap = text.original.get(modifier.end..cue.start).unwrap_or("");
-    !gap.contains([',', ';', ':', '.', '(', ')']) && !gap.contains(" but ") && !gap.contains(" while ")
+    !gap.contains([',', ';', ':', '.', '(', ')'])
+        && !gap.contains(" but ")
+        && !gap.contains(" while ")
 }
 
-fn targets_of(entities: &Entities, sentence: Span, attribution: &Attribution, polarity: f32) -> Vec<Target> {
+fn targets_of(
+    entities: &Entities,
+    sentence: Span,
+    attribution: &Attribution,
+    polarity: f32,
+) -> Vec<Target> {
     let holder = match attribution.holder {
         Holder::Entity(e) => Some(e),
         Holder::Author => None,
@@ -105,13 +264,19 @@ fn targets_of(entities: &Entities, sentence: Span, attribution: &Attribution, po
         if Some(m.entity) == holder || attribution.speaker.is_some_and(|s| s.contains(m.span)) {
             continue;
         }
-        if !matches!(e.kind, EntityType::Country | EntityType::Person | EntityType::Organization) {
+        if !matches!(
+            e.kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        ) {
             continue;
         }
         if targets.iter().any(|t| t.entity == m.entity) {
             continue;
         }
-        targets.push(Target { entity: m.entity, polarity });
+        targets.push(Target {
+            entity: m.entity,
+            polarity,
+        });
     }
     targets
 }
@@ -140,7 +305,13 @@ mod tests {
                 Holder::Entity(i) => e.entities[i].id.clone(),
             };
             for target in s.targets {
-                let sign = if target.polarity > 0.0 { 1 } else if target.polarity < 0.0 { -1 } else { 0 };
+                let sign = if target.polarity > 0.0 {
+                    1
+                } else if target.polarity < 0.0 {
+                    -1
+                } else {
+                    0
+                };
                 out.push((holder.clone(), e.entities[target.entity].id.clone(), sign));
             }
         }
@@ -148,20 +319,53 @@ mod tests {
     }
 
     fn has(text: &str, holder: &str, target: &str, sign: i8) -> bool {
-        stances_of(text).iter().any(|(h, t, s)| h == holder && t == target && *s == sign)
+        stances_of(text)
+            .iter()
+            .any(|(h, t, s)| h == holder && t == target && *s == sign)
     }
 
     #[test]
     fn stance_table() {
         let cases = [
             ("Iran accused Israel of espionage.", "iran", "israel", -1),
-            ("Ilham Aliyev called Israel a strategic partner.", "ilham_aliyev", "israel", 1),
-            ("Azerbaijan said its territory has never been a threat against Iran.", "azerbaijan", "iran", 1),
+            (
+                "Ilham Aliyev called Israel a strategic partner.",
+                "ilham_aliyev",
+                "israel",
+                1,
+            ),
+            (
+                "Azerbaijan said its territory has never been a threat against Iran.",
+                "azerbaijan",
+                "iran",
+                1,
+            ),
             ("Iran condemned Israel.", "iran", "israel", -1),
         ];
         for (text, holder, target, sign) in cases {
-            assert!(has(text, holder, target, sign), "{text}: {:?}", stances_of(text));
+            assert!(
+                has(text, holder, target, sign),
+                "{text}: {:?}",
+                stances_of(text)
+            );
         }
+    }
+
+    #[test]
+    fn relationship_words_are_the_parties_stances() {
+        let text =
+            "It comes amid Azerbaijan's strained relations with Iran and friendship with Israel.";
+        assert!(
+            has(text, "azerbaijan", "iran", -1),
+            "{:?}",
+            stances_of(text)
+        );
+        let text = "Tensions between Iran and Azerbaijan rose.";
+        assert!(
+            has(text, "iran", "azerbaijan", -1),
+            "{:?}",
+            stances_of(text)
+        );
     }
 
     #[test]

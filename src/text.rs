@@ -122,7 +122,9 @@ fn fold_char(c: char) -> Option<&'static str> {
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => "",
         // Latin letters of the region's transliterations (Azerbaijani, Turkish, and the
         // common diacritics of European spellings).
-        'ə' | 'Ə' | 'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' => "e",
+        'ə' | 'Ə' | 'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' => {
+            "e"
+        }
         'ı' | 'İ' | 'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Î' | 'ī' => "i",
         'ş' | 'Ş' | 'š' | 'Š' | 'ś' => "s",
         'ç' | 'Ç' | 'č' | 'Č' | 'ć' => "c",
@@ -161,10 +163,10 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "u.s.", "u.k.", "u.n.", "e.u.", "dr.", "gen.", "mr.", "mrs.", "ms.", "st.", "lt.", "col.",
-    "maj.", "capt.", "sgt.", "adm.", "prof.", "sen.", "rep.", "gov.", "jr.", "sr.", "inc.",
-    "co.", "corp.", "ltd.", "no.", "vs.", "e.g.", "i.e.", "etc.", "jan.", "feb.", "mar.",
-    "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "approx.", "dept.", "est.", "fig.",
-    "mt.", "ft.", "u.s.a.",
+    "maj.", "capt.", "sgt.", "adm.", "prof.", "sen.", "rep.", "gov.", "jr.", "sr.", "inc.", "co.",
+    "corp.", "ltd.", "no.", "vs.", "e.g.", "i.e.", "etc.", "jan.", "feb.", "mar.", "apr.", "aug.",
+    "sept.", "sep.", "oct.", "nov.", "dec.", "approx.", "dept.", "est.", "fig.", "mt.", "ft.",
+    "u.s.a.",
 ];
 
 /// Sentences per UAX #29, re-joined where a break follows an abbreviation or an initial
@@ -272,13 +274,19 @@ mod tests {
                 "The U.S. President spoke. Then Dr. Smith left.",
                 &["The U.S. President spoke.", "Then Dr. Smith left."],
             ),
-            ("By N. Daneshvar. Tehran said no.", &["By N. Daneshvar.", "Tehran said no."]),
+            (
+                "By N. Daneshvar. Tehran said no.",
+                &["By N. Daneshvar.", "Tehran said no."],
+            ),
             (
                 "Headline without a period\nBody sentence. Second one.",
                 &["Headline without a period", "Body sentence.", "Second one."],
             ),
             ("  \n\n  ", &[]),
-            ("Gen. Salami warned Israel.", &["Gen. Salami warned Israel."]),
+            (
+                "Gen. Salami warned Israel.",
+                &["Gen. Salami warned Israel."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(sentences(text), *want, "for {text:?}");

@@ -5,6 +5,9 @@
 //!   should") from the knowledge base, each phrase counted at most `REPEAT_CAP` times;
 //! - the source: an outlet named in the first lines or in a byline ("Translated from
 //!   Haqqin.az"), and — strongest — the outlet or URL given as metadata;
+//! - a dateline ("BAKU, Azerbaijan, March 5", "TEHRAN -"): the outlet writes from there;
+//! - prescriptions addressed to a state ("Washington should…", "Iran must…"): the author
+//!   writes for that state's policy makers;
 //! - the stance profile of the author's own voice: hostility toward one side's rivals,
 //!   warmth toward it.
 //!
@@ -12,9 +15,10 @@
 //! fallback ("other"). Scores are shares of the total, with the fallback holding a base
 //! weight so that weak evidence stays weak.
 
+use crate::attribution::Attribution;
 use crate::attribution::Holder;
 use crate::entities::{Entities, MentionKind};
-use crate::kb::{EntityType, KnowledgeBase};
+use crate::kb::{EntityType, KnowledgeBase, ViewpointSet};
 use crate::stance::Statement;
 use crate::text::{Span, Text};
 
@@ -25,6 +29,8 @@ pub enum EvidenceKind {
     Framing,
     Outlet,
     Metadata,
+    Dateline,
+    Prescription,
     Stance,
 }
 
@@ -35,6 +41,8 @@ impl EvidenceKind {
             EvidenceKind::Framing => "framing",
             EvidenceKind::Outlet => "outlet",
             EvidenceKind::Metadata => "metadata",
+            EvidenceKind::Dateline => "dateline",
+            EvidenceKind::Prescription => "prescription",
             EvidenceKind::Stance => "stance",
         }
     }
@@ -74,7 +82,21 @@ const FALLBACK_BASE: f32 = 1.5;
 const SOURCE_ZONE: usize = 400;
 const OUTLET_WEIGHT: f32 = 3.0;
 const METADATA_WEIGHT: f32 = 6.0;
-const STANCE_WEIGHT: f32 = 0.6;
+const STANCE_WEIGHT: f32 = 0.5;
+/// Weight left to framing inside quotations or attributed sentences.
+const REPORTED_FACTOR: f32 = 0.25;
+const DATELINE_WEIGHT: f32 = 2.5;
+const PRESCRIPTION_WEIGHT: f32 = 1.0;
+/// Words after a state that address it with advice.
+const PRESCRIPTIVE: &[&str] = &[
+    "should",
+    "must",
+    "needs to",
+    "need to",
+    "ought to",
+    "has to",
+    "cannot afford",
+];
 
 /// How the author's attitude toward a bloc bears on the viewpoint: `(viewpoint, target
 /// bloc, sign of the attitude, weight)`. General alignments of the subject, not of any
@@ -83,11 +105,14 @@ const STANCE_PROFILE: &[(&str, &str, i8, f32)] = &[
     ("iranian", "israel", -1, 1.0),
     ("iranian", "us", -1, 0.5),
     ("iranian", "iran", 1, 0.7),
-    ("israeli", "iran", -1, 0.6),
+    // Hostility toward Iran is common to three sides: it only sets them apart from Iran's.
+    ("israeli", "iran", -1, 0.3),
+    ("azerbaijani", "iran", -1, 0.3),
+    ("us_analyst", "iran", -1, 0.3),
     ("israeli", "israel", 1, 0.7),
     ("azerbaijani", "armenia", -1, 0.8),
-    ("azerbaijani", "azerbaijan", 1, 0.8),
-    ("azerbaijani", "iran", -1, 0.4),
+    ("azerbaijani", "azerbaijan", 1, 0.5),
+    ("azerbaijani", "turkey", 1, 0.5),
     ("us_analyst", "us", 1, 0.3),
 ];
 
@@ -95,40 +120,70 @@ pub fn classify(
     kb: &KnowledgeBase,
     text: &Text,
     entities: &Entities,
+    attributions: &[Attribution],
     statements: &[Statement],
     hints: &SourceHints,
 ) -> ViewpointResult {
     let mut evidence: Vec<Evidence> = Vec::new();
     let push_capped = |evidence: &mut Vec<Evidence>, e: Evidence| {
-        let key = text.folded.get(text.folded_offset(e.span.start)..text.folded_offset(e.span.end)).unwrap_or("");
+        let key = text
+            .folded
+            .get(text.folded_offset(e.span.start)..text.folded_offset(e.span.end))
+            .unwrap_or("");
         let repeats = evidence
             .iter()
-            .filter(|x| x.kind == e.kind && x.viewpoint == e.viewpoint && text.folded.get(text.folded_offset(x.span.start)..text.folded_offset(x.span.end)) == Some(key))
+            .filter(|x| {
+                x.kind == e.kind
+                    && x.viewpoint == e.viewpoint
+                    && text
+                        .folded
+                        .get(text.folded_offset(x.span.start)..text.folded_offset(x.span.end))
+                        == Some(key)
+            })
             .count();
         if repeats < REPEAT_CAP {
             evidence.push(e);
         }
     };
+    // Framing in someone else's words ("…the Zionist regime," Raisi said) says little
+    // about the article's own side.
+    let quoted = quoted_spans(text);
+    let own_voice = |span: Span| {
+        let in_quote = quoted.iter().any(|q| q.contains(span));
+        let attributed = text
+            .sentence_of(span.start)
+            .and_then(|i| attributions.get(i))
+            .is_some_and(|a| a.holder != Holder::Author);
+        if in_quote || attributed {
+            REPORTED_FACTOR
+        } else {
+            1.0
+        }
+    };
+    let mut framing: Vec<(Span, ViewpointSet, f32, EvidenceKind)> = Vec::new();
     for m in &entities.mentions {
-        if let MentionKind::Epithet { viewpoint, weight } = m.kind {
-            push_capped(&mut evidence, Evidence {
-                span: m.span,
-                text: text.slice(m.span).to_string(),
-                viewpoint,
-                kind: EvidenceKind::Epithet,
-                weight,
-            });
+        if let MentionKind::Epithet { viewpoints, weight } = m.kind {
+            framing.push((m.span, viewpoints, weight, EvidenceKind::Epithet));
         }
     }
     for hit in kb.framing.find_all(text) {
-        let (viewpoint, weight) = *hit.value;
-        push_capped(&mut evidence, Evidence {
-            span: hit.span,
-            text: text.slice(hit.span).to_string(),
-            viewpoint,
-            kind: EvidenceKind::Framing,
-            weight,
-        });
+        let (viewpoints, weight) = *hit.value;
+        framing.push((hit.span, viewpoints, weight, EvidenceKind::Framing));
+    }
+    for (span, viewpoints, weight, kind) in framing {
+        let share = weight * own_voice(span) / viewpoints.len().max(1) as f32;
+        for viewpoint in viewpoints.iter() {
+            push_capped(
+                &mut evidence,
+                Evidence {
+                    span,
+                    text: text.slice(span).to_string(),
+                    viewpoint,
+                    kind,
+                    weight: share,
+                },
+            );
+        }
     }
     // An outlet named at the top or in a byline is the source.
     for m in &entities.mentions {
@@ -136,7 +191,9 @@ pub fn classify(
         if e.kind != EntityType::Media {
             continue;
         }
-        if m.span.start < SOURCE_ZONE.min(text.original.len()) && starts_a_line_or_byline(text, m.span) {
+        if m.span.start < SOURCE_ZONE.min(text.original.len())
+            && starts_a_line_or_byline(text, m.span)
+        {
             let entity = e.kb.map(|i| kb.entity(i));
             let viewpoint = entity.map_or(kb.fallback_viewpoint(), |x| kb.viewpoint_of_entity(x));
             evidence.push(Evidence {
@@ -161,11 +218,55 @@ pub fn classify(
             break;
         }
     }
+    dateline(kb, text, entities, &mut evidence);
+    for m in &entities.mentions {
+        let e = &entities.entities[m.entity];
+        if e.kind != EntityType::Country {
+            continue;
+        }
+        let rest = text
+            .folded
+            .get(text.folded_offset(m.span.end)..)
+            .unwrap_or("");
+        let rest = rest.trim_start();
+        if PRESCRIPTIVE
+            .iter()
+            .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(' '))
+        {
+            let viewpoint = kb.viewpoint_of_bloc(e.bloc.as_deref());
+            if viewpoint != kb.fallback_viewpoint() {
+                let end = (m.span.end + 1 + rest.split(' ').next().map_or(0, str::len))
+                    .min(text.original.len());
+                let span = Span::new(m.span.start, end.max(m.span.end));
+                let span = if text.original.is_char_boundary(span.end) {
+                    span
+                } else {
+                    m.span
+                };
+                push_capped(
+                    &mut evidence,
+                    Evidence {
+                        span,
+                        text: text.slice(span).to_string(),
+                        viewpoint,
+                        kind: EvidenceKind::Prescription,
+                        weight: PRESCRIPTION_WEIGHT,
+                    },
+                );
+            }
+        }
+    }
     // The author's own attitudes.
     for s in statements.iter().filter(|s| s.holder == Holder::Author) {
         for t in &s.targets {
             let bloc = entities.entities[t.entity].bloc.as_deref();
-            let sign = if t.polarity > 0.0 { 1 } else if t.polarity < 0.0 { -1 } else { 0 };
+            let sign = if t.polarity > 0.0 {
+                1
+            } else if t.polarity < 0.0 {
+                -1
+            } else {
+                0
+            };
             for (vp, b, want, w) in STANCE_PROFILE {
                 if Some(*b) == bloc && sign == *want {
                     if let Some(v) = kb.viewpoint_index(vp) {
@@ -184,14 +285,91 @@ pub fn classify(
     score(kb, evidence)
 }
 
+/// "BAKU, Azerbaijan, March 5 (Trend)" / "TEHRAN -": a city in capitals opening one of
+/// the first lines is where the outlet writes from.
+fn dateline(kb: &KnowledgeBase, text: &Text, entities: &Entities, evidence: &mut Vec<Evidence>) {
+    for m in entities
+        .mentions
+        .iter()
+        .take_while(|m| m.span.start < SOURCE_ZONE)
+    {
+        let e = &entities.entities[m.entity];
+        let word = text.slice(m.span);
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = letters.len() > 2 && letters.iter().all(|c| c.is_uppercase());
+        let line_start = text.original[..m.span.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let at_line_start = text.original[line_start..m.span.start].trim().is_empty();
+        let next = text.original[m.span.end..]
+            .chars()
+            .find(|c| !c.is_whitespace());
+        if !(capitals
+            && at_line_start
+            && matches!(next, Some(',' | '-' | '\u{2013}' | '\u{2014}' | ':' | '(')))
+        {
+            continue;
+        }
+        if !matches!(e.kind, EntityType::Place | EntityType::Country) {
+            continue;
+        }
+        let viewpoint = kb.viewpoint_of_bloc(e.bloc.as_deref());
+        evidence.push(Evidence {
+            span: m.span,
+            text: word.to_string(),
+            viewpoint,
+            kind: EvidenceKind::Dateline,
+            weight: DATELINE_WEIGHT,
+        });
+        return;
+    }
+}
+
+/// Spans between matching quotation marks within one line (curly pairs, or straight
+/// quotes taken two by two).
+fn quoted_spans(text: &Text) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.original.split_inclusive('\n') {
+        let mut open_curly: Option<usize> = None;
+        let mut open_straight: Option<usize> = None;
+        for (i, c) in line.char_indices() {
+            let at = line_start + i;
+            match c {
+                '\u{201C}' => open_curly = Some(at),
+                '\u{201D}' => {
+                    if let Some(s) = open_curly.take() {
+                        out.push(Span::new(s, at + c.len_utf8()));
+                    }
+                }
+                '"' => match open_straight.take() {
+                    Some(s) => out.push(Span::new(s, at + 1)),
+                    None => open_straight = Some(at),
+                },
+                _ => {}
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
 fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
     let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text.original[line_start..span.start].trim().to_lowercase();
     before.is_empty()
         || before == "the"
-        || ["by", "from", "source:", "translated from", "via", "published by", "originally published"]
-            .iter()
-            .any(|p| before.ends_with(p))
+        || [
+            "by",
+            "from",
+            "source:",
+            "translated from",
+            "via",
+            "published by",
+            "originally published",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p))
 }
 
 /// The viewpoint of an outlet named in metadata (a name or a URL).
@@ -201,11 +379,16 @@ fn outlet_viewpoint(kb: &KnowledgeBase, value: &str) -> Option<usize> {
         return None;
     }
     if value.contains("://") || value.starts_with("www.") {
-        return kb.outlet_by_url(value).map(|i| kb.viewpoint_of_entity(kb.entity(i)));
+        return kb
+            .outlet_by_url(value)
+            .map(|i| kb.viewpoint_of_entity(kb.entity(i)));
     }
     let t = Text::new(value);
     let hits = kb.gazetteer.find_all(&t);
-    let media = hits.iter().map(|h| kb.entity(h.value.0)).find(|e| e.kind == EntityType::Media)?;
+    let media = hits
+        .iter()
+        .map(|h| kb.entity(h.value.0))
+        .find(|e| e.kind == EntityType::Media)?;
     Some(kb.viewpoint_of_entity(media))
 }
 
@@ -216,16 +399,24 @@ fn score(kb: &KnowledgeBase, evidence: Vec<Evidence>) -> ViewpointResult {
     for e in &evidence {
         raw[e.viewpoint] += e.weight;
     }
-    let (best, best_score) = raw
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != fallback)
-        .fold((fallback, 0.0f32), |acc, (i, &s)| if s > acc.1 { (i, s) } else { acc });
-    let label = if best_score >= MIN_SCORE { best } else { fallback };
+    let (best, best_score) = raw.iter().enumerate().filter(|(i, _)| *i != fallback).fold(
+        (fallback, 0.0f32),
+        |acc, (i, &s)| if s > acc.1 { (i, s) } else { acc },
+    );
+    let label = if best_score >= MIN_SCORE {
+        best
+    } else {
+        fallback
+    };
     raw[fallback] += FALLBACK_BASE;
     let total: f32 = raw.iter().sum();
     let scores: Vec<f32> = raw.iter().map(|s| s / total).collect();
-    ViewpointResult { confidence: scores[label], label, scores, evidence }
+    ViewpointResult {
+        confidence: scores[label],
+        label,
+        scores,
+        evidence,
+    }
 }
 
 #[cfg(test)]
@@ -246,7 +437,7 @@ mod tests {
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);
-        let r = classify(kb(), &t, &e, &s, &hints);
+        let r = classify(kb(), &t, &e, &a, &s, &hints);
         let sum: f32 = r.scores.iter().sum();
         assert!((sum - 1.0).abs() < 1e-3);
         kb().viewpoints[r.label].id.clone()
@@ -267,9 +458,15 @@ mod tests {
 
     #[test]
     fn metadata_outlet_is_strong_evidence() {
-        let hints = SourceHints { outlet: Some("The Jerusalem Post"), url: None };
+        let hints = SourceHints {
+            outlet: Some("The Jerusalem Post"),
+            url: None,
+        };
         assert_eq!(label("The talks were held on Monday.", hints), "israeli");
-        let hints = SourceHints { outlet: None, url: Some("https://www.tehrantimes.com/news/1") };
+        let hints = SourceHints {
+            outlet: None,
+            url: Some("https://www.tehrantimes.com/news/1"),
+        };
         assert_eq!(label("The talks were held on Monday.", hints), "iranian");
     }
 }

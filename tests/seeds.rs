@@ -21,7 +21,9 @@ fn seeds() -> Vec<PathBuf> {
 
 fn analyze(path: &Path) -> (String, Report) {
     let text = std::fs::read_to_string(path).unwrap();
-    let report = Analyzer::new().unwrap().report(&text, &Meta::default(), Units::CodePoints);
+    let report = Analyzer::new()
+        .unwrap()
+        .report(&text, &Meta::default(), Units::CodePoints);
     (text, report)
 }
 
@@ -31,13 +33,33 @@ fn render(text: &str, report: &Report) -> String {
     let mut out = String::new();
     writeln!(out, "viewpoint {}", report.viewpoint.label).unwrap();
     for m in &report.mentions {
-        writeln!(out, "mention {}..{} {:?} -> {}", m.start, m.end, m.text, m.entity).unwrap();
+        writeln!(
+            out,
+            "mention {}..{} {:?} -> {}",
+            m.start, m.end, m.text, m.entity
+        )
+        .unwrap();
     }
     for s in &report.statements {
-        let targets: Vec<String> = s.targets.iter().map(|t| format!("{}{:+.2}", t.entity, t.polarity)).collect();
+        let targets: Vec<String> = s
+            .targets
+            .iter()
+            .map(|t| format!("{}{:+.2}", t.entity, t.polarity))
+            .collect();
         let cues: Vec<&str> = s.cues.iter().map(|c| c.text.as_str()).collect();
         let first: String = chars[s.start..s.end.min(s.start + 60)].iter().collect();
-        writeln!(out, "statement {}..{} {} ({}) -> {} cues {:?} | {:?}", s.start, s.end, s.holder, s.voice, targets.join(" "), cues, first).unwrap();
+        writeln!(
+            out,
+            "statement {}..{} {} ({}) -> {} cues {:?} | {:?}",
+            s.start,
+            s.end,
+            s.holder,
+            s.voice,
+            targets.join(" "),
+            cues,
+            first
+        )
+        .unwrap();
     }
     out
 }
@@ -61,7 +83,10 @@ fn seeds_match_their_golden_files() {
             stale.push(golden.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "output changed for {stale:?}: review with `BLESS=1 cargo test --test seeds` and git diff");
+    assert!(
+        stale.is_empty(),
+        "output changed for {stale:?}: review with `BLESS=1 cargo test --test seeds` and git diff"
+    );
 }
 
 #[test]
@@ -76,7 +101,10 @@ fn every_span_slices_the_seed_text() {
         for s in &report.statements {
             assert!(s.start < s.end && s.end <= chars.len());
             for c in &s.cues {
-                assert!(s.start <= c.start && c.end <= s.end, "cue inside its statement");
+                assert!(
+                    s.start <= c.start && c.end <= s.end,
+                    "cue inside its statement"
+                );
             }
         }
     }
@@ -90,15 +118,26 @@ fn seeds_find_the_main_actors() {
         for id in ["iran", "israel", "azerbaijan"] {
             assert!(ids.contains(&id), "{} lacks {id}: {ids:?}", path.display());
         }
-        assert!(!report.statements.is_empty(), "{} has statements", path.display());
+        assert!(
+            !report.statements.is_empty(),
+            "{} has statements",
+            path.display()
+        );
     }
 }
 
 #[test]
 fn the_iran_aligned_seed_reads_as_iranian() {
     // The IUVM Press article (SOURCES.md: Iran-aligned) calls Israel "the Zionist regime".
-    let path = seeds().into_iter().find(|p| p.to_string_lossy().contains("002_")).unwrap();
+    let path = seeds()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("002_"))
+        .unwrap();
     let (_, report) = analyze(&path);
     assert_eq!(report.viewpoint.label, "iranian");
-    assert!(report.viewpoint.evidence.iter().any(|e| e.kind == "epithet"));
+    assert!(report
+        .viewpoint
+        .evidence
+        .iter()
+        .any(|e| e.kind == "epithet"));
 }

@@ -71,7 +71,33 @@ pub struct Entity {
 pub enum AliasRole {
     Name,
     /// A name that is also framing evidence for a viewpoint (index into `viewpoints`).
-    Epithet { viewpoint: usize, weight: f32 },
+    Epithet {
+        viewpoints: ViewpointSet,
+        weight: f32,
+    },
+}
+
+/// A set of viewpoints (by index), for framing shared by several sides ("the regime in
+/// Tehran" is both Israeli and Azerbaijani usage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct ViewpointSet(u64);
+
+impl ViewpointSet {
+    pub fn single(index: usize) -> ViewpointSet {
+        ViewpointSet(1u64 << index.min(63))
+    }
+    pub fn insert(&mut self, index: usize) {
+        self.0 |= 1u64 << index.min(63);
+    }
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..64).filter(move |i| self.0 & (1u64 << i) != 0)
+    }
 }
 
 /// A viewpoint an article can be written from.
@@ -107,21 +133,41 @@ pub struct KnowledgeBase {
     pub negation: Lexicon<()>,
     pub hedges: Lexicon<f32>,
     pub titles: Lexicon<EntityType>,
-    pub framing: Lexicon<(usize, f32)>,
+    pub framing: Lexicon<(ViewpointSet, f32)>,
+    pub relations: Lexicon<f32>,
 }
 
 const COUNTRIES: (&str, &str) = ("countries.txt", include_str!("../../data/countries.txt"));
 const BLOCS: (&str, &str) = ("blocs.txt", include_str!("../../data/blocs.txt"));
 const VIEWPOINTS: (&str, &str) = ("viewpoints.txt", include_str!("../../data/viewpoints.txt"));
-const EPITHETS: (&str, &str) = ("kb/epithets.txt", include_str!("../../data/kb/epithets.txt"));
-const STANCE: (&str, &str) = ("lexicon/stance.txt", include_str!("../../data/lexicon/stance.txt"));
-const SPEECH: (&str, &str) = ("lexicon/speech.txt", include_str!("../../data/lexicon/speech.txt"));
+const EPITHETS: (&str, &str) = (
+    "kb/epithets.txt",
+    include_str!("../../data/kb/epithets.txt"),
+);
+const STANCE: (&str, &str) = (
+    "lexicon/stance.txt",
+    include_str!("../../data/lexicon/stance.txt"),
+);
+const SPEECH: (&str, &str) = (
+    "lexicon/speech.txt",
+    include_str!("../../data/lexicon/speech.txt"),
+);
 const NEGATION: (&str, &str) = (
     "lexicon/negation.txt",
     include_str!("../../data/lexicon/negation.txt"),
 );
-const HEDGES: (&str, &str) = ("lexicon/hedges.txt", include_str!("../../data/lexicon/hedges.txt"));
-const TITLES: (&str, &str) = ("lexicon/titles.txt", include_str!("../../data/lexicon/titles.txt"));
+const HEDGES: (&str, &str) = (
+    "lexicon/hedges.txt",
+    include_str!("../../data/lexicon/hedges.txt"),
+);
+const TITLES: (&str, &str) = (
+    "lexicon/titles.txt",
+    include_str!("../../data/lexicon/titles.txt"),
+);
+const RELATIONS: (&str, &str) = (
+    "lexicon/relations.txt",
+    include_str!("../../data/lexicon/relations.txt"),
+);
 const FRAMING: (&str, &str) = (
     "lexicon/viewpoint_cues.txt",
     include_str!("../../data/lexicon/viewpoint_cues.txt"),
@@ -159,8 +205,12 @@ impl KnowledgeBase {
 
     /// The viewpoint a bloc speaks for (the fallback for blocs no viewpoint names).
     pub fn viewpoint_of_bloc(&self, bloc: Option<&str>) -> usize {
-        bloc.and_then(|b| self.viewpoints.iter().position(|v| v.blocs.iter().any(|x| x == b)))
-            .unwrap_or(self.fallback_viewpoint)
+        bloc.and_then(|b| {
+            self.viewpoints
+                .iter()
+                .position(|v| v.blocs.iter().any(|x| x == b))
+        })
+        .unwrap_or(self.fallback_viewpoint)
     }
 
     /// The viewpoint an entity speaks for: its own when set, else its bloc's.
@@ -175,14 +225,27 @@ impl KnowledgeBase {
     /// The outlet a web address belongs to: by a listed domain, else by a host name that
     /// spells one of its names without spaces ("tehrantimes.com" → Tehran Times).
     pub fn outlet_by_url(&self, url: &str) -> Option<usize> {
-        let host = url.split("://").last().unwrap_or(url).split(['/', '?', '#']).next().unwrap_or("");
+        let host = url
+            .split("://")
+            .last()
+            .unwrap_or(url)
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
         let host = host.trim_start_matches("www.").to_lowercase();
         if host.is_empty() {
             return None;
         }
-        let media = || self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Media);
+        let media = || {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityType::Media)
+        };
         let by_domain = media().find(|(_, e)| {
-            e.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+            e.domains
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
         });
         if let Some((i, _)) = by_domain {
             return Some(i);
@@ -190,7 +253,10 @@ impl KnowledgeBase {
         let label = host.split('.').next().unwrap_or("");
         media()
             .find(|(_, e)| {
-                let compact: String = crate::text::fold(&e.name).chars().filter(|c| c.is_alphanumeric()).collect();
+                let compact: String = crate::text::fold(&e.name)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
                 compact.trim_start_matches("the") == label || compact == label
             })
             .map(|(i, _)| i)
@@ -207,8 +273,6 @@ struct Builder {
     entities: Vec<Entity>,
     by_id: HashMap<String, usize>,
     aliases: Vec<(String, (usize, AliasRole))>,
-    /// `(country, capital name)`, resolved once every file is read.
-    capitals: Vec<(usize, String)>,
     metonyms: Vec<(usize, String, Record)>,
     blocs: Vec<String>,
     viewpoints: Vec<Viewpoint>,
@@ -249,7 +313,11 @@ impl Builder {
             });
         }
         if self.fallback.is_none() {
-            return Err(Error::data(file, 0, "no fallback viewpoint (a row whose blocs are `*`)"));
+            return Err(Error::data(
+                file,
+                0,
+                "no fallback viewpoint (a row whose blocs are `*`)",
+            ));
         }
         Ok(())
     }
@@ -258,7 +326,9 @@ impl Builder {
         if self.blocs.iter().any(|b| b == bloc) {
             Ok(())
         } else {
-            Err(rec.error(format!("unknown bloc `{bloc}` (blocs come from blocs.txt, plus `other`)")))
+            Err(rec.error(format!(
+                "unknown bloc `{bloc}` (blocs come from blocs.txt, plus `other`)"
+            )))
         }
     }
 
@@ -272,15 +342,25 @@ impl Builder {
     fn entity_row(&mut self, rec: &Record) -> Result<(), Error> {
         let parts = rec.fields();
         if parts.len() < 5 || parts.len() > 6 {
-            return Err(rec.error("an entity row has 5 or 6 fields: id | name | type | bloc | aliases | attributes"));
+            return Err(rec.error(
+                "an entity row has 5 or 6 fields: id | name | type | bloc | aliases | attributes",
+            ));
         }
         let (id, name, kind, bloc, aliases) = (parts[0], parts[1], parts[2], parts[3], parts[4]);
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-            return Err(rec.error(format!("id `{id}` must be lowercase ASCII letters, digits and `_`")));
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(rec.error(format!(
+                "id `{id}` must be lowercase ASCII letters, digits and `_`"
+            )));
         }
         let kind = match kind {
             "-" => None,
-            k => Some(EntityType::parse(k).ok_or_else(|| rec.error(format!("unknown type `{k}`")))?),
+            k => {
+                Some(EntityType::parse(k).ok_or_else(|| rec.error(format!("unknown type `{k}`")))?)
+            }
         };
         let bloc = match bloc {
             "-" | "" => None,
@@ -304,7 +384,8 @@ impl Builder {
                 i
             }
             None => {
-                let kind = kind.ok_or_else(|| rec.error(format!("new entity `{id}` needs a type")))?;
+                let kind =
+                    kind.ok_or_else(|| rec.error(format!("new entity `{id}` needs a type")))?;
                 if name == "-" {
                     return Err(rec.error(format!("new entity `{id}` needs a name")));
                 }
@@ -318,11 +399,16 @@ impl Builder {
                     domains: Vec::new(),
                 });
                 self.by_id.insert(id.into(), self.entities.len() - 1);
-                self.aliases.push((name.into(), (self.entities.len() - 1, AliasRole::Name)));
+                self.aliases
+                    .push((name.into(), (self.entities.len() - 1, AliasRole::Name)));
                 self.entities.len() - 1
             }
         };
-        for alias in aliases.split(';').map(str::trim).filter(|a| !a.is_empty() && *a != "-") {
+        for alias in aliases
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && *a != "-")
+        {
             self.aliases.push((alias.into(), (index, AliasRole::Name)));
         }
         if let Some(attrs) = parts.get(5) {
@@ -331,15 +417,47 @@ impl Builder {
                     .split_once('=')
                     .ok_or_else(|| rec.error(format!("attribute `{attr}` is not key=value")))?;
                 match key.trim() {
-                    "capital" => self.capitals.push((index, value.trim().into())),
+                    "capital" => self.capital(index, value.trim()),
                     "viewpoint" => self.entities[index].viewpoint = Some(value.trim().into()),
-                    "metonym_of" => self.metonyms.push((index, value.trim().into(), rec.clone())),
-                    "domain" => self.entities[index].domains.push(value.trim().to_lowercase()),
+                    "metonym_of" => self
+                        .metonyms
+                        .push((index, value.trim().into(), rec.clone())),
+                    "domain" => self.entities[index]
+                        .domains
+                        .push(value.trim().to_lowercase()),
                     other => return Err(rec.error(format!("unknown attribute `{other}`"))),
                 }
             }
         }
         Ok(())
+    }
+
+    /// A capital is a place of its own that stands for its country when used as one.
+    fn capital(&mut self, country: usize, capital: &str) {
+        let id = slug(capital);
+        let index = match self.by_id.get(&id) {
+            Some(&i) => i,
+            None => {
+                self.entities.push(Entity {
+                    id: id.clone(),
+                    name: capital.to_string(),
+                    kind: EntityType::Place,
+                    bloc: self.entities[country].bloc.clone(),
+                    viewpoint: None,
+                    metonym_of: None,
+                    domains: Vec::new(),
+                });
+                self.by_id.insert(id, self.entities.len() - 1);
+                self.aliases.push((
+                    capital.to_string(),
+                    (self.entities.len() - 1, AliasRole::Name),
+                ));
+                self.entities.len() - 1
+            }
+        };
+        if self.entities[index].kind == EntityType::Place {
+            self.entities[index].metonym_of = Some(country);
+        }
     }
 
     fn epithets(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
@@ -349,11 +467,26 @@ impl Builder {
                 .by_id
                 .get(entity)
                 .ok_or_else(|| rec.error(format!("unknown entity `{entity}`")))?;
-            let viewpoint = self.viewpoint_index(&rec, viewpoint)?;
+            let viewpoints = self.viewpoint_set(&rec, viewpoint)?;
             let weight = parse_number(&rec, weight)?;
-            self.aliases.push((phrase.into(), (index, AliasRole::Epithet { viewpoint, weight })));
+            self.aliases.push((
+                phrase.into(),
+                (index, AliasRole::Epithet { viewpoints, weight }),
+            ));
         }
         Ok(())
+    }
+
+    /// `israeli; azerbaijani` → both.
+    fn viewpoint_set(&self, rec: &Record, ids: &str) -> Result<ViewpointSet, Error> {
+        let mut set = ViewpointSet::default();
+        for id in ids.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+            set.insert(self.viewpoint_index(rec, id)?);
+        }
+        if set.is_empty() {
+            return Err(rec.error("no viewpoint named"));
+        }
+        Ok(set)
     }
 
     fn viewpoint_index(&self, rec: &Record, id: &str) -> Result<usize, Error> {
@@ -364,30 +497,6 @@ impl Builder {
     }
 
     fn finish(mut self) -> Result<KnowledgeBase, Error> {
-        // A capital is a place of its own that stands for its country when used as one.
-        for (country, capital) in std::mem::take(&mut self.capitals) {
-            let id = slug(&capital);
-            let index = match self.by_id.get(&id) {
-                Some(&i) => i,
-                None => {
-                    self.entities.push(Entity {
-                        id: id.clone(),
-                        name: capital.clone(),
-                        kind: EntityType::Place,
-                        bloc: self.entities[country].bloc.clone(),
-                        viewpoint: None,
-                        metonym_of: None,
-                        domains: Vec::new(),
-                    });
-                    self.by_id.insert(id, self.entities.len() - 1);
-                    self.aliases.push((capital, (self.entities.len() - 1, AliasRole::Name)));
-                    self.entities.len() - 1
-                }
-            };
-            if self.entities[index].kind == EntityType::Place {
-                self.entities[index].metonym_of = Some(country);
-            }
-        }
         for (place, country, rec) in std::mem::take(&mut self.metonyms) {
             let c = *self
                 .by_id
@@ -398,22 +507,32 @@ impl Builder {
         for e in &self.entities {
             if let Some(v) = &e.viewpoint {
                 if !self.viewpoints.iter().any(|x| &x.id == v) {
-                    return Err(Error::data("kb", 0, format!("entity `{}` names unknown viewpoint `{v}`", e.id)));
+                    return Err(Error::data(
+                        "kb",
+                        0,
+                        format!("entity `{}` names unknown viewpoint `{v}`", e.id),
+                    ));
                 }
             }
         }
-        let lexicon = |(file, src): (&str, &str)| -> Result<Vec<Record>, Error> { Ok(records(file, src).collect()) };
-        let stance = lexicon(STANCE)?
-            .iter()
-            .map(|r| {
-                let [cue, pol] = fields::<2>(r)?;
-                let p = parse_number(r, pol)?;
-                if !(-1.0..=1.0).contains(&p) {
-                    return Err(r.error("polarity must be in [-1, 1]"));
-                }
-                Ok((cue.to_string(), p))
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
+        let lexicon = |(file, src): (&str, &str)| -> Result<Vec<Record>, Error> {
+            Ok(records(file, src).collect())
+        };
+        let polarities = |file| {
+            lexicon(file)?
+                .iter()
+                .map(|r| {
+                    let [cue, pol] = fields::<2>(r)?;
+                    let p = parse_number(r, pol)?;
+                    if !(-1.0..=1.0).contains(&p) {
+                        return Err(r.error("polarity must be in [-1, 1]"));
+                    }
+                    Ok((cue.to_string(), p))
+                })
+                .collect::<Result<Vec<_>, Error>>()
+        };
+        let stance = polarities(STANCE)?;
+        let relations = polarities(RELATIONS)?;
         let speech = lexicon(SPEECH)?
             .iter()
             .map(|r| {
@@ -445,7 +564,8 @@ impl Builder {
             .iter()
             .map(|r| {
                 let [title, kind] = fields::<2>(r)?;
-                let k = EntityType::parse(kind).ok_or_else(|| r.error(format!("unknown type `{kind}`")))?;
+                let k = EntityType::parse(kind)
+                    .ok_or_else(|| r.error(format!("unknown type `{kind}`")))?;
                 Ok((title.to_string(), k))
             })
             .collect::<Result<Vec<_>, Error>>()?;
@@ -453,7 +573,10 @@ impl Builder {
             .iter()
             .map(|r| {
                 let [phrase, vp, weight] = fields::<3>(r)?;
-                Ok((phrase.to_string(), (self.viewpoint_index(r, vp)?, parse_number(r, weight)?)))
+                Ok((
+                    phrase.to_string(),
+                    (self.viewpoint_set(r, vp)?, parse_number(r, weight)?),
+                ))
             })
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(KnowledgeBase {
@@ -469,6 +592,7 @@ impl Builder {
             hedges: Lexicon::new(hedges),
             titles: Lexicon::new(titles),
             framing: Lexicon::new(framing),
+            relations: Lexicon::new(relations),
         })
     }
 }
@@ -484,7 +608,7 @@ fn parse_number(rec: &Record, s: &str) -> Result<f32, Error> {
 pub fn slug(name: &str) -> String {
     let folded = crate::text::fold(name);
     let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
+    for c in folded.chars().filter(|c| *c != '\'') {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('_') && !out.is_empty() {
@@ -505,7 +629,14 @@ mod tests {
     #[test]
     fn builtin_knowledge_base_loads() {
         let kb = kb();
-        for id in ["iran", "israel", "azerbaijan", "united_states", "tehran", "baku"] {
+        for id in [
+            "iran",
+            "israel",
+            "azerbaijan",
+            "united_states",
+            "tehran",
+            "baku",
+        ] {
             assert!(kb.index_of(id).is_some(), "{id} missing");
         }
         let tehran = kb.entity(kb.index_of("tehran").unwrap());
@@ -525,7 +656,13 @@ mod tests {
 
     #[test]
     fn slug_table() {
-        for (name, want) in [("Tel Aviv", "tel_aviv"), ("Bakı", "baki"), ("U.S.", "u_s"), ("  ", "")] {
+        for (name, want) in [
+            ("Tel Aviv", "tel_aviv"),
+            ("Bakı", "baki"),
+            ("U.S.", "u_s"),
+            ("Sana'a", "sanaa"),
+            ("  ", ""),
+        ] {
             assert_eq!(slug(name), want);
         }
     }

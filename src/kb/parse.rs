@@ -36,8 +36,12 @@ pub fn records<'a>(file: &'a str, src: &'a str) -> impl Iterator<Item = Record> 
 /// Exactly `N` fields, or an error naming the file and line.
 pub fn fields<const N: usize>(rec: &Record) -> Result<[&str; N], Error> {
     let parts = rec.fields();
-    <[&str; N]>::try_from(parts.as_slice())
-        .map_err(|_| rec.error(format!("expected {N} fields separated by `|`, found {}", parts.len())))
+    <[&str; N]>::try_from(parts.as_slice()).map_err(|_| {
+        rec.error(format!(
+            "expected {N} fields separated by `|`, found {}",
+            parts.len()
+        ))
+    })
 }
 
 #[cfg(test)]
