@@ -23,7 +23,10 @@ fn assert_spans_slice(text: &str, r: &Report) {
         assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
     }
     for s in &r.statements {
-        assert!(s.start < s.end && s.end <= chars.len(), "statement in bounds");
+        assert!(
+            s.start < s.end && s.end <= chars.len(),
+            "statement in bounds"
+        );
         for c in &s.cues {
             assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text);
         }
@@ -36,9 +39,36 @@ fn assert_spans_slice(text: &str, r: &Report) {
 /// Text that looks like the subject: names, cues, quotes and odd Unicode.
 fn newsy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Iran", "Tehran", "Baku", "Israel", "the Zionist regime", "said", "warned", "\u{201C}", "\u{201D}",
-        "\"", "according to", "Hikmət Hacıyev", "threat", "partner", "not", ". ", ", ", "\n", " ", "😀",
-        "\u{2014}", "U.S.", "Dr.", "İ", "ß", "\u{0301}", "Ilham Aliyev", "(BESA)", "Ministry of", "Iranian cleric",
+        "Iran",
+        "Tehran",
+        "Baku",
+        "Israel",
+        "the Zionist regime",
+        "said",
+        "warned",
+        "\u{201C}",
+        "\u{201D}",
+        "\"",
+        "according to",
+        "Hikmət Hacıyev",
+        "threat",
+        "partner",
+        "not",
+        ". ",
+        ", ",
+        "\n",
+        " ",
+        "😀",
+        "\u{2014}",
+        "U.S.",
+        "Dr.",
+        "İ",
+        "ß",
+        "\u{0301}",
+        "Ilham Aliyev",
+        "(BESA)",
+        "Ministry of",
+        "Iranian cleric",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
 }

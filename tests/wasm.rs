@@ -2,7 +2,7 @@
 //! JavaScript string, errors are `Error`s with a stable `kind`.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Reflect, JsString};
+use js_sys::{Array, JsString, Object, Reflect};
 use parallax::wasm::Analyzer;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -19,10 +19,18 @@ const TEXT: &str = "\u{201C}Israel is a threat,\u{201D} said Iran \u{2014} 😀 
 #[wasm_bindgen_test]
 fn mention_offsets_slice_the_js_string() {
     let analyzer = Analyzer::new().expect("analyzer builds");
-    let report = analyzer.analyze(TEXT, JsValue::UNDEFINED).expect("analysis succeeds");
+    let report = analyzer
+        .analyze(TEXT, JsValue::UNDEFINED)
+        .expect("analysis succeeds");
     let js_text = JsString::from(TEXT);
-    let mentions: Array = get(&report, "mentions").dyn_into().expect("mentions is an array");
-    assert!(mentions.length() >= 4, "expected several mentions, got {}", mentions.length());
+    let mentions: Array = get(&report, "mentions")
+        .dyn_into()
+        .expect("mentions is an array");
+    assert!(
+        mentions.length() >= 4,
+        "expected several mentions, got {}",
+        mentions.length()
+    );
     let mut saw_hajiyev = false;
     for m in mentions.iter() {
         let start = get(&m, "start").as_f64().expect("start is a number") as u32;
@@ -38,11 +46,19 @@ fn mention_offsets_slice_the_js_string() {
 #[wasm_bindgen_test]
 fn report_is_a_plain_object() {
     let analyzer = Analyzer::new().unwrap();
-    let report = analyzer.analyze("Tehran warned Baku.", JsValue::NULL).unwrap();
+    let report = analyzer
+        .analyze("Tehran warned Baku.", JsValue::NULL)
+        .unwrap();
     assert!(report.is_object());
-    assert_eq!(Object::get_prototype_of(&report), Object::get_prototype_of(&Object::new()));
+    assert_eq!(
+        Object::get_prototype_of(&report),
+        Object::get_prototype_of(&Object::new())
+    );
     let scores = get(&get(&report, "viewpoint"), "scores");
-    assert!(get(&scores, "iranian").as_f64().is_some(), "scores is a plain object keyed by viewpoint");
+    assert!(
+        get(&scores, "iranian").as_f64().is_some(),
+        "scores is a plain object keyed by viewpoint"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -50,15 +66,22 @@ fn bad_meta_is_an_error_with_a_kind() {
     let analyzer = Analyzer::new().unwrap();
     let meta = Object::new();
     Reflect::set(&meta, &"outlet".into(), &JsValue::from_f64(3.0)).unwrap();
-    let err = analyzer.analyze("text", meta.into()).expect_err("a number is not an outlet");
+    let err = analyzer
+        .analyze("text", meta.into())
+        .expect_err("a number is not an outlet");
     assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&err, "kind").as_string().as_deref(), Some("invalid_meta"));
+    assert_eq!(
+        get(&err, "kind").as_string().as_deref(),
+        Some("invalid_meta")
+    );
 }
 
 #[wasm_bindgen_test]
 fn binary_file_is_refused_with_a_kind() {
     let analyzer = Analyzer::new().unwrap();
-    let err = analyzer.ingest(b"%PDF-1.7\n\x00\x01binary", "report.pdf").expect_err("PDF refused");
+    let err = analyzer
+        .ingest(b"%PDF-1.7\n\x00\x01binary", "report.pdf")
+        .expect_err("PDF refused");
     assert_eq!(get(&err, "kind").as_string().as_deref(), Some("binary"));
     let message = get(&err, "message").as_string().unwrap();
     assert!(message.contains("report.pdf"), "{message}");
