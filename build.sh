@@ -105,7 +105,7 @@ cmd_test() {
   build_dist
   say "wasm tests in headless Chromium"
   CHROMEDRIVER="$(command -v chromedriver)" \
-    cargo test --quiet --target wasm32-unknown-unknown --test wasm
+    cargo test --target wasm32-unknown-unknown --test wasm
   say "end-to-end tests in headless Chromium"
   node --test --test-concurrency=1 e2e/
   say "all tests passed"
