@@ -1,7 +1,7 @@
 //! The one place the stages are composed: text → entities → attribution → stance →
 //! viewpoint.
 
-use crate::attribution::{attribute, Attribution};
+use crate::attribution::{attribute, Attribution, Holder};
 use crate::entities::{extract, Entities};
 use crate::error::Error;
 use crate::kb::KnowledgeBase;
@@ -54,6 +54,12 @@ impl Analyzer {
             &statements,
             &hints,
         );
+        // A report that takes no side has no attitudes of its own: what reads as one in
+        // its voice is description ("escalating tensions").
+        let mut statements = statements;
+        if viewpoint.label == self.kb.fallback_viewpoint() {
+            statements.retain(|s| s.holder != Holder::Author);
+        }
         Analysis {
             entities,
             attributions,

@@ -93,15 +93,18 @@ pub fn stances(
             .collect();
         let relations =
             relation_statements(text, entities, *sentence, &relation_hits, &sentence_cues);
-        let mut found = Vec::new();
+        // Relationship words and their modifiers speak of the parties, never of the holder.
+        let consumed: Vec<Span> = relation_hits
+            .iter()
+            .filter(|r| sentence.contains(r.span))
+            .map(|r| r.span)
+            .chain(relations.iter().flat_map(|r| r.cues.iter().map(|c| c.span)))
+            .collect();
+        let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
         for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
-            if relations
-                .iter()
-                .any(|r| r.cues.iter().any(|x| x.span.overlaps(cue.span)))
-            {
+            if consumed.iter().any(|x| x.overlaps(cue.span)) {
                 continue;
             }
-            // The speech verb is not itself an attitude ("warned" is both: keep it).
             let mut polarity = *cue.value;
             if sentence_negations
                 .iter()
@@ -115,32 +118,119 @@ pub fn stances(
             {
                 polarity *= f;
             }
-            found.push(Cue {
+            // In the author's voice, an actor right before an attitude word holds it
+            // ("…where Iran supports the regime").
+            let (holder, subject) = match attribution.holder {
+                Holder::Author => match local_subject(text, entities, *sentence, cue.span) {
+                    Some(m) => (Holder::Entity(m.entity), Some(m.span)),
+                    None => (Holder::Author, None),
+                },
+                h => (h, attribution.speaker),
+            };
+            let cue = Cue {
                 span: cue.span,
                 polarity,
-            });
+            };
+            match groups.iter_mut().find(|g| g.0 == holder) {
+                Some(g) => g.2.push(cue),
+                None => groups.push((holder, subject, vec![cue])),
+            }
         }
         statements.extend(relations);
-        if found.is_empty() {
-            continue;
+        let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
+        for (holder, subject, found) in groups {
+            let polarity = found
+                .iter()
+                .map(|c| c.polarity)
+                .sum::<f32>()
+                .clamp(-1.0, 1.0);
+            if polarity.abs() < MIN_POLARITY && found.iter().all(|c| c.polarity != 0.0) {
+                continue;
+            }
+            let from = match (holder, subject) {
+                // A clause's own subject speaks of what follows it.
+                (Holder::Entity(_), Some(s)) if attribution.holder == Holder::Author => s.end,
+                _ => sentence.start,
+            };
+            let local = Attribution {
+                holder,
+                cue: attribution.cue,
+                speaker: subject.or(attribution.speaker),
+            };
+            let targets: Vec<Target> = targets_of(entities, *sentence, &local, polarity)
+                .into_iter()
+                .filter(|t| {
+                    holder != Holder::Author || !local_holders.contains(&Holder::Entity(t.entity))
+                })
+                .filter(|t| {
+                    entities
+                        .mentions_in(*sentence)
+                        .iter()
+                        .any(|m| m.entity == t.entity && m.span.start >= from)
+                })
+                .collect();
+            if targets.is_empty() {
+                continue;
+            }
+            // A hostile act told in the author's own voice is the author's charge against
+            // the actor ("Iran's provocations against Azerbaijan continue").
+            if let (Holder::Entity(actor), true) = (
+                holder,
+                attribution.holder == Holder::Author && polarity < 0.0,
+            ) {
+                statements.push(Statement {
+                    span: *sentence,
+                    holder: Holder::Author,
+                    targets: vec![Target {
+                        entity: actor,
+                        polarity: polarity * ACTOR_BLAME,
+                    }],
+                    cues: found.clone(),
+                });
+            }
+            statements.push(Statement {
+                span: *sentence,
+                holder,
+                targets,
+                cues: found,
+            });
         }
-        let polarity = found
-            .iter()
-            .map(|c| c.polarity)
-            .sum::<f32>()
-            .clamp(-1.0, 1.0);
-        let targets = targets_of(entities, *sentence, attribution, polarity);
-        if targets.is_empty() {
-            continue;
-        }
-        statements.push(Statement {
-            span: *sentence,
-            holder: attribution.holder,
-            targets,
-            cues: found,
-        });
     }
     statements
+}
+
+/// How much of a hostile act's polarity the author holds against its actor.
+const ACTOR_BLAME: f32 = 0.8;
+/// Weaker sums are noise from incidental words, not a stance.
+const MIN_POLARITY: f32 = 0.3;
+/// How many words may separate an attitude word from the actor holding it.
+const SUBJECT_REACH: usize = 5;
+
+/// The actor right before an attitude word, when it is a subject (not "with Iran").
+fn local_subject<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<&'e crate::entities::Mention> {
+    let mentions = entities.mentions_in(sentence);
+    let m = mentions.iter().rev().find(|m| m.span.end <= cue.start)?;
+    let e = &entities.entities[m.entity];
+    if !matches!(
+        e.kind,
+        EntityType::Country | EntityType::Person | EntityType::Organization
+    ) {
+        return None;
+    }
+    let between = text.words_in(Span::new(m.span.end, cue.start)).len();
+    let gap = text.original.get(m.span.end..cue.start).unwrap_or("");
+    if between > SUBJECT_REACH
+        || gap.contains([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}'])
+    {
+        return None;
+    }
+    // "Iran's threat" is a possessor, fine; "with Iran" is an object, not a holder.
+    (!crate::attribution::is_object(text, mentions, m)).then_some(m)
 }
 
 /// How many words may separate a relationship word from its parties or modifiers.

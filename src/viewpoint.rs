@@ -76,15 +76,17 @@ pub struct SourceHints<'a> {
 }
 
 const REPEAT_CAP: usize = 3;
-const MIN_SCORE: f32 = 1.5;
-const FALLBACK_BASE: f32 = 1.5;
+const MIN_SCORE: f32 = 1.0;
+const FALLBACK_BASE: f32 = 1.0;
 /// Bytes from the start in which a named outlet is taken as the source.
 const SOURCE_ZONE: usize = 400;
 const OUTLET_WEIGHT: f32 = 3.0;
 const METADATA_WEIGHT: f32 = 6.0;
 const STANCE_WEIGHT: f32 = 0.5;
-/// Weight left to framing inside quotations or attributed sentences.
-const REPORTED_FACTOR: f32 = 0.25;
+/// Weight left to framing inside quotation marks, and in reported speech: an outlet
+/// quotes the other side's words, but paraphrase often borrows its own.
+const QUOTED_FACTOR: f32 = 0.25;
+const REPORTED_FACTOR: f32 = 0.6;
 const DATELINE_WEIGHT: f32 = 2.5;
 const PRESCRIPTION_WEIGHT: f32 = 1.0;
 /// Words after a state that address it with advice.
@@ -154,7 +156,9 @@ pub fn classify(
             .sentence_of(span.start)
             .and_then(|i| attributions.get(i))
             .is_some_and(|a| a.holder != Holder::Author);
-        if in_quote || attributed {
+        if in_quote {
+            QUOTED_FACTOR
+        } else if attributed {
             REPORTED_FACTOR
         } else {
             1.0
@@ -221,7 +225,10 @@ pub fn classify(
     dateline(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
         let e = &entities.entities[m.entity];
-        if e.kind != EntityType::Country {
+        if !matches!(
+            e.kind,
+            EntityType::Country | EntityType::Organization | EntityType::Person
+        ) {
             continue;
         }
         let rest = text
