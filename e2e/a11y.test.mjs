@@ -1,0 +1,47 @@
+// axe-core over the main views: no serious or critical violations, light and dark.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { useSite } from './helpers/site.mjs';
+
+const site = useSite();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Injected through the DevTools protocol (page.evaluate), which the page's CSP does not govern.
+async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const VIEWS = [
+  ['reading view', ''],
+  ['viewpoint filter, entity chosen, entities panel', '#/?v=iranian&p=entities&sc=corpus'],
+  ['stances panel over the corpus', '#/?p=stances&sc=corpus'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const [name, hash] of VIEWS) {
+    test(`axe: ${name} (${scheme})`, async () => {
+      const page = await site.open(hash, { context: { colorScheme: scheme }, count: hash.includes('v=') ? 1 : 5 });
+      if (hash.includes('entities')) {
+        await page.click('#entities button[data-entity]');
+        await page.waitForFunction(() => location.hash.includes('e='));
+      }
+      // With every annotation shown and a tooltip open.
+      await page.click('#reader-tools button[data-show="cues"]');
+      await page.click('#reader-tools button[data-show="evidence"]');
+      const mark = await page.$('#text mark.mention');
+      if (mark) await mark.hover();
+      assert.deepEqual(await axe(page), []);
+    });
+  }
+}
+
+test('axe: 390 px wide', async () => {
+  const page = await site.open('', { context: { viewport: { width: 390, height: 844 }, isMobile: true } });
+  assert.deepEqual(await axe(page), []);
+});

@@ -1,0 +1,127 @@
+// Hash routes: every view can be linked, bookmarked, reloaded and walked with Back/Forward.
+//
+//   #/                                   the corpus, first article shown
+//   #/a/<id>?v=iranian,israeli&e=azerbaijan&q=gaza&sort=date&p=stances&sc=corpus
+//
+// `parseHash` and `formatHash` are pure (unit-tested in node); `createRouter` binds them to
+// a window.
+
+/**
+ * @typedef {object} Route
+ * @property {string|null} id    article shown in the reading view (null: the first listed)
+ * @property {string[]} v        viewpoint filter (empty: no filter)
+ * @property {string|null} e     selected entity id
+ * @property {string} q          search text
+ * @property {string} sort       corpus list order
+ * @property {string} p          side panel: why | entities | stances
+ * @property {string} sc         panel scope: article | corpus
+ */
+
+export const PANELS = ['why', 'entities', 'stances'];
+export const SCOPES = ['article', 'corpus'];
+export const SORTS = ['corpus', 'date', 'title', 'outlet', 'confidence', 'entities', 'statements'];
+
+/** @returns {Route} */
+export function defaultRoute() {
+  return { id: null, v: [], e: null, q: '', sort: 'corpus', p: 'why', sc: 'article' };
+}
+
+function decode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** @param {string} hash  location.hash, with or without the leading '#' @returns {Route} */
+export function parseHash(hash) {
+  const route = defaultRoute();
+  let rest = String(hash || '').replace(/^#/, '');
+  const qi = rest.indexOf('?');
+  const path = qi < 0 ? rest : rest.slice(0, qi);
+  const query = qi < 0 ? '' : rest.slice(qi + 1);
+  const m = /^\/a\/([^/]+)\/?$/.exec(path);
+  if (m) route.id = decode(m[1]) || null;
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const raw = eq < 0 ? '' : pair.slice(eq + 1);
+    switch (key) {
+      case 'v':
+        route.v = [...new Set(raw.split(',').map(decode).filter(Boolean))];
+        break;
+      case 'e':
+        route.e = decode(raw) || null;
+        break;
+      case 'q':
+        route.q = decode(raw);
+        break;
+      case 'sort':
+        if (SORTS.includes(raw)) route.sort = raw;
+        break;
+      case 'p':
+        if (PANELS.includes(raw)) route.p = raw;
+        break;
+      case 'sc':
+        if (SCOPES.includes(raw)) route.sc = raw;
+        break;
+    }
+  }
+  return route;
+}
+
+/** @param {Partial<Route>} route @returns {string} a hash starting with '#/' */
+export function formatHash(route) {
+  const r = { ...defaultRoute(), ...route };
+  const d = defaultRoute();
+  const parts = [];
+  if (r.v.length) parts.push('v=' + r.v.map(encodeURIComponent).join(','));
+  if (r.e) parts.push('e=' + encodeURIComponent(r.e));
+  if (r.q) parts.push('q=' + encodeURIComponent(r.q));
+  if (r.sort !== d.sort) parts.push('sort=' + r.sort);
+  if (r.p !== d.p) parts.push('p=' + r.p);
+  if (r.sc !== d.sc) parts.push('sc=' + r.sc);
+  const path = r.id ? '#/a/' + encodeURIComponent(r.id) : '#/';
+  return parts.length ? path + '?' + parts.join('&') : path;
+}
+
+/**
+ * Binds routes to a window's location and history.
+ * @param {Window} win
+ * @param {(route: Route) => void} onChange  called on Back/Forward, on edits of the address
+ *   bar, and after `go`
+ */
+export function createRouter(win, onChange) {
+  let current = parseHash(win.location.hash);
+  win.addEventListener('hashchange', () => {
+    current = parseHash(win.location.hash);
+    onChange(current);
+  });
+  return {
+    /** @returns {Route} */
+    get route() {
+      return current;
+    },
+    /** Moves to a route; `replace` keeps Back from stepping through every keystroke. */
+    go(next, { replace = false } = {}) {
+      const hash = formatHash({ ...current, ...next });
+      current = parseHash(hash);
+      if (hash === win.location.hash || (hash === '#/' && !win.location.hash)) {
+        onChange(current);
+        return;
+      }
+      if (replace) {
+        win.history.replaceState(win.history.state, '', hash);
+        onChange(current);
+      } else {
+        win.location.hash = hash; // fires hashchange → onChange
+      }
+    },
+    /** The href of a link to a route derived from the current one. */
+    href(next) {
+      return formatHash({ ...current, ...next });
+    },
+  };
+}

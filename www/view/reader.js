@@ -1,0 +1,267 @@
+// The reading view: an article's text with its mentions, statements, cue words and viewpoint
+// evidence as nested elements built from text nodes and <mark>s (see spans.js).
+import { $, h, fill, blocClass, scrollBehavior } from './dom.js';
+import { nest, paragraphs } from '../spans.js';
+import { titleOf, percent, viewpointName, blocName, statementPolarity } from '../state.js';
+
+const RANK = { stmt: 0, ev: 1, mention: 2, cue: 3 };
+const SIGN = { neg: '−', pos: '+', neu: '○', mix: '±' };
+
+function safeUrl(url) {
+  try {
+    const u = new URL(String(url));
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The spans of a report, ready for nest(). */
+function spansOf(article) {
+  const r = article.report;
+  const spans = paragraphs(article.text);
+  r.statements.forEach((s, i) => {
+    spans.push({ start: s.start, end: s.end, kind: 'stmt', i, rank: RANK.stmt });
+    (s.cues || []).forEach((c, j) => spans.push({ start: c.start, end: c.end, kind: 'cue', i, j, rank: RANK.cue }));
+  });
+  r.viewpoint.evidence.forEach((e, i) => spans.push({ start: e.start, end: e.end, kind: 'ev', i, rank: RANK.ev }));
+  r.mentions.forEach((m, i) => spans.push({ start: m.start, end: m.end, kind: 'mention', i, rank: RANK.mention }));
+  return spans;
+}
+
+export function createReaderView(tooltip) {
+  const root = $('reader');
+  const title = $('reader-title');
+  const byline = $('reader-byline');
+  const badge = $('reader-viewpoint');
+  const legend = $('legend');
+  const body = $('text');
+  const comments = $('comments');
+  const commentList = $('comment-list');
+  const tools = $('reader-tools');
+
+  let article = null;
+  let ctx = { viewpoints: [], totals: new Map() };
+  let entityById = new Map();
+  let mentionMarks = [];
+  let onPick = () => {};
+
+  // Toggles for what is shown on demand.
+  tools.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-show]');
+    if (!b) return;
+    const on = b.getAttribute('aria-pressed') !== 'true';
+    b.setAttribute('aria-pressed', String(on));
+    root.classList.toggle('show-' + b.dataset.show, on);
+  });
+  for (const b of tools.querySelectorAll('button[data-show]')) {
+    root.classList.toggle('show-' + b.dataset.show, b.getAttribute('aria-pressed') === 'true');
+  }
+
+  function describe(mark) {
+    const m = article.report.mentions[Number(mark.dataset.m)];
+    const e = entityById.get(m.entity) || { name: m.entity, type: 'entity', bloc: null };
+    const t = ctx.totals.get(m.entity);
+    const lines = [`${e.type} · ${blocName(e.bloc)}`];
+    if (t) lines.push(`${t.mentions} mention${t.mentions === 1 ? '' : 's'} in ${t.articles} article${t.articles === 1 ? '' : 's'}`);
+    if (m.text !== e.name) lines.push(`here as “${m.text}”`);
+    tooltip.show(mark, e.name, lines);
+  }
+  const innermost = (target) => target instanceof Element ? target.closest('mark.mention') : null;
+  body.addEventListener('mouseover', (e) => {
+    const mark = innermost(e.target);
+    if (mark) describe(mark);
+  });
+  body.addEventListener('mouseout', (e) => {
+    const mark = innermost(e.target);
+    if (mark && !mark.contains(e.relatedTarget)) tooltip.hide(mark);
+  });
+  body.addEventListener('focusin', (e) => {
+    const mark = innermost(e.target);
+    if (mark) describe(mark);
+  });
+  body.addEventListener('focusout', (e) => {
+    const mark = innermost(e.target);
+    if (mark) tooltip.hide(mark);
+  });
+  body.addEventListener('click', (e) => {
+    const mark = innermost(e.target);
+    if (mark) onPick(article.report.mentions[Number(mark.dataset.m)].entity);
+  });
+  // One tab stop for the text; arrows move between mentions, Enter chooses one.
+  body.addEventListener('keydown', (e) => {
+    const mark = innermost(e.target);
+    if (!mark || e.altKey || e.ctrlKey || e.metaKey) return;
+    const i = mentionMarks.indexOf(mark);
+    let next = -1;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(mentionMarks.length - 1, i + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(0, i - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = mentionMarks.length - 1;
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onPick(article.report.mentions[Number(mark.dataset.m)].entity);
+      return;
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+    focusMention(next);
+  });
+
+  function focusMention(i) {
+    if (i < 0 || !mentionMarks[i]) return;
+    for (const m of mentionMarks) m.tabIndex = -1;
+    mentionMarks[i].tabIndex = 0;
+    mentionMarks[i].focus();
+    mentionMarks[i].scrollIntoView({ block: 'nearest' });
+  }
+
+  function element(node) {
+    const sp = node.span;
+    const r = article.report;
+    let el;
+    switch (sp.kind) {
+      case 'para':
+        el = h('p');
+        break;
+      case 'stmt': {
+        const s = r.statements[sp.i];
+        const pol = statementPolarity(s);
+        el = h('span', { class: `stmt pol-${pol.cls}`, dataset: { s: sp.i, voice: s.voice ?? '' } });
+        if (node.first) {
+          el.id = `s-${sp.i}`;
+          el.classList.add('is-first');
+          const who = s.holder_name || s.holder || 'author';
+          el.dataset.tag = `${who} ${SIGN[pol.cls]}`;
+        }
+        break;
+      }
+      case 'cue': {
+        const c = r.statements[sp.i].cues[sp.j];
+        const cls = c.polarity == null ? 'neu' : c.polarity <= -0.15 ? 'neg' : c.polarity >= 0.15 ? 'pos' : 'neu';
+        el = h('mark', { class: `cue pol-${cls}` });
+        break;
+      }
+      case 'ev': {
+        const ev = r.viewpoint.evidence[sp.i];
+        const vp = ctx.viewpoints.find((v) => v.id === ev.viewpoint);
+        el = h('mark', { class: `ev ${blocClass(vp && vp.bloc)}`, dataset: { ev: sp.i } });
+        if (node.first) el.id = `ev-${sp.i}`;
+        break;
+      }
+      case 'mention': {
+        const m = r.mentions[sp.i];
+        const e = entityById.get(m.entity);
+        el = h('mark', { class: `mention ${blocClass(e && e.bloc)}`, dataset: { m: sp.i, entity: m.entity, start: m.start, end: m.end } });
+        if (node.first) {
+          el.id = `m-${sp.i}`;
+          el.tabIndex = -1;
+          mentionMarks.push(el);
+        } else el.classList.add('is-cont');
+        break;
+      }
+    }
+    for (const child of node.children) el.append(render(child));
+    return el;
+  }
+
+  function render(node) {
+    return node.type === 'text' ? document.createTextNode(article.text.slice(node.start, node.end)) : element(node);
+  }
+
+  function buildLegend() {
+    const blocs = [...new Set(article.report.entities.map((e) => e.bloc ?? null))];
+    const order = ['iran', 'israel', 'azerbaijan', 'us', 'russia', 'turkey', 'armenia', 'other', null];
+    blocs.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+    fill(
+      legend,
+      blocs.map((b) => h('li', {}, h('mark', { class: `mention sample ${blocClass(b)}` }, blocName(b)))),
+      h('li', { class: 'legend-stmt' }, h('span', { class: 'stmt sample pol-neg is-first', dataset: { tag: `holder ${SIGN.neg}` } }, 'statement'),
+        ` ${SIGN.neg} negative, ${SIGN.pos} positive, ${SIGN.neu} neutral, ${SIGN.mix} mixed`),
+    );
+  }
+
+  return {
+    bindEntityPick(fn) {
+      onPick = fn;
+    },
+    /** Shows nothing but a message (no article yet, or none matches). */
+    message(text) {
+      article = null;
+      mentionMarks = [];
+      tooltip.hide();
+      title.textContent = text;
+      fill(byline);
+      fill(badge);
+      fill(legend);
+      fill(body);
+      comments.hidden = true;
+      root.classList.add('is-empty');
+    },
+    get current() {
+      return article;
+    },
+    /**
+     * @param {import('../state.js').Article} a
+     * @param {{viewpoints: any[], totals: Map<string, {mentions: number, articles: number}>}} context
+     */
+    show(a, context) {
+      ctx = context;
+      if (a === article) return;
+      article = a;
+      root.classList.remove('is-empty');
+      tooltip.hide();
+      const r = a.report;
+      entityById = new Map(r.entities.map((e) => [e.id, e]));
+      mentionMarks = [];
+      title.textContent = titleOf(a);
+      const m = a.meta || {};
+      const url = safeUrl(m.url);
+      fill(
+        byline,
+        [m.outlet, m.author && `by ${m.author}`, m.date].filter(Boolean).join(' · '),
+        url ? [' · ', h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, new URL(url).host)] : null,
+        a.fileName ? ` · ${a.fileName}` : null,
+        a.encoding && a.encoding !== 'utf-8' ? ` · decoded as ${a.encoding}` : null,
+      );
+      const vp = ctx.viewpoints.find((v) => v.id === r.viewpoint.label);
+      fill(badge, h('span', { class: 'vp-badge ' + blocClass(vp && vp.bloc) },
+        h('span', { class: 'chip-icon', 'aria-hidden': 'true' }),
+        `${viewpointName(ctx.viewpoints, r.viewpoint.label)} viewpoint · ${percent(r.viewpoint.confidence)} confidence`));
+      buildLegend();
+      const tree = nest(a.text.length, spansOf(a));
+      const out = document.createDocumentFragment();
+      for (const node of tree) {
+        if (node.type === 'span' && node.span.kind === 'para') out.append(render(node));
+        else if (node.type === 'text' ? a.text.slice(node.start, node.end).trim() : true) out.append(h('p', {}, render(node)));
+      }
+      body.replaceChildren(out);
+      if (mentionMarks.length) mentionMarks[0].tabIndex = 0;
+      const cs = a.comments || [];
+      comments.hidden = !cs.length;
+      fill(commentList, cs.map((c) => h('li', {}, c)));
+      root.scrollTop = 0;
+    },
+    /** Dims statements whose voice is outside the filter (none, when it is empty). */
+    setVoices(voices) {
+      for (const el of body.querySelectorAll('.stmt')) {
+        el.classList.toggle('is-dim', voices.size > 0 && !voices.has(el.dataset.voice));
+      }
+      root.classList.toggle('has-voices', voices.size > 0);
+    },
+    /** Outlines every mention of one entity. */
+    setEntity(id) {
+      for (const el of body.querySelectorAll('mark.mention')) el.classList.toggle('is-chosen', el.dataset.entity === id);
+    },
+    /** Scrolls to a statement ('s'), evidence ('ev') or mention ('m') and flashes it. */
+    reveal(kind, i) {
+      const el = document.getElementById(`${kind}-${i}`);
+      if (!el || !body.contains(el)) return false;
+      el.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+      el.classList.remove('flash');
+      void el.offsetWidth;
+      el.classList.add('flash');
+      return true;
+    },
+  };
+}
