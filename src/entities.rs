@@ -293,13 +293,14 @@ fn is_capitalised(word: &str) -> bool {
 /// Finds names the knowledge base lacks (see the module docs).
 fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
     let titles = kb.titles.find_all(text);
-    // Where a person role ends, and which words are organisation heads.
+    // Where a person role ends, and which words are heads that give a name its type
+    // ("Ministry", "Airport", "Summit", "Treaty").
     let mut person_role_ends: Vec<(usize, Span)> = Vec::new();
-    let mut org_heads: Vec<Span> = Vec::new();
+    let mut heads: Vec<(Span, EntityType)> = Vec::new();
     for t in &titles {
         match t.value {
             EntityType::Person => person_role_ends.push((t.span.end, t.span)),
-            _ => org_heads.push(t.span),
+            kind => heads.push((t.span, *kind)),
         }
     }
     let speech = kb.speech.find_all(text);
@@ -353,7 +354,20 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
             }
             let span = Span::new(w.start, text.words[end].end);
             let n_words = end - i + 1;
-            let has_org_head = org_heads.iter().any(|h| span.contains(*h));
+            // The last head inside the name decides: "Nakhchivan International Airport".
+            let head = heads
+                .iter()
+                .rev()
+                .find(|(h, _)| span.contains(*h))
+                .map(|(_, k)| *k);
+            // "Arman Akopian, Armenia's ambassador to Israel, said": a role in apposition.
+            let appositive = text
+                .original
+                .get(span.end..)
+                .is_some_and(|rest| rest.starts_with(", "))
+                && person_role_ends.iter().any(|(_, r)| {
+                    r.start > span.end && text.words_in(Span::new(span.end, r.start)).len() <= 3
+                });
             let after_role = person_role_ends.iter().any(|(e, _)| {
                 *e <= w.start
                     && text
@@ -369,10 +383,11 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                         .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
             });
             let sentence_initial = i == words.start;
-            let kind = if has_org_head {
-                Some(EntityType::Organization)
+            let kind = if let Some(k) = head {
+                Some(k)
             } else if after_role
                 || (before_speech && n_words >= 2)
+                || (appositive && n_words >= 2)
                 || (n_words >= 2 && byline(text, w.start))
             {
                 Some(EntityType::Person)
@@ -632,6 +647,38 @@ mod tests {
             .expect("person found");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
+    }
+
+    #[test]
+    fn heads_and_appositions_type_unknown_names() {
+        let cases = [
+            (
+                "He landed at the Qorvand International Airport yesterday.",
+                "Qorvand International Airport",
+                EntityType::Place,
+            ),
+            (
+                "They signed the Zelmar Treaty after long talks.",
+                "Zelmar Treaty",
+                EntityType::Policy,
+            ),
+            (
+                "\u{201C}No,\u{201D} Arman Qazarian, Armenia's ambassador to Israel, said.",
+                "Arman Qazarian",
+                EntityType::Person,
+            ),
+        ];
+        for (text, name, kind) in cases {
+            let t = Text::new(text);
+            let e = extract(kb(), &t);
+            let found = e.entities.iter().find(|x| x.name == name);
+            assert_eq!(
+                found.map(|x| x.kind),
+                Some(kind),
+                "{text}: {:?}",
+                e.entities
+            );
+        }
     }
 
     #[test]
