@@ -180,15 +180,17 @@ fn subject_of(
     verb: Span,
     recent: &Recent,
 ) -> Option<(Holder, Option<Span>)> {
-    let before = text.original.get(sentence.start..verb.start).unwrap_or("");
-    let trimmed = before.trim_end();
-    // "…," said X / "…," X said: the speaker follows the quotation.
-    let after_quote = trimmed.ends_with([',', '"', '\u{201D}'])
-        && trimmed.contains(['"', '\u{201C}', '\u{201D}']);
+    // After a quotation ("…,” Arman Akopian, Armenia's ambassador, said), the speaker is
+    // named between the closing mark and the verb, or after the verb.
+    let before_all = text.original.get(sentence.start..verb.start).unwrap_or("");
+    let from = before_all
+        .rfind(['\u{201D}', '"'])
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let before = text.original.get(from..verb.start).unwrap_or("");
     // Pronoun or role noun right before the verb (allowing auxiliaries: "he has said").
     let lead = text
         .folded
-        .get(text.folded_offset(sentence.start)..text.folded_offset(verb.start))
+        .get(text.folded_offset(from)..text.folded_offset(verb.start))
         .unwrap_or("");
     let lead_words: Vec<&str> = lead
         .split(|c: char| !c.is_alphanumeric())
@@ -205,14 +207,12 @@ fn subject_of(
     // Nearest person before the verb, then the nearest actor.
     let before_verb: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.span.end <= verb.start && is_actor(entities, m))
+        .filter(|m| m.span.start >= from && m.span.end <= verb.start && is_actor(entities, m))
         .filter(|m| !is_object(text, mentions, m))
         .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
         .collect();
-    let clause_start = before
-        .rfind([',', ';', ':'])
-        .map_or(sentence.start, |i| sentence.start + i);
-    if !after_quote {
+    let clause_start = before.rfind([',', ';', ':']).map_or(from, |i| from + i);
+    {
         if let Some(m) = before_verb
             .iter()
             .rev()

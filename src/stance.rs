@@ -276,22 +276,43 @@ fn relation_statements(
             continue;
         }
         let phrase_start = modifiers.first().map_or(hit.span.start, |c| c.span.start);
+        // "Iran's archrival Israel": a possessor right before the word is party A even
+        // inside a prepositional phrase, and is not party B when a name follows it.
+        let possessive = |m: &crate::entities::Mention| {
+            text.original
+                .get(m.span.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+        };
         let before = mentions
             .iter()
             .filter(is_party)
             .filter(|m| {
                 m.span.end <= phrase_start && words(m.span.end, phrase_start) <= RELATION_REACH
             })
-            .filter(|m| !crate::attribution::is_object(text, mentions, m))
+            .filter(|m| {
+                (possessive(m) && words(m.span.end, phrase_start) <= 1)
+                    || !crate::attribution::is_object(text, mentions, m)
+            })
             .next_back()
             .map(|m| m.entity)
             .or(last_subject);
-        let after: Vec<&crate::entities::Mention> = mentions
+        let near_after: Vec<&crate::entities::Mention> = mentions
             .iter()
             .filter(is_party)
             .filter(|m| {
                 m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= RELATION_REACH
             })
+            .collect();
+        let after: Vec<&crate::entities::Mention> = near_after
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| {
+                !(possessive(m)
+                    && near_after
+                        .get(i + 1)
+                        .is_some_and(|n| words(m.span.end, n.span.start) <= 2))
+            })
+            .map(|(_, m)| *m)
             .take(2)
             .collect();
         let (a, b) = match (before, after.as_slice()) {
