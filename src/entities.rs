@@ -360,6 +360,14 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 .rev()
                 .find(|(h, _)| span.contains(*h))
                 .map(|(_, k)| *k);
+            // "Jane Doe is a senior fellow at …": a bio line.
+            let bio = text
+                .original
+                .get(span.end..)
+                .is_some_and(|rest| rest.starts_with(" is ") || rest.starts_with(" was "))
+                && person_role_ends.iter().any(|(_, r)| {
+                    r.start > span.end && text.words_in(Span::new(span.end, r.start)).len() <= 4
+                });
             // "Arman Akopian, Armenia's ambassador to Israel, said": a role in apposition.
             let appositive = text
                 .original
@@ -387,7 +395,7 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 Some(k)
             } else if after_role
                 || (before_speech && n_words >= 2)
-                || (appositive && n_words >= 2)
+                || ((appositive || bio) && n_words >= 2)
                 || (n_words >= 2 && byline(text, w.start))
             {
                 Some(EntityType::Person)

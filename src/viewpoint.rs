@@ -5,6 +5,8 @@
 //!   should") from the knowledge base, each phrase counted at most `REPEAT_CAP` times;
 //! - the source: an outlet named in the first lines or in a byline ("Translated from
 //!   Haqqin.az"), and — strongest — the outlet or URL given as metadata;
+//! - an author's affiliation ("X is a senior fellow at the Middle East Institute"): the
+//!   institution's viewpoint;
 //! - a dateline ("BAKU, Azerbaijan, March 5", "TEHRAN -"): the outlet writes from there;
 //! - prescriptions addressed to a state ("Washington should…", "Iran must…"): the author
 //!   writes for that state's policy makers;
@@ -30,6 +32,7 @@ pub enum EvidenceKind {
     Outlet,
     Metadata,
     Dateline,
+    Affiliation,
     Prescription,
     Stance,
 }
@@ -42,6 +45,7 @@ impl EvidenceKind {
             EvidenceKind::Outlet => "outlet",
             EvidenceKind::Metadata => "metadata",
             EvidenceKind::Dateline => "dateline",
+            EvidenceKind::Affiliation => "affiliation",
             EvidenceKind::Prescription => "prescription",
             EvidenceKind::Stance => "stance",
         }
@@ -81,6 +85,7 @@ const FALLBACK_BASE: f32 = 1.0;
 /// Bytes from the start in which a named outlet is taken as the source.
 const SOURCE_ZONE: usize = 400;
 const OUTLET_WEIGHT: f32 = 3.0;
+const WIRE_WEIGHT: f32 = 1.0;
 const METADATA_WEIGHT: f32 = 6.0;
 const STANCE_WEIGHT: f32 = 0.5;
 /// Weight left to framing inside quotation marks, and in reported speech: an outlet
@@ -88,6 +93,29 @@ const STANCE_WEIGHT: f32 = 0.5;
 const QUOTED_FACTOR: f32 = 0.25;
 const REPORTED_FACTOR: f32 = 0.6;
 const DATELINE_WEIGHT: f32 = 2.5;
+const AFFILIATION_WEIGHT: f32 = 3.0;
+/// Words of an author's bio line that name a position at an institution.
+const BIO_POSITIONS: &[&str] = &[
+    "fellow",
+    "director",
+    "professor",
+    "researcher",
+    "analyst",
+    "editor",
+    "columnist",
+    "correspondent",
+    "president",
+    "founder",
+    "scholar",
+    "chair",
+    "expert",
+    "journalist",
+    "contributor",
+    "writer",
+    "associate",
+    "head",
+    "lecturer",
+];
 const PRESCRIPTION_WEIGHT: f32 = 1.0;
 /// Words after a state that address it with advice.
 const PRESCRIPTIVE: &[&str] = &[
@@ -205,7 +233,12 @@ pub fn classify(
                 text: text.slice(m.span).to_string(),
                 viewpoint,
                 kind: EvidenceKind::Outlet,
-                weight: OUTLET_WEIGHT,
+                // A wire named at the top is often a partisan outlet's reprint of it.
+                weight: if viewpoint == kb.fallback_viewpoint() {
+                    WIRE_WEIGHT
+                } else {
+                    OUTLET_WEIGHT
+                },
             });
             break;
         }
@@ -223,6 +256,7 @@ pub fn classify(
         }
     }
     dateline(kb, text, entities, &mut evidence);
+    author_bio(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
         let e = &entities.entities[m.entity];
         if !matches!(
@@ -361,6 +395,68 @@ fn quoted_spans(text: &Text) -> Vec<Span> {
     out
 }
 
+/// "Jane Doe is a senior fellow at the Zorblat Institute." — a sentence that opens with a
+/// person, says "is/was a(n) <position> at/of/with" and names an organisation or outlet.
+fn author_bio(kb: &KnowledgeBase, text: &Text, entities: &Entities, evidence: &mut Vec<Evidence>) {
+    for sentence in &text.sentences {
+        let mentions = entities.mentions_in(*sentence);
+        let Some(first) = mentions.first() else {
+            continue;
+        };
+        if first.span.start != sentence.start
+            || entities.entities[first.entity].kind != EntityType::Person
+        {
+            continue;
+        }
+        let folded = text
+            .folded
+            .get(text.folded_offset(first.span.end)..text.folded_offset(sentence.end))
+            .unwrap_or("");
+        let rest = folded.trim_start();
+        if !(rest.starts_with("is a")
+            || rest.starts_with("was a")
+            || rest.starts_with("is the")
+            || rest.starts_with("serves as"))
+        {
+            continue;
+        }
+        let head: Vec<&str> = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .collect();
+        if !head
+            .iter()
+            .any(|w| BIO_POSITIONS.iter().any(|p| w.starts_with(p)))
+        {
+            continue;
+        }
+        let institution = mentions.iter().skip(1).find(|m| {
+            matches!(
+                entities.entities[m.entity].kind,
+                EntityType::Organization | EntityType::Media
+            )
+        });
+        if let Some(m) = institution {
+            let e = &entities.entities[m.entity];
+            let viewpoint = match e.kb {
+                Some(k) => kb.viewpoint_of_entity(kb.entity(k)),
+                None => kb.viewpoint_of_bloc(e.bloc.as_deref()),
+            };
+            if viewpoint != kb.fallback_viewpoint() {
+                evidence.push(Evidence {
+                    span: *sentence,
+                    text: text.slice(*sentence).to_string(),
+                    viewpoint,
+                    kind: EvidenceKind::Affiliation,
+                    weight: AFFILIATION_WEIGHT,
+                });
+                return;
+            }
+        }
+    }
+}
+
 fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
     let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text.original[line_start..span.start].trim().to_lowercase();
@@ -410,7 +506,8 @@ fn score(kb: &KnowledgeBase, evidence: Vec<Evidence>) -> ViewpointResult {
         (fallback, 0.0f32),
         |acc, (i, &s)| if s > acc.1 { (i, s) } else { acc },
     );
-    let label = if best_score >= MIN_SCORE {
+    // A side needs enough evidence of its own, and more than the evidence of no side.
+    let label = if best_score >= MIN_SCORE && best_score > raw[fallback] {
         best
     } else {
         fallback
@@ -457,6 +554,24 @@ mod tests {
             ("Azerbaijan liberated its lands in the Patriotic War, the 44-day war against occupier Armenia.", "azerbaijani"),
             ("Washington should support Baku. The United States should act and U.S. interests demand it.", "us_analyst"),
             ("The talks were held on Monday.", "other"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(label(text, SourceHints::default()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn source_cues_table() {
+        let cases = [
+            (
+                "BAKU, Azerbaijan, March 5. Talks were held on Monday.",
+                "azerbaijani",
+            ),
+            ("TEHRAN - Talks were held on Monday.", "iranian"),
+            (
+                "Talks were held. Jane Qorvin is a senior fellow at the Quincy Institute.",
+                "us_analyst",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(label(text, SourceHints::default()), want, "{text}");
