@@ -1,0 +1,461 @@
+//! Ingest: turn whatever a reader drops or pastes into one clean [`Article`].
+//!
+//! The page (through wasm) and the CLI share this code so that a file gives the
+//! same text, title and comments wherever it is opened. The steps are:
+//!
+//! 1. refuse what is not text, by content rather than by name ([`detect`]):
+//!    PDFs, images, archives, executables, media, and anything full of NUL or
+//!    control bytes;
+//! 2. decode the bytes ([`decode`]): UTF-8 with or without BOM, UTF-16 with a
+//!    BOM, else Windows-1252 (or the charset an HTML page declares);
+//! 3. pick the format by sniffing the content first and the file name second;
+//! 4. extract the article: Markdown syntax removed ([`markdown`]), the main
+//!    text of an HTML page found the way Readability does ([`html`]), or page
+//!    furniture stripped from plain text ([`boilerplate`]);
+//! 5. keep reader comments apart, so that they are never analyzed as the
+//!    article itself.
+//!
+//! Nothing here touches the file system, the network, threads or the clock,
+//! so it compiles to `wasm32-unknown-unknown` unchanged. Nothing here panics on
+//! any input, and every walk over a document tree uses an explicit stack.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+mod boilerplate;
+mod decode;
+mod detect;
+mod html;
+mod markdown;
+
+pub use boilerplate::is_boilerplate_line;
+
+/// Limits on what [`ingest`] accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Files larger than this are refused with a "too_large" error.
+    pub max_bytes: usize,
+}
+
+impl Default for Limits {
+    /// 5 MiB: far more than any article, small enough for a browser tab.
+    fn default() -> Self {
+        Limits {
+            max_bytes: 5 * 1024 * 1024,
+        }
+    }
+}
+
+/// The format the text was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// What is known about where the article comes from, from the document itself.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Publication date as `YYYY-MM-DD` when it could be read.
+    pub date: Option<String>,
+    pub title: Option<String>,
+}
+
+/// One ingested article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// The article body as plain text, one paragraph (or original line) per line.
+    pub text: String,
+    pub title: Option<String>,
+    pub meta: Meta,
+    /// Reader comments, kept apart: they are never analyzed as the article.
+    pub comments: Vec<String>,
+    /// The encoding the bytes were read as, e.g. "UTF-8" or "windows-1252".
+    pub encoding: &'static str,
+    pub format: Format,
+    /// Boilerplate lines (menus, share widgets, cookie notices…) that were dropped.
+    pub removed_lines: usize,
+}
+
+/// Why a file was refused. The kind is a stable string for programs; the
+/// message is for people and names the file and what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestError {
+    kind: IngestErrorKind,
+    message: String,
+}
+
+/// The stable kinds of [`IngestError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestErrorKind {
+    /// Not text at all: a PDF, an image, an archive, a program, media, or bytes
+    /// that no text file contains.
+    Binary,
+    /// Nothing (or nothing readable) in it.
+    Empty,
+    /// Larger than [`Limits::max_bytes`].
+    TooLarge,
+    /// Text, but in an encoding this reader cannot tell apart reliably.
+    Encoding,
+}
+
+impl IngestErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IngestErrorKind::Binary => "binary",
+            IngestErrorKind::Empty => "empty",
+            IngestErrorKind::TooLarge => "too_large",
+            IngestErrorKind::Encoding => "encoding",
+        }
+    }
+}
+
+impl IngestError {
+    fn new(kind: IngestErrorKind, message: String) -> Self {
+        IngestError { kind, message }
+    }
+
+    /// One of "binary", "empty", "too_large", "encoding".
+    pub fn kind(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    /// The same as [`IngestError::kind`], as an enum to match on.
+    pub fn error_kind(&self) -> IngestErrorKind {
+        self.kind
+    }
+
+    /// The message shown to the reader (also what `Display` prints).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+impl Serialize for IngestError {
+    /// `{"kind": "...", "message": "..."}`, so the page can show and branch on it.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("IngestError", 2)?;
+        state.serialize_field("kind", self.kind())?;
+        state.serialize_field("message", &self.message)?;
+        state.end()
+    }
+}
+
+/// Reads a dropped or opened file: refuses non-text, decodes, sniffs the
+/// format and extracts the article.
+pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
+    let shown_name = display_name(file_name);
+    if bytes.len() > limits.max_bytes {
+        return Err(IngestError::new(
+            IngestErrorKind::TooLarge,
+            format!(
+                "{shown_name} is {}; the limit is {}. Split it or paste the article part.",
+                human_size(bytes.len()),
+                human_size(limits.max_bytes)
+            ),
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(IngestError::new(
+            IngestErrorKind::Empty,
+            format!("{shown_name} is empty."),
+        ));
+    }
+    if let Some(kind) = detect::sniff_binary(bytes) {
+        return Err(IngestError::new(
+            IngestErrorKind::Binary,
+            format!(
+                "{shown_name} is {kind}, not text. Open it, copy the article text and paste it \
+                 (or save the page as .html) instead."
+            ),
+        ));
+    }
+    let decoded = decode::decode(bytes).map_err(|problem| match problem {
+        decode::Problem::Binary(why) => IngestError::new(
+            IngestErrorKind::Binary,
+            format!(
+                "{shown_name} looks like a binary file ({why}), not text. Open it in the program \
+                 that made it, copy the article text and paste it instead."
+            ),
+        ),
+        decode::Problem::UnknownEncoding(why) => IngestError::new(
+            IngestErrorKind::Encoding,
+            format!(
+                "{shown_name} is not in an encoding this reader can tell apart ({why}). Save it \
+                 as UTF-8 text, or paste the article text instead."
+            ),
+        ),
+    })?;
+    if decoded.text.trim().is_empty() {
+        return Err(IngestError::new(
+            IngestErrorKind::Empty,
+            format!("{shown_name} is empty (it holds only blank space)."),
+        ));
+    }
+    let format = detect::sniff_format(&decoded.text, extension(file_name));
+    let mut article = extract(&decoded.text, format);
+    article.encoding = decoded.encoding;
+    if article.text.trim().is_empty() {
+        let what = match format {
+            Format::Html => "no article text was found in the page, only markup and page furniture",
+            Format::Markdown => "it has no text once the Markdown markup is removed",
+            Format::Text => "it holds only page furniture such as menus and share buttons",
+        };
+        return Err(IngestError::new(
+            IngestErrorKind::Empty,
+            format!("{shown_name} has nothing to analyze: {what}. Paste the article text instead."),
+        ));
+    }
+    Ok(article)
+}
+
+/// Reads pasted text. `format_hint` forces a format; without it the text is
+/// sniffed (HTML markup, then a Markdown heading or links, else plain text).
+pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Article {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = decode::normalize_newlines(text);
+    let format = format_hint.unwrap_or_else(|| detect::sniff_format(&text, None));
+    extract(&text, format)
+}
+
+/// Runs the extractor for `format`; `text` has "\n" line ends only.
+fn extract(text: &str, format: Format) -> Article {
+    let mut article = match format {
+        Format::Text => boilerplate::clean_text(text),
+        Format::Markdown => markdown::to_article(text),
+        Format::Html => html::to_article(text),
+    };
+    article.format = format;
+    if article.meta.title.is_none() {
+        article.meta.title.clone_from(&article.title);
+    }
+    article
+}
+
+/// An empty article to fill in; `encoding` is set by the caller.
+fn blank_article(format: Format) -> Article {
+    Article {
+        text: String::new(),
+        title: None,
+        meta: Meta::default(),
+        comments: Vec::new(),
+        encoding: "UTF-8",
+        format,
+        removed_lines: 0,
+    }
+}
+
+/// The file name as shown in messages: quoted, without control characters.
+fn display_name(file_name: &str) -> String {
+    let cleaned: String = file_name.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        "The file".to_string()
+    } else {
+        format!("\"{cleaned}\"")
+    }
+}
+
+/// The lower-cased extension of `file_name`, if any.
+fn extension(file_name: &str) -> Option<String> {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let (stem, ext) = base.rsplit_once('.')?;
+    if stem.is_empty() || ext.is_empty() {
+        return None;
+    }
+    Some(ext.to_ascii_lowercase())
+}
+
+/// "12.3 MB", "5 MB", "800 KB", "12 bytes" (binary units, as file managers show).
+fn human_size(bytes: usize) -> String {
+    const KIB: f64 = 1024.0;
+    const MIB: f64 = 1024.0 * 1024.0;
+    let amount = bytes as f64;
+    let (value, unit) = if amount >= MIB {
+        (amount / MIB, "MB")
+    } else if amount >= KIB {
+        (amount / KIB, "KB")
+    } else {
+        return format!("{bytes} bytes");
+    };
+    let shown = format!("{value:.1}");
+    let shown = shown.strip_suffix(".0").unwrap_or(&shown);
+    format!("{shown} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(bytes: &[u8], name: &str) -> IngestError {
+        match ingest(bytes, name, &Limits::default()) {
+            Ok(article) => panic!("expected an error for {name}, got {article:?}"),
+            Err(error) => error,
+        }
+    }
+
+    #[test]
+    fn pdf_named_txt_is_refused_with_advice() {
+        let error = err(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "report.txt");
+        assert_eq!(error.kind(), "binary");
+        assert_eq!(
+            error.to_string(),
+            "\"report.txt\" is a PDF document, not text. Open it, copy the article text and \
+             paste it (or save the page as .html) instead."
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        let error = err(b"", "x.txt");
+        assert_eq!(error.kind(), "empty");
+        assert_eq!(error.to_string(), "\"x.txt\" is empty.");
+        assert_eq!(err(b" \n\t\r\n", "x.txt").kind(), "empty");
+        assert_eq!(err(b"\xef\xbb\xbf", "x.txt").kind(), "empty");
+    }
+
+    #[test]
+    fn page_without_article_text_is_empty() {
+        let page =
+            b"<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>";
+        assert_eq!(err(page, "page.html").kind(), "empty");
+    }
+
+    #[test]
+    fn too_large_names_size_and_limit() {
+        let limits = Limits {
+            max_bytes: 5 * 1024 * 1024,
+        };
+        let big = vec![b'a'; 12_900_000];
+        let error = ingest(&big, "big.txt", &limits).unwrap_err();
+        assert_eq!(error.kind(), "too_large");
+        assert_eq!(
+            error.to_string(),
+            "\"big.txt\" is 12.3 MB; the limit is 5 MB. Split it or paste the article part."
+        );
+    }
+
+    #[test]
+    fn limit_is_checked_before_anything_else() {
+        let limits = Limits { max_bytes: 3 };
+        assert_eq!(
+            ingest(b"%PDF-1", "a.pdf", &limits).unwrap_err().kind(),
+            "too_large"
+        );
+        assert!(ingest(b"abc", "a.txt", &limits).is_ok());
+    }
+
+    #[test]
+    fn error_serializes_kind_and_message() {
+        let error = err(b"", "x.txt");
+        let json = serde_json::to_string(&error).unwrap();
+        assert_eq!(json, r#"{"kind":"empty","message":"\"x.txt\" is empty."}"#);
+    }
+
+    #[test]
+    fn article_serializes_snake_case_and_lowercase_format() {
+        let article = ingest(
+            b"Headline here\n\nBody, with words.\n",
+            "a.txt",
+            &Limits::default(),
+        )
+        .unwrap();
+        let json = serde_json::to_value(&article).unwrap();
+        assert_eq!(json["format"], "text");
+        assert_eq!(json["encoding"], "UTF-8");
+        assert_eq!(json["removed_lines"], 0);
+        assert_eq!(json["title"], "Headline here");
+        assert_eq!(json["meta"]["title"], "Headline here");
+        let format: Format = serde_json::from_str("\"markdown\"").unwrap();
+        assert_eq!(format, Format::Markdown);
+    }
+
+    #[test]
+    fn format_by_content_then_extension() {
+        let cases: &[(&[u8], &str, Format)] = &[
+            (
+                b"<!DOCTYPE html><title>T</title><p>Body text here.</p>",
+                "a.txt",
+                Format::Html,
+            ),
+            (
+                b"  <html><body><p>Body text here.</p></body></html>",
+                "a",
+                Format::Html,
+            ),
+            (b"# Heading\n\nBody text here.", "a.md", Format::Markdown),
+            (
+                b"# Heading\n\nBody text here.",
+                "a.MARKDOWN",
+                Format::Markdown,
+            ),
+            (b"Body text, plain.", "a.htm", Format::Html),
+            (b"Body text, plain.", "a.txt", Format::Text),
+            (
+                b"# Not a heading in a .txt file\n\nBody.",
+                "a.txt",
+                Format::Text,
+            ),
+        ];
+        for (bytes, name, expected) in cases {
+            let article = ingest(bytes, name, &Limits::default()).unwrap();
+            assert_eq!(article.format, *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn pasted_text_is_sniffed_or_forced() {
+        assert_eq!(
+            ingest_text("<p>Hello there, world.</p><p>More.</p>", None).format,
+            Format::Html
+        );
+        assert_eq!(
+            ingest_text("# Title\n\nBody [link](https://e.com).", None).format,
+            Format::Markdown
+        );
+        assert_eq!(ingest_text("Just words.", None).format, Format::Text);
+        let forced = ingest_text("# Title\n\nBody.", Some(Format::Text));
+        assert_eq!(forced.format, Format::Text);
+        assert!(forced.text.starts_with("# Title"));
+        assert_eq!(
+            ingest_text("\u{feff}Title line\r\nBody.\r\n", None).text,
+            "Title line\nBody."
+        );
+    }
+
+    #[test]
+    fn human_sizes() {
+        let cases = [
+            (12, "12 bytes"),
+            (2048, "2 KB"),
+            (5 * 1024 * 1024, "5 MB"),
+            (12_900_000, "12.3 MB"),
+        ];
+        for (bytes, shown) in cases {
+            assert_eq!(human_size(bytes), shown);
+        }
+    }
+
+    #[test]
+    fn extensions() {
+        assert_eq!(extension("a/b/c.HTML").as_deref(), Some("html"));
+        assert_eq!(extension(".bashrc"), None);
+        assert_eq!(extension("noext"), None);
+        assert_eq!(extension("x."), None);
+    }
+}
