@@ -495,7 +495,7 @@ fn bloc_around(
         .iter()
         .filter(|m| window.contains(m.span))
         .filter_map(|m| state_bloc(m).map(|b| (m, b)))
-        .last();
+        .next_back();
     match near {
         Some((m, b)) if kind == EntityType::Organization => {
             let gap = text.original.get(m.span.end..span.start).unwrap_or("");

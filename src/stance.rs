@@ -289,11 +289,10 @@ fn relation_statements(
             .filter(|m| {
                 m.span.end <= phrase_start && words(m.span.end, phrase_start) <= RELATION_REACH
             })
-            .filter(|m| {
+            .rfind(|m| {
                 (possessive(m) && words(m.span.end, phrase_start) <= 1)
                     || !crate::attribution::is_object(text, mentions, m)
             })
-            .next_back()
             .map(|m| m.entity)
             .or(last_subject);
         let near_after: Vec<&crate::entities::Mention> = mentions
