@@ -305,7 +305,7 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
     }
     let speech = kb.speech.find_all(text);
     let mut new_mentions = Vec::new();
-    for (si, sentence) in text.sentences.iter().enumerate() {
+    for sentence in &text.sentences {
         let words = text.words_in(*sentence);
         if looks_like_headline(text, &text.words[words.clone()]) {
             continue;
@@ -376,13 +376,14 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 && person_role_ends.iter().any(|(_, r)| {
                     r.start > span.end && text.words_in(Span::new(span.end, r.start)).len() <= 3
                 });
-            let after_role = person_role_ends.iter().any(|(e, _)| {
+            let role = person_role_ends.iter().find(|(e, _)| {
                 *e <= w.start
                     && text
                         .original
                         .get(*e..w.start)
                         .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
             });
+            let after_role = role.is_some();
             let before_speech = speech.iter().any(|s| {
                 s.span.start >= span.end
                     && text
@@ -405,15 +406,18 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
             if let Some(kind) = kind {
                 if !(sentence_initial && n_words == 1 && kind == EntityType::Person && !after_role)
                 {
-                    new_mentions.push((span, kind, si));
+                    // The bloc is looked for before the role too ("Azerbaijan's Deputy
+                    // Minister of Foreign Affairs Fariz Rzayev").
+                    let context = role.map_or(span.start, |(_, r)| r.start);
+                    new_mentions.push((span, kind, context));
                 }
             }
             i = end + 1;
         }
     }
-    for (span, kind, _) in new_mentions {
+    for (span, kind, context) in new_mentions {
         let name = text.slice(span).to_string();
-        let (span, bloc) = bloc_around(kb, text, found, span, kind);
+        let (span, bloc) = bloc_around(kb, text, found, span, kind, context);
         let id = crate::kb::slug(&name);
         if id.is_empty() {
             continue;
@@ -463,6 +467,7 @@ fn bloc_around(
     found: &Found,
     span: Span,
     kind: EntityType,
+    context: usize,
 ) -> (Span, Option<String>) {
     let state_bloc = |m: &Mention| {
         let e = &found.entities[m.entity];
@@ -481,7 +486,9 @@ fn bloc_around(
         }
     }
     // Before: the nearest state mention within the three words before the name.
-    let first = text.words.partition_point(|w| w.start < span.start);
+    let first = text
+        .words
+        .partition_point(|w| w.start < context.min(span.start));
     let window_start = text
         .words
         .get(first.saturating_sub(4))

@@ -1,8 +1,9 @@
 //! Stage 4: stance. What attitude each holder shows toward whom.
 //!
 //! A sentence with stance cues (lexicon: "threat", "accuse", "partner", "welcome"…) is a
-//! statement of its holder. Each cue's polarity is flipped by a negation shortly before
-//! it ("has never been directed against", "denied any involvement") and weakened by a
+//! statement of its holder. A negation shortly before a cue turns warmth into hostility
+//! ("is not a friend") and hostility into a neutral assurance ("has never been directed
+//! against", "will not allow its territory to be used against"); a cue is weakened by a
 //! hedge ("may", "reportedly"); the sentence's polarity is their clamped sum. The targets
 //! are the actors the sentence names other than its holder and the holder's own
 //! attribution.
@@ -110,7 +111,9 @@ pub fn stances(
                 .iter()
                 .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
             {
-                polarity = -polarity * 0.8;
+                // "not a friend" is hostile; "will never be used against Iran" is an
+                // assurance — neutral, not friendship.
+                polarity = if polarity > 0.0 { -polarity * 0.8 } else { 0.0 };
             }
             if let Some((_, f)) = sentence_hedges
                 .iter()
@@ -163,10 +166,19 @@ pub fn stances(
                     holder != Holder::Author || !local_holders.contains(&Holder::Entity(t.entity))
                 })
                 .filter(|t| {
-                    entities
-                        .mentions_in(*sentence)
-                        .iter()
-                        .any(|m| m.entity == t.entity && m.span.start >= from)
+                    // A target is named after the clause's subject and near an attitude word.
+                    entities.mentions_in(*sentence).iter().any(|m| {
+                        m.entity == t.entity
+                            && m.span.start >= from
+                            && found.iter().any(|c| {
+                                let (a, b) = if m.span.end <= c.span.start {
+                                    (m.span.end, c.span.start)
+                                } else {
+                                    (c.span.end, m.span.start)
+                                };
+                                b <= a || text.words_in(Span::new(a, b)).len() <= TARGET_REACH
+                            })
+                    })
                 })
                 .collect();
             if targets.is_empty() {
@@ -201,6 +213,8 @@ pub fn stances(
 
 /// How much of a hostile act's polarity the author holds against its actor.
 const ACTOR_BLAME: f32 = 0.8;
+/// How many words may separate a target from the nearest attitude word.
+const TARGET_REACH: usize = 8;
 /// Weaker sums are noise from incidental words, not a stance.
 const MIN_POLARITY: f32 = 0.3;
 /// How many words may separate an attitude word from the actor holding it.
@@ -448,7 +462,13 @@ mod tests {
                 "Azerbaijan said its territory has never been a threat against Iran.",
                 "azerbaijan",
                 "iran",
-                1,
+                0,
+            ),
+            (
+                "Iran said Israel is not a friend of Azerbaijan.",
+                "iran",
+                "israel",
+                -1,
             ),
             ("Iran condemned Israel.", "iran", "israel", -1),
         ];
