@@ -45,6 +45,7 @@ impl Analyzer {
         let hints = SourceHints {
             outlet: meta.outlet.as_deref(),
             url: meta.url.as_deref(),
+            author: meta.author.as_deref(),
         };
         let viewpoint = classify(
             &self.kb,

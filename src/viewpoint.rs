@@ -77,6 +77,7 @@ pub struct ViewpointResult {
 pub struct SourceHints<'a> {
     pub outlet: Option<&'a str>,
     pub url: Option<&'a str>,
+    pub author: Option<&'a str>,
 }
 
 const REPEAT_CAP: usize = 3;
@@ -86,8 +87,10 @@ const FALLBACK_BASE: f32 = 1.0;
 const SOURCE_ZONE: usize = 400;
 const OUTLET_WEIGHT: f32 = 3.0;
 const WIRE_WEIGHT: f32 = 1.0;
+const AUTHOR_WEIGHT: f32 = 3.0;
 const METADATA_WEIGHT: f32 = 6.0;
 const STANCE_WEIGHT: f32 = 0.5;
+const STANCE_CAP: f32 = 0.8;
 /// Weight left to framing inside quotation marks, and in reported speech: an outlet
 /// quotes the other side's words, but paraphrase often borrows its own.
 const QUOTED_FACTOR: f32 = 0.25;
@@ -253,6 +256,28 @@ pub fn classify(
                 weight: METADATA_WEIGHT,
             });
             break;
+        }
+    }
+    // A known author writes from their side ("Stephen Blank" → a US analyst).
+    if let Some(author) = hints.author.filter(|a| !a.trim().is_empty()) {
+        let t = Text::new(author);
+        let person = kb
+            .gazetteer
+            .find_all(&t)
+            .iter()
+            .map(|h| kb.entity(h.value.0))
+            .find(|e| e.kind == EntityType::Person);
+        if let Some(p) = person {
+            let v = kb.viewpoint_of_entity(p);
+            if v != kb.fallback_viewpoint() {
+                evidence.push(Evidence {
+                    span: Span::default(),
+                    text: format!("author: {author}"),
+                    viewpoint: v,
+                    kind: EvidenceKind::Metadata,
+                    weight: AUTHOR_WEIGHT,
+                });
+            }
         }
     }
     dateline(kb, text, entities, &mut evidence);
@@ -499,8 +524,18 @@ fn score(kb: &KnowledgeBase, evidence: Vec<Evidence>) -> ViewpointResult {
     let n = kb.viewpoints.len();
     let fallback = kb.fallback_viewpoint();
     let mut raw = vec![0.0f32; n];
+    let mut from_stances = vec![0.0f32; n];
     for e in &evidence {
-        raw[e.viewpoint] += e.weight;
+        if e.kind == EvidenceKind::Stance {
+            from_stances[e.viewpoint] += e.weight;
+        } else {
+            raw[e.viewpoint] += e.weight;
+        }
+    }
+    // Attitudes are many small, noisy signals: together they may tip a balance, never
+    // outweigh one clear framing or source cue.
+    for (r, s) in raw.iter_mut().zip(&from_stances) {
+        *r += s.min(STANCE_CAP);
     }
     let (best, best_score) = raw.iter().enumerate().filter(|(i, _)| *i != fallback).fold(
         (fallback, 0.0f32),
@@ -582,13 +617,18 @@ mod tests {
     fn metadata_outlet_is_strong_evidence() {
         let hints = SourceHints {
             outlet: Some("The Jerusalem Post"),
-            url: None,
+            ..Default::default()
         };
         assert_eq!(label("The talks were held on Monday.", hints), "israeli");
         let hints = SourceHints {
-            outlet: None,
             url: Some("https://www.tehrantimes.com/news/1"),
+            ..Default::default()
         };
         assert_eq!(label("The talks were held on Monday.", hints), "iranian");
+        let hints = SourceHints {
+            author: Some("Stephen Blank"),
+            ..Default::default()
+        };
+        assert_eq!(label("The talks were held on Monday.", hints), "us_analyst");
     }
 }
