@@ -96,6 +96,9 @@ cmd_serve() {
 
 cmd_test() {
   ensure_chromium
+  ensure_npm
+  say "knowledge base data"
+  node scripts/check-data.mjs
   say "cargo fmt --check"
   cargo fmt --all -- --check
   say "cargo clippy"

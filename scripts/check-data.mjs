@@ -25,7 +25,7 @@ const TYPES = new Set(["country", "person", "organization", "media", "place", "e
 const BLOCS = new Set(["iran", "israel", "azerbaijan", "us", "russia", "turkey", "armenia", "other", "-"]);
 const ATTRS = new Set(["capital", "metonym_of", "viewpoint", "domain"]); // domain= is read by the loader (src/kb) for outlets
 const SPEECH_KINDS = new Set(["verb", "source", "quote"]);
-const TITLE_TYPES = new Set(["person", "organization"]);
+const TITLE_TYPES = TYPES; // roles (person) and heads that type a name (organization, place, event, policy)
 const ID_RE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
 
 const errors = [];
