@@ -1,7 +1,9 @@
-// Wires the page: the worker client, the views, the controller and the router. Nothing else.
+// Wires the page: the worker client, the views, the controller, the router and the service
+// worker. Nothing else.
 import { createClient } from './client.js';
 import { createRouter } from './router.js';
 import { createController } from './controller.js';
+import { watchForUpdates } from './update.js';
 import { createStatusView } from './view/status.js';
 import { createChipsView } from './view/chips.js';
 import { createListView } from './view/list.js';
@@ -11,6 +13,8 @@ import { createPanelsView } from './view/panels.js';
 import { createWhyView } from './view/why.js';
 import { createEntitiesView } from './view/entities.js';
 import { createStancesView } from './view/stances.js';
+import { createIngestView } from './view/ingest.js';
+import { createNoticesView } from './view/notices.js';
 import { bindKeys } from './view/keys.js';
 
 const tooltip = createTooltip();
@@ -23,6 +27,8 @@ const views = {
   why: createWhyView(),
   entities: createEntitiesView(),
   stances: createStancesView(),
+  ingest: createIngestView(),
+  notices: createNoticesView(),
 };
 
 const app = createController({ client: createClient(), views });
@@ -39,6 +45,13 @@ views.panels.bindScope(app.scope);
 views.why.bindReveal(app.revealEvidence);
 views.entities.bindPick(app.pickEntity);
 views.stances.bindRow(app.openStatement);
+views.ingest.bindFiles(app.addFiles);
+views.ingest.bindPaste(app.addPaste);
+views.ingest.bindImport(app.importFile);
+views.ingest.bindExport(app.exportCorpus);
+views.ingest.bindReset(app.reset);
+views.ingest.bindCancel(app.cancel);
+views.ingest.bindRemove(app.removeCurrent);
 
 bindKeys({
   next: () => app.step(1),
@@ -55,6 +68,8 @@ bindKeys({
     app.escape();
   },
 });
+
+watchForUpdates((apply) => views.notices.update('A new version of Parallax is ready.', { label: 'Reload', run: apply }));
 
 app.render();
 app.start();

@@ -46,7 +46,9 @@ export function useSite() {
      * @param {{wait?: boolean, count?: number, context?: object, before?: (page) => Promise<void>}} [opts]
      */
     async open(hash = '', { wait = true, count = 5, context = {}, before: prepare } = {}) {
-      const ctx = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
+      // Service workers are blocked unless a test asks for them: with one, page.route cannot
+      // see requests, and every test would download the site twice.
+      const ctx = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', acceptDownloads: true, ...context });
       const page = await openPage(ctx);
       page.expectErrors = () => (page.allowErrors = true);
       state.pages.push(page);

@@ -11,12 +11,12 @@ function typing(el) {
 export function bindKeys(on) {
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (document.querySelector('dialog[open]')) return; // the dialog has the keyboard
     if (e.key === 'Escape') {
       on.escape(e);
       return;
     }
     if (typing(e.target)) return;
-    if (document.querySelector('dialog[open]')) return;
     const arrows = on.inList() || e.target === document.body;
     if (e.key === 'j' || (arrows && e.key === 'ArrowDown')) {
       e.preventDefault();

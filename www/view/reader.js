@@ -208,6 +208,7 @@ export function createReaderView(tooltip) {
     show(a, context) {
       ctx = context;
       if (a === article) return;
+      const switching = article != null;
       article = a;
       root.classList.remove('is-empty');
       tooltip.hide();
@@ -222,7 +223,8 @@ export function createReaderView(tooltip) {
         [m.outlet, m.author && `by ${m.author}`, m.date].filter(Boolean).join(' · '),
         url ? [' · ', h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, new URL(url).host)] : null,
         a.fileName ? ` · ${a.fileName}` : null,
-        a.encoding && a.encoding !== 'utf-8' ? ` · decoded as ${a.encoding}` : null,
+        a.origin !== 'seed' && a.encoding ? ` · ${a.format || 'text'}, read as ${a.encoding}` : null,
+        a.origin === 'paste' ? ' · pasted' : null,
       );
       const vp = ctx.viewpoints.find((v) => v.id === r.viewpoint.label);
       fill(badge, h('span', { class: 'vp-badge ' + blocClass(vp && vp.bloc) },
@@ -241,6 +243,10 @@ export function createReaderView(tooltip) {
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
       root.scrollTop = 0;
+      // On one-column screens the reader is below the list: bring the new article up.
+      if (switching && getComputedStyle(root).overflowY !== 'auto' && root.getBoundingClientRect().top > innerHeight / 2) {
+        root.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+      }
     },
     /** Dims statements whose voice is outside the filter (none, when it is empty). */
     setVoices(voices) {

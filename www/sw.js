@@ -1,0 +1,89 @@
+// Offline support: the app shell, the analyzer and the seeds, cached under a name that
+// changes with every build (build.sh writes the version in place of the marker below).
+// A new version installs beside the old one and waits; the page offers a reload, and only
+// then does the new cache take over: never a half-updated app.
+
+const VERSION = '__BUILD_VERSION__';
+const CACHE = `parallax-${VERSION}`;
+
+// Every file of the page. e2e/unit/sw.test.mjs checks this list against www/.
+const SHELL = [
+  './',
+  './index.html',
+  './style.css',
+  './manifest.webmanifest',
+  './icons/icon.svg',
+  './icons/icon-192.png',
+  './icons/icon-512.png',
+  './app.js',
+  './client.js',
+  './controller.js',
+  './corpus.js',
+  './exchange.js',
+  './intake.js',
+  './router.js',
+  './spans.js',
+  './state.js',
+  './store.js',
+  './update.js',
+  './worker.js',
+  './view/chips.js',
+  './view/dom.js',
+  './view/entities.js',
+  './view/ingest.js',
+  './view/keys.js',
+  './view/list.js',
+  './view/notices.js',
+  './view/panels.js',
+  './view/reader.js',
+  './view/stances.js',
+  './view/status.js',
+  './view/tooltip.js',
+  './view/why.js',
+  './pkg/parallax.js',
+  './pkg/parallax_bg.wasm',
+  './seeds/index.json',
+];
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const fresh = (url) => new Request(url, { cache: 'reload' });
+  await cache.addAll(SHELL.map(fresh));
+  const index = await (await cache.match('./seeds/index.json')).json();
+  await cache.addAll((index.seeds || []).map((s) => fresh('./seeds/' + encodeURIComponent(s.file))));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    precache().then(() => {
+      // The very first install may take over at once; later ones wait for the reader.
+      if (!self.registration.active) return self.skipWaiting();
+    }),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) if (key.startsWith('parallax-') && key !== CACHE) await caches.delete(key);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'activate') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const hit = req.mode === 'navigate' ? await cache.match('./index.html') : await cache.match(req, { ignoreSearch: true });
+      if (hit) return hit;
+      return fetch(req);
+    })(),
+  );
+});
