@@ -183,6 +183,8 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
     found.sort();
     unknown_names(kb, text, &mut found);
     found.sort();
+    collectives(kb, text, &mut found);
+    found.sort();
     document_aliases(text, &mut found);
     found.sort();
     found.finish()
@@ -337,7 +339,11 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 let next_word = text.slice(next);
                 let joinable =
                     matches!(gap, " " | "-" | ". ") && (gap != ". " || text.words[j].len() == 1);
-                if !joinable || found.covered(next) {
+                // A role ends the name before it: "Foreign Ministry Spokesperson X".
+                let starts_role = titles
+                    .iter()
+                    .any(|t| t.span.contains(next) && *t.value == EntityType::Person);
+                if !joinable || found.covered(next) || starts_role {
                     break;
                 }
                 if is_capitalised(next_word) {
@@ -360,6 +366,13 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 .rev()
                 .find(|(h, _)| span.contains(*h))
                 .map(|(_, k)| *k);
+            // A head alone ("Region", "the Ministry") names nothing in particular.
+            let only_heads =
+                (i..=end).all(|k| heads.iter().any(|(h, _)| h.contains(text.words[k])));
+            if only_heads {
+                i = end + 1;
+                continue;
+            }
             // "Jane Doe is a senior fellow at …": a bio line.
             let bio = text
                 .original
@@ -433,6 +446,56 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
         if found.entities[doc].bloc.is_none() {
             found.entities[doc].bloc = bloc;
         }
+        found.mentions.push(Mention {
+            span,
+            entity: doc,
+            kind: MentionKind::Name,
+        });
+    }
+}
+
+/// "Israeli government", "Iranian state media", "Trump administration": a state or a
+/// leader followed by a collective noun is a body of its own; the state word inside stays
+/// a mention of the state.
+fn collectives(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
+    let mut new = Vec::new();
+    for hit in kb.collectives.find_all(text) {
+        let i = found
+            .mentions
+            .partition_point(|m| m.span.end <= hit.span.start);
+        let Some(m) = found.mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= hit.span.start)
+        else {
+            continue;
+        };
+        if text.original.get(m.span.end..hit.span.start) != Some(" ") || found.covered(hit.span) {
+            continue;
+        }
+        let e = &found.entities[m.entity];
+        let fits = match e.kind {
+            EntityType::Country => m.kind != MentionKind::Metonym,
+            EntityType::Person => *hit.value == EntityType::Organization,
+            _ => false,
+        };
+        if !fits {
+            continue;
+        }
+        let span = Span::new(m.span.start, hit.span.end);
+        new.push((span, *hit.value, e.bloc.clone()));
+    }
+    for (span, kind, bloc) in new {
+        let name = text.slice(span).to_string();
+        let id = crate::kb::slug(&name);
+        let doc = found.entity(&id, || DocEntity {
+            kb: None,
+            id: id.clone(),
+            name: name.clone(),
+            kind,
+            bloc,
+            mentions: 0,
+        });
         found.mentions.push(Mention {
             span,
             entity: doc,
@@ -694,6 +757,22 @@ mod tests {
                 e.entities
             );
         }
+    }
+
+    #[test]
+    fn collectives_are_bodies_of_their_own() {
+        let text = "The Israeli government and Iranian state media disagreed.";
+        assert!(
+            has(text, "Israeli government", "israeli_government"),
+            "{:?}",
+            mentions(text)
+        );
+        assert!(has(text, "Israeli", "israel"), "{:?}", mentions(text));
+        assert!(
+            has(text, "Iranian state media", "iranian_state_media"),
+            "{:?}",
+            mentions(text)
+        );
     }
 
     #[test]

@@ -135,6 +135,7 @@ pub struct KnowledgeBase {
     pub titles: Lexicon<EntityType>,
     pub framing: Lexicon<(ViewpointSet, f32)>,
     pub relations: Lexicon<f32>,
+    pub collectives: Lexicon<EntityType>,
 }
 
 const COUNTRIES: (&str, &str) = ("countries.txt", include_str!("../../data/countries.txt"));
@@ -163,6 +164,10 @@ const HEDGES: (&str, &str) = (
 const TITLES: (&str, &str) = (
     "lexicon/titles.txt",
     include_str!("../../data/lexicon/titles.txt"),
+);
+const COLLECTIVES: (&str, &str) = (
+    "lexicon/collectives.txt",
+    include_str!("../../data/lexicon/collectives.txt"),
 );
 const RELATIONS: (&str, &str) = (
     "lexicon/relations.txt",
@@ -560,6 +565,18 @@ impl Builder {
                 Ok((parts[0].to_string(), factor))
             })
             .collect::<Result<Vec<_>, Error>>()?;
+        let typed = |file| -> Result<Vec<(String, EntityType)>, Error> {
+            lexicon(file)?
+                .iter()
+                .map(|r| {
+                    let [word, kind] = fields::<2>(r)?;
+                    let k = EntityType::parse(kind)
+                        .ok_or_else(|| r.error(format!("unknown type `{kind}`")))?;
+                    Ok((word.to_string(), k))
+                })
+                .collect()
+        };
+        let collectives = typed(COLLECTIVES)?;
         let titles = lexicon(TITLES)?
             .iter()
             .map(|r| {
@@ -593,6 +610,7 @@ impl Builder {
             titles: Lexicon::new(titles),
             framing: Lexicon::new(framing),
             relations: Lexicon::new(relations),
+            collectives: Lexicon::new(collectives),
         })
     }
 }
