@@ -220,14 +220,16 @@ pub fn classify(
             );
         }
     }
-    // An outlet named at the top or in a byline is the source.
+    // An outlet named at the top, in a byline, or as the one an interviewee "told" is
+    // the source.
     for m in &entities.mentions {
         let e = &entities.entities[m.entity];
         if e.kind != EntityType::Media {
             continue;
         }
-        if m.span.start < SOURCE_ZONE.min(text.original.len())
-            && starts_a_line_or_byline(text, m.span)
+        if (m.span.start < SOURCE_ZONE.min(text.original.len())
+            && starts_a_line_or_byline(text, m.span))
+            || spoken_to(text, m.span)
         {
             let entity = e.kb.map(|i| kb.entity(i));
             let viewpoint = entity.map_or(kb.fallback_viewpoint(), |x| kb.viewpoint_of_entity(x));
@@ -482,6 +484,34 @@ fn author_bio(kb: &KnowledgeBase, text: &Text, entities: &Entities, evidence: &m
     }
 }
 
+/// "…, he told Turan", "in an interview with APA", "when contacted by Trend": outlets
+/// name themselves as the recipient of what their sources say.
+fn spoken_to(text: &Text, span: Span) -> bool {
+    let before = text
+        .folded
+        .get(..text.folded_offset(span.start))
+        .unwrap_or("");
+    let before = before.trim_end().trim_end_matches("the").trim_end();
+    [
+        "told",
+        "in an interview with",
+        "in an interview to",
+        "speaking to",
+        "speaking with",
+        "said to",
+        "in comments to",
+        "contacted by",
+        "asked by",
+        "a query from",
+        "a request from",
+        "an inquiry from",
+        "a question from",
+        "a query by",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
+}
+
 fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
     let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text.original[line_start..span.start].trim().to_lowercase();
@@ -603,6 +633,14 @@ mod tests {
                 "azerbaijani",
             ),
             ("TEHRAN - Talks were held on Monday.", "iranian"),
+            (
+                "When contacted by the Tehran Times, the ministry declined to comment.",
+                "iranian",
+            ),
+            (
+                "The ambassador told Azernews that talks went well.",
+                "azerbaijani",
+            ),
             (
                 "Talks were held. Jane Qorvin is a senior fellow at the Quincy Institute.",
                 "us_analyst",
