@@ -113,7 +113,7 @@ pub fn attribute(kb: &KnowledgeBase, text: &Text, entities: &Entities) -> Vec<At
             let found = match hit.value {
                 SpeechKind::Source => first_actor_after(text, entities, mentions, hit.span.end, 5),
                 SpeechKind::Verb => {
-                    subject_of(text, entities, mentions, *sentence, hit.span, &last)
+                    subject_of(text, entities, mentions, *sentence, hit.span, &mut last)
                 }
             };
             if let Some((holder, speaker)) = found {
@@ -138,6 +138,10 @@ struct Recent {
     person: Option<usize>,
     media: Option<usize>,
     group: Option<usize>,
+    /// Whom "he" and "she" last stood for: once "she added" is resolved to the
+    /// spokeswoman, a later "she said" stays hers even after other people are named.
+    he: Option<usize>,
+    she: Option<usize>,
 }
 
 impl Recent {
@@ -178,7 +182,7 @@ fn subject_of(
     mentions: &[Mention],
     sentence: Span,
     verb: Span,
-    recent: &Recent,
+    recent: &mut Recent,
 ) -> Option<(Holder, Option<Span>)> {
     // After a quotation ("…,” Arman Akopian, Armenia's ambassador, said), the speaker is
     // named between the closing mark and the verb, or after the verb.
@@ -219,6 +223,23 @@ fn subject_of(
             .find(|m| entities.entities[m.entity].kind == EntityType::Person)
         {
             return Some((Holder::Entity(m.entity), Some(m.span)));
+        }
+        for pronoun in ["he", "she"] {
+            let used = near_tail
+                .iter()
+                .any(|t| t == pronoun || t.starts_with(&format!("{pronoun} ")));
+            if !used {
+                continue;
+            }
+            let memory = if pronoun == "he" {
+                &mut recent.he
+            } else {
+                &mut recent.she
+            };
+            if let Some(p) = memory.or(recent.person) {
+                *memory = Some(p);
+                return Some((Holder::Entity(p), None));
+            }
         }
         if ends_with_any(PERSON_ANAPHORS) {
             if let Some(p) = recent.person {
@@ -400,6 +421,10 @@ mod tests {
             ("According to Azerbaijan, the drills were a threat.", &["azerbaijan"]),
             ("\u{201C}This is a threat,\u{201D} said Ilham Aliyev.", &["ilham_aliyev"]),
             ("Ilham Aliyev arrived. He said Israel is a partner.", &["author", "ilham_aliyev"]),
+            (
+                "The spokeswoman Leila Qorvina spoke first. She said so. Ilham Aliyev arrived. She added more.",
+                &["author", "leila_qorvina", "author", "leila_qorvina"],
+            ),
             (
                 "Iran is watching ties between Israel and Azerbaijan and has accused them of plotting.",
                 &["iran"],

@@ -582,9 +582,31 @@ fn bloc_around(
         Some((_, b)) => (span, Some(b)),
         None => {
             let _ = kb;
-            (span, None)
+            (span, apposition_bloc(text, found, span, kind))
         }
     }
+}
+
+/// "Leila Abdullahova, Spokeswoman for the Ministry of Foreign Affairs of Azerbaijan,":
+/// the bloc of the institution named in a person's apposition.
+fn apposition_bloc(text: &Text, found: &Found, span: Span, kind: EntityType) -> Option<String> {
+    if kind != EntityType::Person || !text.original.get(span.end..)?.starts_with(", ") {
+        return None;
+    }
+    let clause_end = text.original[span.end + 2..]
+        .find([',', '.', ';', '"', '\u{201C}'])
+        .map_or(text.original.len(), |i| span.end + 2 + i);
+    found
+        .mentions
+        .iter()
+        .filter(|m| m.span.start > span.end && m.span.end <= clause_end)
+        .filter(|m| {
+            matches!(
+                found.entities[m.entity].kind,
+                EntityType::Country | EntityType::Organization
+            )
+        })
+        .find_map(|m| found.entities[m.entity].bloc.clone())
 }
 
 /// Surnames and bracketed acronyms, as aliases for this document only.
@@ -773,6 +795,19 @@ mod tests {
             "{:?}",
             mentions(text)
         );
+    }
+
+    #[test]
+    fn apposition_gives_a_bloc() {
+        let text = "Leila Qorvina, spokeswoman for the Foreign Ministry of Azerbaijan, said so.";
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        let p = e
+            .entities
+            .iter()
+            .find(|x| x.name == "Leila Qorvina")
+            .expect("person found");
+        assert_eq!(p.bloc.as_deref(), Some("azerbaijan"));
     }
 
     #[test]

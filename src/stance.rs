@@ -201,6 +201,15 @@ pub fn stances(
                                 && c.polarity * polarity < 0.0;
                             let p = if local { c.polarity } else { polarity };
                             let p = if against && p > 0.0 { -p } else { p };
+                            // "a threat to Azerbaijan": the one threatened is not the target.
+                            let victim = c.polarity < 0.0
+                                && c.span.end <= m.span.start
+                                && distance(m.span, c.span) <= 3
+                                && text.folded[text.folded_offset(c.span.end)
+                                    ..text.folded_offset(m.span.start)]
+                                    .split(' ')
+                                    .any(|w| w == "to" || w == "for");
+                            let p = if victim { 0.0 } else { p };
                             Target {
                                 entity: t.entity,
                                 polarity: p,
@@ -307,6 +316,7 @@ fn relation_statements(
     };
     // "A's strained relations with B and friendship with C": A holds both.
     let mut last_subject: Option<usize> = None;
+    let mut last_pair: Option<(usize, usize)> = None;
     for hit in hits.iter().filter(|h| sentence.contains(h.span)) {
         // Inside a name ("Second Karabakh War") it is not a relationship word.
         if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
@@ -349,9 +359,6 @@ fn relation_statements(
         }
         let polarity =
             (*hit.value + modifiers.iter().map(|c| c.polarity).sum::<f32>()).clamp(-1.0, 1.0);
-        if polarity == 0.0 {
-            continue;
-        }
         let phrase_start = modifiers
             .first()
             .map_or(hit.span.start, |c| c.span.start.min(hit.span.start));
@@ -393,12 +400,25 @@ fn relation_statements(
             .map(|(_, m)| *m)
             .take(2)
             .collect();
+        // "relations between A and B": both parties follow the word.
+        let between = text.folded[text.folded_offset(hit.span.end)..]
+            .trim_start()
+            .starts_with("between ");
+        let before = if between { None } else { before };
         let (a, b) = match (before, after.as_slice()) {
             (Some(a), [b, ..]) => (a, b.entity),
             (None, [a, b]) => (a.entity, b.entity),
-            _ => continue,
+            // "relations between A and B are based on friendship": the pair carries on.
+            _ => match last_pair {
+                Some(pair) => pair,
+                None => continue,
+            },
         };
         last_subject = Some(a);
+        last_pair = Some((a, b));
+        if polarity == 0.0 {
+            continue;
+        }
         if a == b {
             continue;
         }
@@ -561,12 +581,25 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+        let text = "Officials said relations between Azerbaijan and Iran rest on friendship.";
+        assert!(has(text, "azerbaijan", "iran", 1), "{:?}", stances_of(text));
         let text = "Tensions between Iran and Azerbaijan rose.";
         assert!(
             has(text, "iran", "azerbaijan", -1),
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn the_threatened_is_not_the_target() {
+        let text = "Iran said the Zionist regime is a threat to Azerbaijan.";
+        assert!(
+            !has(text, "iran", "azerbaijan", -1),
+            "{:?}",
+            stances_of(text)
+        );
+        assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
     }
 
     #[test]
