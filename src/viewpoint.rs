@@ -201,7 +201,12 @@ pub fn classify(
             framing.push((m.span, viewpoints, weight, EvidenceKind::Epithet));
         }
     }
+    let epithets: Vec<Span> = framing.iter().map(|f| f.0).collect();
     for hit in kb.framing.find_all(text) {
+        // Words already counted as an epithet are not counted twice.
+        if epithets.iter().any(|e| e.overlaps(hit.span)) {
+            continue;
+        }
         let (viewpoints, weight) = *hit.value;
         framing.push((hit.span, viewpoints, weight, EvidenceKind::Framing));
     }
