@@ -185,6 +185,7 @@ pub fn stances(
                         .mentions_in(*sentence)
                         .iter()
                         .filter(|m| m.entity == t.entity && m.span.start >= from)
+                        .filter(|m| !is_location(text, m.span))
                         .filter_map(|m| {
                             let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
                             let d = distance(m.span, c.span);
@@ -254,6 +255,28 @@ const ACTOR_BLAME: f32 = 0.8;
 const LOCAL_REACH: usize = 2;
 /// How many words may separate a target from the nearest attitude word.
 const TARGET_REACH: usize = 8;
+/// Words before a state that make it the place where something happens, not a party.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "inside",
+    "on",
+    "at",
+    "into",
+    "across",
+    "throughout",
+    "within",
+];
+
+/// "an attack on his country's embassy in Azerbaijan": a place, not a target (unless
+/// possessive: "in Azerbaijan's affairs").
+fn is_location(text: &Text, span: Span) -> bool {
+    let possessive = text.original[span.end..].starts_with("'s")
+        || text.original[span.end..].starts_with("\u{2019}s");
+    let before = text.folded[..text.folded_offset(span.start)].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    !possessive && LOCATIVE.contains(&word)
+}
+
 /// Weaker sums are noise from incidental words, not a stance.
 const MIN_POLARITY: f32 = 0.3;
 /// How many words may separate an attitude word from the actor holding it.
@@ -600,6 +623,17 @@ mod tests {
             stances_of(text)
         );
         assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn a_place_is_not_a_target() {
+        let text = "Eli Cohen accused Iran of plotting an attack on the embassy in Azerbaijan.";
+        assert!(has(text, "eli_cohen", "iran", -1), "{:?}", stances_of(text));
+        assert!(
+            !has(text, "eli_cohen", "azerbaijan", -1),
+            "{:?}",
+            stances_of(text)
+        );
     }
 
     #[test]
