@@ -130,10 +130,16 @@ cmd_fuzz() {
   fi
   command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --quiet
   local secs="${FUZZ_SECONDS:-60}"
+  local failed=0
   for target in $(cargo +nightly fuzz list); do
     say "fuzzing $target for ${secs}s"
-    cargo +nightly fuzz run "$target" -- -max_total_time="$secs"
+    cargo +nightly fuzz run "$target" -- -max_total_time="$secs" || failed=1
   done
+  # Every crash becomes a regression input, run by `cargo test` from now on.
+  for crash in fuzz/artifacts/*/crash-* fuzz/artifacts/*/oom-* fuzz/artifacts/*/timeout-*; do
+    [ -f "$crash" ] && cp "$crash" tests/regressions/ && echo "kept $crash in tests/regressions/"
+  done
+  return "$failed"
 }
 
 cmd_data() {
