@@ -186,7 +186,7 @@ for (const r of epRows) {
   if (!entities.has(entity)) err(epFile, r.line, `unknown entity ${entity}`);
   for (const v of vp.split(";").map((x) => x.trim())) if (!viewpoints.has(v)) err(epFile, r.line, `unknown viewpoint ${v}`);
   const w = Number(weight);
-  if (!Number.isFinite(w) || w < 1 || w > 3) err(epFile, r.line, `weight ${weight} not in 1-3`);
+  if (!Number.isFinite(w) || w <= 0 || w > 3) err(epFile, r.line, `weight ${weight} not in (0, 3]`);
   const k = fold(phrase);
   if (seenPhrases.has(k)) err(epFile, r.line, `duplicate epithet "${phrase}" (line ${seenPhrases.get(k)})`);
   seenPhrases.set(k, r.line);
@@ -227,7 +227,7 @@ lexicon("titles.txt", 2, (f, r) => { if (!TITLE_TYPES.has(r.fields[1])) err(f, r
 lexicon("viewpoint_cues.txt", 3, (f, r) => {
   for (const v of r.fields[1].split(";").map((x) => x.trim())) if (!viewpoints.has(v)) err(f, r.line, `unknown viewpoint ${v}`);
   const w = Number(r.fields[2]);
-  if (!Number.isFinite(w) || w < 1 || w > 3) err(f, r.line, `weight ${r.fields[2]} not in 1-3`);
+  if (!Number.isFinite(w) || w <= 0 || w > 3) err(f, r.line, `weight ${r.fields[2]} not in (0, 3]`);
 });
 
 // ---- report -----------------------------------------------------------------------------
