@@ -181,7 +181,7 @@ const epFile = join(kbDir, "epithets.txt");
 const epRows = records(epFile);
 const seenPhrases = new Map();
 for (const r of epRows) {
-  if (!checkFields(epFile, r, 4, "epithet")) continue;
+  if (!checkFields(epFile, r, [4, 5], "epithet")) continue;
   const [phrase, entity, vp, weight] = r.fields;
   if (!entities.has(entity)) err(epFile, r.line, `unknown entity ${entity}`);
   for (const v of vp.split(";").map((x) => x.trim())) if (!viewpoints.has(v)) err(epFile, r.line, `unknown viewpoint ${v}`);

@@ -21,10 +21,11 @@ pub enum MentionKind {
     Name,
     /// A seat of government standing for the state.
     Metonym,
-    /// A loaded name, also evidence of a viewpoint.
+    /// A loaded name, also evidence of a viewpoint and an attitude of whoever uses it.
     Epithet {
         viewpoints: ViewpointSet,
         weight: f32,
+        polarity: f32,
     },
 }
 
@@ -168,9 +169,15 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
         let (index, role) = *hit.value;
         let entity = kb.entity(index);
         let kind = match role {
-            AliasRole::Epithet { viewpoints, weight } => {
-                MentionKind::Epithet { viewpoints, weight }
-            }
+            AliasRole::Epithet {
+                viewpoints,
+                weight,
+                polarity,
+            } => MentionKind::Epithet {
+                viewpoints,
+                weight,
+                polarity,
+            },
             AliasRole::Name => MentionKind::Name,
         };
         match entity.metonym_of {

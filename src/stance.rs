@@ -14,7 +14,7 @@
 //! words right before the relationship word ("strained", "growing") setting polarity.
 
 use crate::attribution::{Attribution, Holder};
-use crate::entities::Entities;
+use crate::entities::{Entities, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -102,11 +102,36 @@ pub fn stances(
             .chain(relations.iter().flat_map(|r| r.cues.iter().map(|c| c.span)))
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
-        for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
+        // A hostile epithet is an attitude of whoever uses it ("the Israeli regime does
+        // not abide by any rules").
+        let epithets: Vec<(Span, f32)> = entities
+            .mentions_in(*sentence)
+            .iter()
+            .filter_map(|m| match m.kind {
+                MentionKind::Epithet { polarity, .. } if polarity != 0.0 => {
+                    Some((m.span, polarity))
+                }
+                _ => None,
+            })
+            .collect();
+        let lexical = cues[ci..]
+            .iter()
+            .take_while(|c| in_sentence(c.span))
+            .map(|c| (c.span, *c.value));
+        let mut sentence_cues_all: Vec<(Span, f32)> = lexical
+            .filter(|(s, _)| !epithets.iter().any(|(e, _)| e.overlaps(*s)))
+            .chain(epithets.iter().copied())
+            .collect();
+        sentence_cues_all.sort_by_key(|(s, _)| s.start);
+        for (cue_span, cue_value) in sentence_cues_all {
+            let cue = Cue {
+                span: cue_span,
+                polarity: cue_value,
+            };
             if consumed.iter().any(|x| x.overlaps(cue.span)) {
                 continue;
             }
-            let mut polarity = *cue.value;
+            let mut polarity = cue.polarity;
             if sentence_negations
                 .iter()
                 .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
@@ -634,6 +659,14 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn a_hostile_epithet_is_an_attitude() {
+        let text = "Iran said the Zionist regime does not abide by any rules.";
+        assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
+        let text = "Iran said the Jewish state held elections.";
+        assert!(stances_of(text).is_empty(), "{:?}", stances_of(text));
     }
 
     #[test]

@@ -197,7 +197,10 @@ pub fn classify(
     };
     let mut framing: Vec<(Span, ViewpointSet, f32, EvidenceKind)> = Vec::new();
     for m in &entities.mentions {
-        if let MentionKind::Epithet { viewpoints, weight } = m.kind {
+        if let MentionKind::Epithet {
+            viewpoints, weight, ..
+        } = m.kind
+        {
             framing.push((m.span, viewpoints, weight, EvidenceKind::Epithet));
         }
     }

@@ -70,10 +70,13 @@ pub struct Entity {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum AliasRole {
     Name,
-    /// A name that is also framing evidence for a viewpoint (index into `viewpoints`).
+    /// A name that is also framing evidence for the viewpoints it is typical of, and an
+    /// attitude toward what it names ("the Zionist regime" is hostile; "the Jewish state"
+    /// is not).
     Epithet {
         viewpoints: ViewpointSet,
         weight: f32,
+        polarity: f32,
     },
 }
 
@@ -467,7 +470,17 @@ impl Builder {
 
     fn epithets(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
         for rec in records(file, src) {
-            let [phrase, entity, viewpoint, weight] = fields::<4>(&rec)?;
+            let parts = rec.fields();
+            if !(4..=5).contains(&parts.len()) {
+                return Err(rec.error(
+                    "an epithet row is: phrase | entity | viewpoints | weight [| polarity]",
+                ));
+            }
+            let (phrase, entity, viewpoint, weight) = (parts[0], parts[1], parts[2], parts[3]);
+            let polarity = match parts.get(4) {
+                Some(p) => parse_number(&rec, p)?,
+                None => DEFAULT_EPITHET_POLARITY,
+            };
             let index = *self
                 .by_id
                 .get(entity)
@@ -476,7 +489,14 @@ impl Builder {
             let weight = parse_number(&rec, weight)?;
             self.aliases.push((
                 phrase.into(),
-                (index, AliasRole::Epithet { viewpoints, weight }),
+                (
+                    index,
+                    AliasRole::Epithet {
+                        viewpoints,
+                        weight,
+                        polarity,
+                    },
+                ),
             ));
         }
         Ok(())
@@ -614,6 +634,9 @@ impl Builder {
         })
     }
 }
+
+/// Most epithets are hostile names; neutral ones say `0` in their fifth field.
+const DEFAULT_EPITHET_POLARITY: f32 = -0.6;
 
 fn parse_number(rec: &Record, s: &str) -> Result<f32, Error> {
     s.parse::<f32>()
