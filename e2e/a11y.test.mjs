@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useSite } from './helpers/site.mjs';
+import { drop, notice } from './helpers/drop.mjs';
 
 const site = useSite();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,4 +45,15 @@ for (const scheme of ['light', 'dark']) {
 test('axe: 390 px wide', async () => {
   const page = await site.open('', { context: { viewport: { width: 390, height: 844 }, isMobile: true } });
   assert.deepEqual(await axe(page), []);
+});
+
+test('axe: paste dialog, messages and an added article', async () => {
+  const page = await site.open();
+  await drop(page, [{ name: 'a.txt', text: 'Tehran criticized Baku over its ties with Israel.' }, { name: 'b.pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a] }]);
+  await notice(page, 'b.pdf');
+  assert.deepEqual(await axe(page), []);
+  await page.click('#paste-open');
+  assert.deepEqual(await axe(page), []);
+  await page.keyboard.press('Escape');
+  assert.ok(!(await page.isVisible('#paste-dialog')), 'Esc closes the dialog');
 });

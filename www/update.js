@@ -8,17 +8,19 @@
 export function watchForUpdates(onReady) {
   if (!('serviceWorker' in navigator)) return;
   const sw = navigator.serviceWorker;
-  let reloading = false;
-  const hadController = !!sw.controller;
+  let applying = false;
   sw.addEventListener('controllerchange', () => {
-    // The first install claims the page; only a replacement means reload.
-    if (!hadController || reloading) return;
-    reloading = true;
+    // The first install also claims the page; only the update the reader chose reloads it.
+    if (!applying) return;
+    applying = false;
     location.reload();
   });
   const offer = (worker) => {
     if (!worker || !sw.controller) return;
-    onReady(() => worker.postMessage({ type: 'activate' }));
+    onReady(() => {
+      applying = true;
+      worker.postMessage({ type: 'activate' });
+    });
   };
   sw.register('./sw.js').then(
     (reg) => {
