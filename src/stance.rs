@@ -102,33 +102,42 @@ pub fn stances(
             .chain(relations.iter().flat_map(|r| r.cues.iter().map(|c| c.span)))
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
-        // A hostile epithet is an attitude of whoever uses it ("the Israeli regime does
-        // not abide by any rules").
-        let epithets: Vec<(Span, f32)> = entities
+        // A hostile epithet is an attitude of whoever uses it toward what it names, and of
+        // nothing else ("the Israeli regime does not abide by any rules").
+        for m in entities.mentions_in(*sentence) {
+            let MentionKind::Epithet { polarity, .. } = m.kind else {
+                continue;
+            };
+            if polarity == 0.0 || attribution.holder == Holder::Entity(m.entity) {
+                continue;
+            }
+            statements.push(Statement {
+                span: *sentence,
+                holder: attribution.holder,
+                targets: vec![Target {
+                    entity: m.entity,
+                    polarity,
+                }],
+                cues: vec![Cue {
+                    span: m.span,
+                    polarity,
+                }],
+            });
+        }
+        let epithets: Vec<Span> = entities
             .mentions_in(*sentence)
             .iter()
-            .filter_map(|m| match m.kind {
-                MentionKind::Epithet { polarity, .. } if polarity != 0.0 => {
-                    Some((m.span, polarity))
-                }
-                _ => None,
-            })
+            .filter(|m| matches!(m.kind, MentionKind::Epithet { .. }))
+            .map(|m| m.span)
             .collect();
-        let lexical = cues[ci..]
-            .iter()
-            .take_while(|c| in_sentence(c.span))
-            .map(|c| (c.span, *c.value));
-        let mut sentence_cues_all: Vec<(Span, f32)> = lexical
-            .filter(|(s, _)| !epithets.iter().any(|(e, _)| e.overlaps(*s)))
-            .chain(epithets.iter().copied())
-            .collect();
-        sentence_cues_all.sort_by_key(|(s, _)| s.start);
-        for (cue_span, cue_value) in sentence_cues_all {
+        for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
             let cue = Cue {
-                span: cue_span,
-                polarity: cue_value,
+                span: cue.span,
+                polarity: *cue.value,
             };
-            if consumed.iter().any(|x| x.overlaps(cue.span)) {
+            if consumed.iter().any(|x| x.overlaps(cue.span))
+                || epithets.iter().any(|e| e.overlaps(cue.span))
+            {
                 continue;
             }
             let mut polarity = cue.polarity;
