@@ -356,6 +356,8 @@ fn first_actor_after(
 
 /// Sentences inside a quotation that spans several sentences take its speaker.
 fn carry_quotations(text: &Text, out: &mut [Attribution]) {
+    // Quotations as runs of sentences (one left open at the end runs to the end).
+    let mut regions: Vec<(usize, usize)> = Vec::new();
     let mut open_since: Option<usize> = None;
     for (i, s) in text.sentences.iter().enumerate() {
         let body = text.slice(*s);
@@ -370,21 +372,38 @@ fn carry_quotations(text: &Text, out: &mut [Attribution]) {
         };
         match (was_open, now_open) {
             (false, true) => open_since = Some(i),
-            (true, false) => {
-                let start = open_since.take().unwrap_or(i);
-                let speaker = (start..=i).rev().find_map(|k| match out[k].holder {
-                    Holder::Entity(e) if out[k].cue.is_some() => Some(e),
-                    _ => None,
-                });
-                if let Some(e) = speaker {
-                    for a in &mut out[start..=i] {
-                        if a.holder == Holder::Author {
-                            a.holder = Holder::Entity(e);
-                        }
-                    }
+            (true, false) => regions.push((open_since.take().unwrap_or(i), i)),
+            _ => {}
+        }
+    }
+    if let Some(start) = open_since {
+        regions.push((start, text.sentences.len().saturating_sub(1)));
+    }
+    // Each takes the speaker named inside it; a quotation that follows right after
+    // another ("…,” Cohen said. “I agreed with…") continues its speaker.
+    let mut previous: Option<(usize, usize)> = None;
+    for (start, end) in regions {
+        if end >= out.len() {
+            continue;
+        }
+        let named = (start..=end).rev().find_map(|k| match out[k].holder {
+            Holder::Entity(e) if out[k].cue.is_some() => Some(e),
+            _ => None,
+        });
+        let speaker = named.or_else(|| {
+            previous
+                .filter(|(prev_end, _)| prev_end + 1 == start)
+                .map(|(_, e)| e)
+        });
+        if let Some(e) = speaker {
+            for a in &mut out[start..=end] {
+                if a.holder == Holder::Author {
+                    a.holder = Holder::Entity(e);
                 }
             }
-            _ => {}
+            previous = Some((end, e));
+        } else {
+            previous = None;
         }
     }
 }
@@ -436,6 +455,10 @@ mod tests {
             (
                 "Ilham Aliyev said: \u{201C}We want peace. Our ties are strong.\u{201D}",
                 &["ilham_aliyev", "ilham_aliyev"],
+            ),
+            (
+                "\u{201C}We want peace,\u{201D} Ilham Aliyev said.\n\u{201C}Our ties are strong. We agreed",
+                &["ilham_aliyev", "ilham_aliyev", "ilham_aliyev"],
             ),
         ];
         for (text, want) in cases {
