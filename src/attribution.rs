@@ -358,6 +358,9 @@ fn first_actor_after(
 fn carry_quotations(text: &Text, out: &mut [Attribution]) {
     // Quotations as runs of sentences (one left open at the end runs to the end).
     let mut regions: Vec<(usize, usize)> = Vec::new();
+    // Sentences holding a whole quotation with its own speaker: they only pass the
+    // speaker on to a quotation right after them.
+    let mut whole: Vec<usize> = Vec::new();
     let mut open_since: Option<usize> = None;
     for (i, s) in text.sentences.iter().enumerate() {
         let body = text.slice(*s);
@@ -373,6 +376,7 @@ fn carry_quotations(text: &Text, out: &mut [Attribution]) {
         match (was_open, now_open) {
             (false, true) => open_since = Some(i),
             (true, false) => regions.push((open_since.take().unwrap_or(i), i)),
+            (false, false) if opens > 0 && opens == closes => whole.push(i),
             _ => {}
         }
     }
@@ -385,6 +389,13 @@ fn carry_quotations(text: &Text, out: &mut [Attribution]) {
     for (start, end) in regions {
         if end >= out.len() {
             continue;
+        }
+        if let Some(&w) = whole.iter().rev().find(|&&w| w < start) {
+            if let Holder::Entity(e) = out[w].holder {
+                if previous.is_none_or(|(p, _)| p < w) && out[w].cue.is_some() {
+                    previous = Some((w, e));
+                }
+            }
         }
         let named = (start..=end).rev().find_map(|k| match out[k].holder {
             Holder::Entity(e) if out[k].cue.is_some() => Some(e),
