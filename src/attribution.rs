@@ -34,29 +34,37 @@ pub struct Attribution {
     pub speaker: Option<Span>,
 }
 
-/// Subject words that stand for the last person named.
-const PERSON_ANAPHORS: &[&str] = &[
-    "he",
-    "she",
-    "the minister",
-    "the president",
-    "the spokesman",
-    "the spokeswoman",
-    "the spokesperson",
-    "the official",
-    "the ambassador",
-    "the diplomat",
-    "the analyst",
-    "the author",
-    "the leader",
-    "the envoy",
-    "the general",
-    "the commander",
-    "the expert",
-    "the prime minister",
-    "the foreign minister",
-    "the cleric",
-    "the lawmaker",
+/// Role nouns that, after "the" (with any words between: "the Iranian diplomat"), stand
+/// for the last person named.
+const PERSON_ROLES: &[&str] = &[
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "ambassador",
+    "diplomat",
+    "analyst",
+    "author",
+    "leader",
+    "envoy",
+    "general",
+    "commander",
+    "expert",
+    "cleric",
+    "lawmaker",
+    "premier",
+    "chief",
+    "adviser",
+    "advisor",
+    "aide",
+    "head",
+    "director",
+    "professor",
+    "researcher",
+    "senator",
+    "deputy",
 ];
 
 /// Subject words that stand for the last outlet named.
@@ -241,7 +249,14 @@ fn subject_of(
                 return Some((Holder::Entity(p), None));
             }
         }
-        if ends_with_any(PERSON_ANAPHORS) {
+        let role_anaphor = lead_words.last().is_some_and(|w| PERSON_ROLES.contains(w))
+            && lead_words
+                .iter()
+                .rev()
+                .take(4)
+                .skip(1)
+                .any(|w| matches!(*w, "the" | "this" | "that"));
+        if role_anaphor {
             if let Some(p) = recent.person {
                 return Some((Holder::Entity(p), None));
             }
@@ -451,6 +466,10 @@ mod tests {
             ("According to Azerbaijan, the drills were a threat.", &["azerbaijan"]),
             ("\u{201C}This is a threat,\u{201D} said Ilham Aliyev.", &["ilham_aliyev"]),
             ("Ilham Aliyev arrived. He said Israel is a partner.", &["author", "ilham_aliyev"]),
+            (
+                "Ilham Aliyev arrived. The trip matters, the Azerbaijani president said.",
+                &["author", "ilham_aliyev"],
+            ),
             (
                 "The spokeswoman Leila Qorvina spoke first. She said so. Ilham Aliyev arrived. She added more.",
                 &["author", "leila_qorvina", "author", "leila_qorvina"],
