@@ -467,7 +467,7 @@ mod tests {
             ("\u{201C}This is a threat,\u{201D} said Ilham Aliyev.", &["ilham_aliyev"]),
             ("Ilham Aliyev arrived. He said Israel is a partner.", &["author", "ilham_aliyev"]),
             (
-                "Ilham Aliyev arrived. The trip matters, the Azerbaijani president said.",
+                "Ilham Aliyev arrived. The trip matters, the visiting leader said.",
                 &["author", "ilham_aliyev"],
             ),
             (
