@@ -53,6 +53,7 @@ pub fn stances(
     attributions: &[Attribution],
 ) -> Vec<Statement> {
     let relation_hits = kb.relations.find_all(text);
+    let act_hits = kb.acts.find_all(text);
     let cues = kb.stance.find_all(text);
     let negations = kb.negation.find_all(text);
     let hedges = kb.hedges.find_all(text);
@@ -174,6 +175,7 @@ pub fn stances(
             }
         }
         statements.extend(relations);
+        statements.extend(act_statements(text, entities, *sentence, &act_hits));
         let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
         for (holder, subject, found) in groups {
             let polarity = found
@@ -497,6 +499,89 @@ fn relation_statements(
     out
 }
 
+/// How many words may separate a hostile act from its agent or patient.
+const ACT_REACH: usize = 5;
+
+/// "the attack by the Iranian Armed Forces on the Nakhchivan region", "Israel's strikes on
+/// Iran", "Iranian provocations against Azerbaijan": the agent's stance toward the patient.
+fn act_statements(
+    text: &Text,
+    entities: &Entities,
+    sentence: Span,
+    hits: &[crate::kb::Hit<f32>],
+) -> Vec<Statement> {
+    let mentions = entities.mentions_in(sentence);
+    let actor = |m: &&crate::entities::Mention| {
+        matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        )
+    };
+    let words = |a: usize, b: usize| {
+        if b <= a {
+            0
+        } else {
+            text.words_in(Span::new(a, b)).len()
+        }
+    };
+    let word_before = |at: usize| {
+        text.folded[..text.folded_offset(at)]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut out = Vec::new();
+    for hit in hits.iter().filter(|h| sentence.contains(h.span)) {
+        if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
+            continue;
+        }
+        // Agent: "by X" after the act, or X right before it ("Israel's strikes",
+        // "Iranian provocations").
+        let after: Vec<&crate::entities::Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= ACT_REACH
+            })
+            .collect();
+        let by_agent = after
+            .iter()
+            .find(|m| actor(m) && word_before(m.span.start) == "by");
+        let before_agent = mentions
+            .iter()
+            .filter(actor)
+            .rfind(|m| m.span.end <= hit.span.start && words(m.span.end, hit.span.start) <= 1);
+        let Some(agent) = by_agent.copied().or(before_agent) else {
+            continue;
+        };
+        // Patient: "on/against/at X" after the act; a place stands for its state.
+        let patient = after.iter().find(|m| {
+            m.entity != agent.entity
+                && matches!(
+                    word_before(m.span.start).as_str(),
+                    "on" | "against" | "at" | "targeting"
+                )
+                && entities.entities[m.entity].bloc.is_some()
+                && (actor(m) || entities.entities[m.entity].kind == EntityType::Place)
+        });
+        let Some(patient) = patient else { continue };
+        out.push(Statement {
+            span: sentence,
+            holder: Holder::Entity(agent.entity),
+            targets: vec![Target {
+                entity: patient.entity,
+                polarity: *hit.value,
+            }],
+            cues: vec![Cue {
+                span: hit.span,
+                polarity: *hit.value,
+            }],
+        });
+    }
+    out
+}
+
 fn advance(i: &mut usize, behind: impl Fn(usize) -> bool) {
     while behind(*i) {
         *i += 1;
@@ -676,6 +761,30 @@ mod tests {
         assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
         let text = "Iran said the Jewish state held elections.";
         assert!(stances_of(text).is_empty(), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn hostile_acts_are_their_agents_stance() {
+        let cases = [
+            (
+                "It condemned the attack by Iran on Nakhchivan.",
+                "iran",
+                "nakhchivan",
+            ),
+            ("Israel's strikes on Iran continued.", "israel", "iran"),
+            (
+                "Iranian provocations against Azerbaijan continue.",
+                "iran",
+                "azerbaijan",
+            ),
+        ];
+        for (text, holder, target) in cases {
+            assert!(
+                has(text, holder, target, -1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
     }
 
     #[test]

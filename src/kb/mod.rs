@@ -139,6 +139,7 @@ pub struct KnowledgeBase {
     pub framing: Lexicon<(ViewpointSet, f32)>,
     pub relations: Lexicon<f32>,
     pub collectives: Lexicon<EntityType>,
+    pub acts: Lexicon<f32>,
 }
 
 const COUNTRIES: (&str, &str) = ("countries.txt", include_str!("../../data/countries.txt"));
@@ -171,6 +172,10 @@ const TITLES: (&str, &str) = (
 const COLLECTIVES: (&str, &str) = (
     "lexicon/collectives.txt",
     include_str!("../../data/lexicon/collectives.txt"),
+);
+const ACTS: (&str, &str) = (
+    "lexicon/acts.txt",
+    include_str!("../../data/lexicon/acts.txt"),
 );
 const RELATIONS: (&str, &str) = (
     "lexicon/relations.txt",
@@ -558,6 +563,7 @@ impl Builder {
         };
         let stance = polarities(STANCE)?;
         let relations = polarities(RELATIONS)?;
+        let acts = polarities(ACTS)?;
         let speech = lexicon(SPEECH)?
             .iter()
             .map(|r| {
@@ -631,6 +637,7 @@ impl Builder {
             framing: Lexicon::new(framing),
             relations: Lexicon::new(relations),
             collectives: Lexicon::new(collectives),
+            acts: Lexicon::new(acts),
         })
     }
 }
