@@ -239,21 +239,20 @@ test('the hash route restores the same view after reload, and Back/Forward walk 
 test('keyboard: j/k and arrows move the selection, / searches, Esc clears', async () => {
   const page = await site.open();
   const ids = (await listed(page)).map((i) => i.id);
-  const current = async () => (await listed(page)).find((i) => i.current)?.id;
-  assert.equal(await current(), ids[0]);
+  // The hash changes before the page redraws: wait for the list itself.
+  const selected = (id) => page.waitForFunction((id) => document.querySelector(`.item[data-id="${id}"] a`)?.getAttribute('aria-current') === 'true' && location.hash.includes(id), id);
+  assert.ok((await listed(page))[0].current);
   await page.keyboard.press('j');
-  await page.waitForFunction((id) => location.hash.includes(id), ids[1]);
-  assert.equal(await current(), ids[1]);
+  await selected(ids[1]);
   await page.keyboard.press('j');
-  await page.waitForFunction((id) => location.hash.includes(id), ids[2]);
+  await selected(ids[2]);
   await page.keyboard.press('k');
-  await page.waitForFunction((id) => location.hash.includes(id), ids[1]);
-  assert.equal(await current(), ids[1]);
+  await selected(ids[1]);
   // Arrows from the list move the selection and keep focus on it.
   await page.focus(`.item[data-id="${ids[1]}"] a`);
   await page.keyboard.press('ArrowDown');
-  await page.waitForFunction((id) => location.hash.includes(id), ids[2]);
-  assert.equal(await page.evaluate(() => document.activeElement.closest('.item')?.dataset.id), ids[2]);
+  await selected(ids[2]);
+  await page.waitForFunction((id) => document.activeElement.closest('.item')?.dataset.id === id, ids[2]);
   // '/' focuses search; typing filters; Esc clears.
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');

@@ -23,6 +23,8 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   let pendingReveal = null;
   let renderQueued = false;
   let storePromise = null;
+  let started = false;
+  let failed = false;
 
   const store = () => (storePromise ||= open());
 
@@ -142,11 +144,13 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       } catch (err) {
         views.status.fail(`The analyzer could not be loaded: ${err.message}. Reload the page; if this persists, the site is missing its pkg/ files.`);
         views.reader.message('The analyzer could not be loaded.');
+        failed = true;
         return;
       }
       await loadSeeds();
       await loadSaved();
       if (!intake.busy) views.status.done(`${corpus.list.length} articles · analyzer ${info.version || 'ready'}`);
+      started = true;
       if (!corpus.list.length) views.reader.message('No articles.');
       api.render();
     },
@@ -182,9 +186,12 @@ export function createController({ client, views, fetch: get = fetch.bind(global
         total: all.length,
       });
 
-      if (current) views.reader.show(current, { viewpoints, totals });
-      else if (route.id && info && all.length) views.reader.message(`No article “${route.id}” in the corpus.`);
-      else if (all.length) views.reader.message('No article matches the filter.');
+      // (After a failed start, the reader keeps its failure message.)
+      if (!failed) {
+        if (current) views.reader.show(current, { viewpoints, totals });
+        else if (route.id) views.reader.message(started ? `No article “${route.id}” in the corpus.` : 'Loading…');
+        else if (all.length) views.reader.message('No article matches the filter.');
+      }
       views.reader.setVoices(voices);
       views.reader.setEntity(route.e);
       views.ingest.showRemove(!!current && current.origin !== 'seed');

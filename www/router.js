@@ -108,16 +108,11 @@ export function createRouter(win, onChange) {
     go(next, { replace = false } = {}) {
       const hash = formatHash({ ...current, ...next });
       current = parseHash(hash);
-      if (hash === win.location.hash || (hash === '#/' && !win.location.hash)) {
-        onChange(current);
-        return;
-      }
-      if (replace) {
-        win.history.replaceState(win.history.state, '', hash);
-        onChange(current);
-      } else {
-        win.location.hash = hash; // fires hashchange → onChange
-      }
+      const same = hash === win.location.hash || (hash === '#/' && !win.location.hash);
+      // pushState/replaceState fire no hashchange: the view is drawn here, at once. Back and
+      // Forward between these entries do fire hashchange.
+      if (!same) win.history[replace ? 'replaceState' : 'pushState'](win.history.state, '', hash);
+      onChange(current);
     },
     /** The href of a link to a route derived from the current one. */
     href(next) {

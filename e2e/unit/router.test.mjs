@@ -32,3 +32,27 @@ test('a malformed escape does not throw', () => {
 test('duplicate viewpoints collapse', () => {
   assert.deepEqual(parseHash('#/?v=iranian,iranian,,israeli').v, ['iranian', 'israeli']);
 });
+
+test('go pushes or replaces a history entry and redraws at once', async () => {
+  const { createRouter } = await import('../../www/router.js');
+  const calls = [];
+  const entries = ['#/'];
+  const win = {
+    location: { hash: '' },
+    history: {
+      state: null,
+      pushState(_s, _t, h) { entries.push(h); win.location.hash = h; },
+      replaceState(_s, _t, h) { entries[entries.length - 1] = h; win.location.hash = h; },
+    },
+    addEventListener() {},
+  };
+  const router = createRouter(win, (r) => calls.push(r));
+  router.go({ v: ['iranian'] });
+  assert.deepEqual(entries, ['#/', '#/?v=iranian']);
+  router.go({ q: 'baku' }, { replace: true });
+  assert.deepEqual(entries, ['#/', '#/?v=iranian&q=baku']);
+  router.go({ q: 'baku' });
+  assert.equal(entries.length, 2, 'the same route adds no entry');
+  assert.equal(calls.length, 3, 'every go redraws');
+  assert.equal(router.href({ id: 'a b' }), '#/a/a%20b?v=iranian&q=baku');
+});
