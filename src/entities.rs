@@ -278,9 +278,10 @@ fn is_locative(text: &Text, span: Span) -> bool {
         return true;
     }
     // A dateline: "TEHRAN -" / "BAKU," at the start of a line.
-    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let word = text.slice(span);
-    if text.original[line_start..span.start].trim().is_empty()
+    if text
+        .line_before(span.start, 16)
+        .is_some_and(|b| b.trim().is_empty())
         && word
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -301,18 +302,38 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Finds names the knowledge base lacks (see the module docs).
 fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
-    let titles = kb.titles.find_all(text);
-    // Where a person role ends, and which words are heads that give a name its type
-    // ("Ministry", "Airport", "Summit", "Treaty").
-    let mut person_role_ends: Vec<(usize, Span)> = Vec::new();
+    // Person roles and the heads that give a name its type ("Ministry", "Airport",
+    // "Summit", "Treaty"), each in text order, so lookups are binary searches.
+    let mut roles: Vec<Span> = Vec::new();
     let mut heads: Vec<(Span, EntityType)> = Vec::new();
-    for t in &titles {
+    for t in kb.titles.find_all(text) {
         match t.value {
-            EntityType::Person => person_role_ends.push((t.span.end, t.span)),
+            EntityType::Person => roles.push(t.span),
             kind => heads.push((t.span, *kind)),
         }
     }
-    let speech = kb.speech.find_all(text);
+    let speech: Vec<Span> = kb.speech.find_all(text).iter().map(|h| h.span).collect();
+    let in_role = |w: Span| {
+        let k = roles.partition_point(|r| r.end <= w.start);
+        roles.get(k).is_some_and(|r| r.contains(w))
+    };
+    let is_head = |w: Span| {
+        let k = heads.partition_point(|(h, _)| h.end <= w.start);
+        heads.get(k).is_some_and(|(h, _)| h.contains(w))
+    };
+    // Only spaces (or a comma) between two offsets.
+    let blank_between = |a: usize, b: usize| {
+        text.original
+            .get(a..b)
+            .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
+    };
+    // The first role that starts after `at`, if it starts within `reach` words.
+    let role_within = |at: usize, reach: usize| {
+        let k = roles.partition_point(|r| r.start <= at);
+        roles
+            .get(k)
+            .is_some_and(|r| text.words_in(Span::new(at, r.start)).len() <= reach)
+    };
     let mut new_mentions = Vec::new();
     for sentence in &text.sentences {
         let words = text.words_in(*sentence);
@@ -323,12 +344,9 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
         while i < words.end {
             let w = text.words[i];
             let word = text.slice(w);
-            let in_role = titles
-                .iter()
-                .any(|t| t.span.contains(w) && *t.value == EntityType::Person);
             if !is_capitalised(word)
                 || found.covered(w)
-                || in_role
+                || in_role(w)
                 || NOT_NAMES.contains(&word.to_lowercase().as_str())
             {
                 i += 1;
@@ -347,10 +365,7 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 let joinable =
                     matches!(gap, " " | "-" | ". ") && (gap != ". " || text.words[j].len() == 1);
                 // A role ends the name before it: "Foreign Ministry Spokesperson X".
-                let starts_role = titles
-                    .iter()
-                    .any(|t| t.span.contains(next) && *t.value == EntityType::Person);
-                if !joinable || found.covered(next) || starts_role {
+                if !joinable || found.covered(next) || in_role(next) {
                     break;
                 }
                 if is_capitalised(next_word) {
@@ -367,50 +382,35 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
             }
             let span = Span::new(w.start, text.words[end].end);
             let n_words = end - i + 1;
+            // A head alone ("Region", "the Ministry") names nothing in particular.
+            if (i..=end).all(|k| is_head(text.words[k])) {
+                i = end + 1;
+                continue;
+            }
             // The last head inside the name decides: "Nakhchivan International Airport".
-            let head = heads
+            let inside = heads.partition_point(|(h, _)| h.start < span.start)
+                ..heads.partition_point(|(h, _)| h.start < span.end);
+            let head = heads[inside]
                 .iter()
                 .rev()
                 .find(|(h, _)| span.contains(*h))
                 .map(|(_, k)| *k);
-            // A head alone ("Region", "the Ministry") names nothing in particular.
-            let only_heads =
-                (i..=end).all(|k| heads.iter().any(|(h, _)| h.contains(text.words[k])));
-            if only_heads {
-                i = end + 1;
-                continue;
-            }
+            let rest = text.original.get(span.end..).unwrap_or("");
             // "Jane Doe is a senior fellow at …": a bio line.
-            let bio = text
-                .original
-                .get(span.end..)
-                .is_some_and(|rest| rest.starts_with(" is ") || rest.starts_with(" was "))
-                && person_role_ends.iter().any(|(_, r)| {
-                    r.start > span.end && text.words_in(Span::new(span.end, r.start)).len() <= 4
-                });
+            let bio =
+                (rest.starts_with(" is ") || rest.starts_with(" was ")) && role_within(span.end, 4);
             // "Arman Akopian, Armenia's ambassador to Israel, said": a role in apposition.
-            let appositive = text
-                .original
-                .get(span.end..)
-                .is_some_and(|rest| rest.starts_with(", "))
-                && person_role_ends.iter().any(|(_, r)| {
-                    r.start > span.end && text.words_in(Span::new(span.end, r.start)).len() <= 3
-                });
-            let role = person_role_ends.iter().find(|(e, _)| {
-                *e <= w.start
-                    && text
-                        .original
-                        .get(*e..w.start)
-                        .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
-            });
+            let appositive = rest.starts_with(", ") && role_within(span.end, 3);
+            // "cleric Seyyed Hassan Ameli": the last role ending before the name.
+            let role = roles[..roles.partition_point(|r| r.end <= w.start)]
+                .last()
+                .filter(|r| blank_between(r.end, w.start))
+                .copied();
             let after_role = role.is_some();
-            let before_speech = speech.iter().any(|s| {
-                s.span.start >= span.end
-                    && text
-                        .original
-                        .get(span.end..s.span.start)
-                        .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
-            });
+            let k = speech.partition_point(|s| s.start < span.end);
+            let before_speech = speech
+                .get(k)
+                .is_some_and(|s| blank_between(span.end, s.start));
             let sentence_initial = i == words.start;
             let kind = if let Some(k) = head {
                 Some(k)
@@ -428,7 +428,7 @@ fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
                 {
                     // The bloc is looked for before the role too ("Azerbaijan's Deputy
                     // Minister of Foreign Affairs Fariz Rzayev").
-                    let context = role.map_or(span.start, |(_, r)| r.start);
+                    let context = role.map_or(span.start, |r| r.start);
                     new_mentions.push((span, kind, context));
                 }
             }
@@ -513,9 +513,10 @@ fn collectives(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
 
 /// A "By Jane Doe" line.
 fn byline(text: &Text, at: usize) -> bool {
-    let line_start = text.original[..at].rfind('\n').map_or(0, |i| i + 1);
-    let before = text.original[line_start..at].trim().to_lowercase();
-    before == "by" || before == "written by" || before == "author:"
+    text.line_before(at, 24).is_some_and(|before| {
+        let before = before.trim().to_lowercase();
+        before == "by" || before == "written by" || before == "author:"
+    })
 }
 
 /// Title Case lines (most words capitalised) are headlines: no unknown names there.
@@ -549,7 +550,8 @@ fn bloc_around(
     let after = text.original.get(span.end..).unwrap_or("");
     if kind == EntityType::Organization && after.starts_with(" of ") {
         let at = span.end + 4;
-        if let Some(m) = found.mentions.iter().find(|m| m.span.start == at) {
+        let k = found.mentions.partition_point(|m| m.span.start < at);
+        if let Some(m) = found.mentions.get(k).filter(|m| m.span.start == at) {
             if let Some(b) = state_bloc(m) {
                 return (Span::new(span.start, m.span.end), Some(b));
             }
@@ -567,8 +569,13 @@ fn bloc_around(
         .sentence_of(span.start)
         .map_or(0, |s| text.sentences[s].start);
     let window = Span::new(window_start.max(sentence_start), span.start);
-    let near = found
+    let from = found
         .mentions
+        .partition_point(|m| m.span.start < window.start);
+    let to = found
+        .mentions
+        .partition_point(|m| m.span.start < window.end);
+    let near = found.mentions[from..to.max(from)]
         .iter()
         .filter(|m| window.contains(m.span))
         .filter_map(|m| state_bloc(m).map(|b| (m, b)))
@@ -600,13 +607,19 @@ fn apposition_bloc(text: &Text, found: &Found, span: Span, kind: EntityType) -> 
     if kind != EntityType::Person || !text.original.get(span.end..)?.starts_with(", ") {
         return None;
     }
-    let clause_end = text.original[span.end + 2..]
+    // Within the apposition's clause, at most a few hundred bytes on.
+    let limit =
+        crate::text::floor_char_boundary(text.original, (span.end + 300).min(text.original.len()));
+    let clause_end = text.original[span.end + 2..limit]
         .find([',', '.', ';', '"', '\u{201C}'])
-        .map_or(text.original.len(), |i| span.end + 2 + i);
-    found
+        .map_or(limit, |i| span.end + 2 + i);
+    let from = found.mentions.partition_point(|m| m.span.start <= span.end);
+    let to = found
         .mentions
+        .partition_point(|m| m.span.start < clause_end);
+    found.mentions[from..to.max(from)]
         .iter()
-        .filter(|m| m.span.start > span.end && m.span.end <= clause_end)
+        .filter(|m| m.span.end <= clause_end)
         .filter(|m| {
             matches!(
                 found.entities[m.entity].kind,

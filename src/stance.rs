@@ -93,12 +93,17 @@ pub fn stances(
                 polarity: *c.value,
             })
             .collect();
-        let relations =
-            relation_statements(text, entities, *sentence, &relation_hits, &sentence_cues);
+        let sentence_relations = hits_in(&relation_hits, *sentence);
+        let relations = relation_statements(
+            text,
+            entities,
+            *sentence,
+            sentence_relations,
+            &sentence_cues,
+        );
         // Relationship words and their modifiers speak of the parties, never of the holder.
-        let consumed: Vec<Span> = relation_hits
+        let consumed: Vec<Span> = sentence_relations
             .iter()
-            .filter(|r| sentence.contains(r.span))
             .map(|r| r.span)
             .chain(relations.iter().flat_map(|r| r.cues.iter().map(|c| c.span)))
             .collect();
@@ -175,7 +180,12 @@ pub fn stances(
             }
         }
         statements.extend(relations);
-        statements.extend(act_statements(text, entities, *sentence, &act_hits));
+        statements.extend(act_statements(
+            text,
+            entities,
+            *sentence,
+            hits_in(&act_hits, *sentence),
+        ));
         let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
         for (holder, subject, found) in groups {
             let polarity = found
@@ -580,6 +590,16 @@ fn act_statements(
         });
     }
     out
+}
+
+/// The hits (in text order) that lie inside `span`, found by binary search.
+fn hits_in<'h, 'l, T>(
+    hits: &'h [crate::kb::Hit<'l, T>],
+    span: Span,
+) -> &'h [crate::kb::Hit<'l, T>] {
+    let a = hits.partition_point(|h| h.span.start < span.start);
+    let b = hits.partition_point(|h| h.span.start < span.end);
+    &hits[a..b.max(a)]
 }
 
 fn advance(i: &mut usize, behind: impl Fn(usize) -> bool) {

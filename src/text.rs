@@ -84,6 +84,18 @@ impl<'a> Text<'a> {
             .min(self.folded.len())
     }
 
+    /// The text from the start of the line up to `at`, when the line started at most
+    /// `max` bytes before (bounded, so callers stay linear on texts without newlines).
+    pub fn line_before(&self, at: usize, max: usize) -> Option<&'a str> {
+        let from = floor_char_boundary(self.original, at.saturating_sub(max));
+        let window = self.original.get(from..at)?;
+        match window.rfind('\n') {
+            Some(i) => Some(&window[i + 1..]),
+            None if from == 0 => Some(window),
+            None => None,
+        }
+    }
+
     pub fn slice(&self, span: Span) -> &'a str {
         self.original.get(span.start..span.end).unwrap_or("")
     }
@@ -100,6 +112,14 @@ impl<'a> Text<'a> {
         let b = self.words.partition_point(|w| w.start < span.end);
         a..b.max(a)
     }
+}
+
+/// The largest char boundary at or before `at`.
+pub fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    while at > 0 && !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn char_len_at(s: &str, at: usize) -> usize {
@@ -301,6 +321,15 @@ mod tests {
         assert_eq!(t.sentence_of(0), Some(0));
         assert_eq!(t.sentence_of(10), Some(1));
         assert_eq!(t.sentence_of(8), None);
+    }
+
+    #[test]
+    fn line_before_is_bounded() {
+        let t = Text::new("By Jane\nAnother line here");
+        assert_eq!(t.line_before(3, 40), Some("By "));
+        let at = t.original.find("line").unwrap();
+        assert_eq!(t.line_before(at, 40), Some("Another "));
+        assert_eq!(t.line_before(at, 3), None);
     }
 
     #[test]

@@ -17,15 +17,16 @@
 //! fallback ("other"). Scores are shares of the total, with the fallback holding a base
 //! weight so that weak evidence stays weak.
 
-use crate::attribution::Attribution;
-use crate::attribution::Holder;
+use std::collections::HashMap;
+
+use crate::attribution::{Attribution, Holder};
 use crate::entities::{Entities, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase, ViewpointSet};
 use crate::stance::Statement;
 use crate::text::{Span, Text};
 
 /// Where a piece of evidence came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EvidenceKind {
     Epithet,
     Framing,
@@ -158,31 +159,27 @@ pub fn classify(
     hints: &SourceHints,
 ) -> ViewpointResult {
     let mut evidence: Vec<Evidence> = Vec::new();
-    let push_capped = |evidence: &mut Vec<Evidence>, e: Evidence| {
+    // Each phrase counts at most REPEAT_CAP times per kind and viewpoint.
+    let mut repeats: HashMap<(EvidenceKind, usize, String), usize> = HashMap::new();
+    let mut push_capped = |evidence: &mut Vec<Evidence>, e: Evidence| {
         let key = text
             .folded
             .get(text.folded_offset(e.span.start)..text.folded_offset(e.span.end))
-            .unwrap_or("");
-        let repeats = evidence
-            .iter()
-            .filter(|x| {
-                x.kind == e.kind
-                    && x.viewpoint == e.viewpoint
-                    && text
-                        .folded
-                        .get(text.folded_offset(x.span.start)..text.folded_offset(x.span.end))
-                        == Some(key)
-            })
-            .count();
-        if repeats < REPEAT_CAP {
+            .unwrap_or("")
+            .to_string();
+        let n = repeats.entry((e.kind, e.viewpoint, key)).or_insert(0);
+        if *n < REPEAT_CAP {
+            *n += 1;
             evidence.push(e);
         }
     };
     // Framing in someone else's words ("…the Zionist regime," Raisi said) says little
     // about the article's own side.
-    let quoted = quoted_spans(text);
+    let mut quoted = quoted_spans(text);
+    quoted.sort_by_key(|q| q.end);
     let own_voice = |span: Span| {
-        let in_quote = quoted.iter().any(|q| q.contains(span));
+        let k = quoted.partition_point(|q| q.end < span.end);
+        let in_quote = quoted.get(k).is_some_and(|q| q.contains(span));
         let attributed = text
             .sentence_of(span.start)
             .and_then(|i| attributions.get(i))
@@ -207,7 +204,8 @@ pub fn classify(
     let epithets: Vec<Span> = framing.iter().map(|f| f.0).collect();
     for hit in kb.framing.find_all(text) {
         // Words already counted as an epithet are not counted twice.
-        if epithets.iter().any(|e| e.overlaps(hit.span)) {
+        let k = epithets.partition_point(|e| e.end <= hit.span.start);
+        if epithets.get(k).is_some_and(|e| e.overlaps(hit.span)) {
             continue;
         }
         let (viewpoints, weight) = *hit.value;
