@@ -194,6 +194,8 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
     found.sort();
     document_aliases(text, &mut found);
     found.sort();
+    extend_over_roles(kb, text, &mut found);
+    found.sort();
     found.finish()
 }
 
@@ -509,6 +511,65 @@ fn collectives(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
             kind: MentionKind::Name,
         });
     }
+}
+
+/// "Iranian Foreign Minister Hossein Amir-Abdollahian": a person's mention takes in the
+/// role before the name, and the state before the role, which stays a mention of its own
+/// nested inside. A role that is itself an alias of the same person ("Azerbaijani
+/// President" + "Ilham Aliyev") merges with the name.
+fn extend_over_roles(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
+    let roles: Vec<Span> = kb
+        .titles
+        .find_all(text)
+        .iter()
+        .filter(|t| *t.value == EntityType::Person)
+        .map(|t| t.span)
+        .collect();
+    let blank = |a: usize, b: usize| {
+        text.original
+            .get(a..b)
+            .is_some_and(|g| !g.is_empty() && g.trim().is_empty())
+    };
+    let mut drop = vec![false; found.mentions.len()];
+    for i in 0..found.mentions.len() {
+        let m = found.mentions[i].clone();
+        if found.entities[m.entity].kind != EntityType::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        let mut start = m.span.start;
+        // The same person named twice in a row: one mention.
+        if let Some(j) = (0..i).rev().find(|&j| found.mentions[j].span.end <= start) {
+            let p = &found.mentions[j];
+            if p.entity == m.entity && blank(p.span.end, start) {
+                start = p.span.start;
+                drop[j] = true;
+            }
+        }
+        // A role right before the name, and a state right before the role.
+        let k = roles.partition_point(|r| r.end <= start);
+        if let Some(r) = k
+            .checked_sub(1)
+            .map(|k| roles[k])
+            .filter(|r| blank(r.end, start))
+        {
+            start = r.start;
+            let before = found.mentions[..i]
+                .iter()
+                .rev()
+                .find(|x| x.span.end <= start)
+                .filter(|x| found.entities[x.entity].kind == EntityType::Country)
+                .map(|x| x.span);
+            if let Some(s) = before {
+                let gap = text.original.get(s.end..start).unwrap_or("");
+                if gap.trim().is_empty() || gap.trim() == "'s" || gap.trim() == "\u{2019}s" {
+                    start = s.start;
+                }
+            }
+        }
+        found.mentions[i].span.start = start;
+    }
+    let mut keep = drop.iter().map(|d| !d);
+    found.mentions.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// A "By Jane Doe" line.
@@ -828,6 +889,27 @@ mod tests {
             .find(|x| x.name == "Leila Qorvina")
             .expect("person found");
         assert_eq!(p.bloc.as_deref(), Some("azerbaijan"));
+    }
+
+    #[test]
+    fn a_person_mention_takes_in_its_role_and_nests_the_state() {
+        let text = "Iranian Foreign Minister Hossein Amir-Abdollahian said so.";
+        let ms = mentions(text);
+        assert!(
+            ms.contains(&(
+                "Iranian Foreign Minister Hossein Amir-Abdollahian".into(),
+                "hossein_amir_abdollahian".into()
+            )),
+            "{ms:?}"
+        );
+        assert!(ms.contains(&("Iranian".into(), "iran".into())), "{ms:?}");
+        let text = "Azerbaijani President Ilham Aliyev said so.";
+        let ms = mentions(text);
+        assert_eq!(
+            ms.iter().filter(|(_, id)| id == "ilham_aliyev").count(),
+            1,
+            "{ms:?}"
+        );
     }
 
     #[test]

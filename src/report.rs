@@ -301,11 +301,23 @@ pub fn build(
     }
 }
 
-/// The first non-empty line, when it is short enough to be a headline.
+/// The first non-empty line (the contract's "first heading or line"), cut at a word
+/// boundary when it is a whole paragraph rather than a headline.
 fn first_line_title(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    (line.chars().count() <= 160).then(|| line.to_string())
+    if line.chars().count() <= TITLE_MAX {
+        return Some(line.to_string());
+    }
+    let cut: String = line.chars().take(TITLE_MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    Some(format!(
+        "{}\u{2026}",
+        cut.trim_end_matches([',', ';', ':', ' '])
+    ))
 }
+
+/// Longest title taken from the text itself, in characters.
+const TITLE_MAX: usize = 120;
 
 #[cfg(test)]
 mod tests {
@@ -337,5 +349,11 @@ mod tests {
             Some("Headline".into())
         );
         assert_eq!(first_line_title(""), None);
+        let paragraph = "word ".repeat(60);
+        let title = first_line_title(&paragraph).unwrap();
+        assert!(
+            title.ends_with('\u{2026}') && title.chars().count() <= TITLE_MAX + 1,
+            "{title}"
+        );
     }
 }

@@ -92,6 +92,8 @@ const AUTHOR_WEIGHT: f32 = 3.0;
 const METADATA_WEIGHT: f32 = 6.0;
 const STANCE_WEIGHT: f32 = 0.5;
 const STANCE_CAP: f32 = 0.8;
+/// How much evidence makes a call firm (confidence approaches the label's share).
+const EVIDENCE_SCALE: f32 = 3.0;
 /// Weight left to framing inside quotation marks, and in reported speech: an outlet
 /// quotes the other side's words, but paraphrase often borrows its own.
 const QUOTED_FACTOR: f32 = 0.25;
@@ -583,11 +585,15 @@ fn score(kb: &KnowledgeBase, evidence: Vec<Evidence>) -> ViewpointResult {
     } else {
         fallback
     };
+    let evidence_total: f32 = raw.iter().sum();
     raw[fallback] += FALLBACK_BASE;
     let total: f32 = raw.iter().sum();
     let scores: Vec<f32> = raw.iter().map(|s| s / total).collect();
+    // Confidence is the label's share, tempered by how much evidence there is at all:
+    // "other" for want of any evidence is a weak call, not a certain one.
+    let strength = 1.0 - (-evidence_total / EVIDENCE_SCALE).exp();
     ViewpointResult {
-        confidence: scores[label],
+        confidence: scores[label] * (0.4 + 0.6 * strength),
         label,
         scores,
         evidence,
@@ -655,6 +661,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(label(text, SourceHints::default()), want, "{text}");
         }
+    }
+
+    #[test]
+    fn no_evidence_is_a_weak_call() {
+        let t = Text::new("The talks were held on Monday.");
+        let e = extract(kb(), &t);
+        let a = attribute(kb(), &t, &e);
+        let s = stances(kb(), &t, &e, &a);
+        let r = classify(kb(), &t, &e, &a, &s, &SourceHints::default());
+        assert_eq!(r.label, kb().fallback_viewpoint());
+        assert!(r.confidence < 0.5, "{}", r.confidence);
     }
 
     #[test]

@@ -159,10 +159,16 @@ const HTML_TAG_NAMES: &[&str] = &[
 /// How far into the text HTML sniffing looks (it decides on the opening).
 const SNIFF_WINDOW: usize = 64 * 1024;
 
-/// Content first: HTML markup wins whatever the name; then the extension;
-/// then, for names that say nothing, Markdown by its own signs; else text.
+/// Content first: a document that opens as HTML is HTML whatever the name, and one
+/// whose name says nothing is HTML when its markup says so; a `.txt` or `.md` that merely
+/// quotes a few tags stays what its name says. Then the extension; then, for names that
+/// say nothing, Markdown by its own signs; else text.
 pub(crate) fn sniff_format(text: &str, extension: Option<String>) -> Format {
-    if looks_like_html(text) {
+    let named_text = matches!(
+        extension.as_deref(),
+        Some("txt" | "text" | "md" | "markdown" | "mdown" | "mkd")
+    );
+    if opens_like_html(text) || (!named_text && looks_like_html(text)) {
         return Format::Html;
     }
     match extension.as_deref() {
@@ -180,6 +186,15 @@ fn window(text: &str, limit: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// A document opening: `<!doctype html`, `<html`, or XML declaring an HTML root.
+fn opens_like_html(text: &str) -> bool {
+    let head = window(text, 1024).to_ascii_lowercase();
+    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (start.starts_with("<?xml") && head.contains("<html"))
 }
 
 /// A document opening (`<!doctype html`, `<html`), a `<body`/`<head>` tag, or
@@ -382,5 +397,13 @@ mod tests {
         assert_eq!(sniff_format("# Heading\nx", None), Format::Markdown);
         assert_eq!(sniff_format("#hashtag first\nx", None), Format::Text);
         assert_eq!(sniff_format("plain", Some("csv".into())), Format::Text);
+        // A text that quotes tags keeps its name's format; a saved page does not.
+        let quoting = "<p>one</p>\n<p>two</p>\n<b>three</b>";
+        assert_eq!(sniff_format(quoting, Some("txt".into())), Format::Text);
+        assert_eq!(sniff_format(quoting, None), Format::Html);
+        assert_eq!(
+            sniff_format("<!doctype html><p>x</p>", Some("txt".into())),
+            Format::Html
+        );
     }
 }
