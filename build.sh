@@ -116,11 +116,7 @@ cmd_test() {
 
 cmd_bench() {
   build_cli
-  if [ -f benches/run.sh ]; then
-    bash benches/run.sh
-  else
-    echo "no benchmarks yet"
-  fi
+  python3 benches/run.py
 }
 
 cmd_fuzz() {
