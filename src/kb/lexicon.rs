@@ -16,8 +16,8 @@ enum CaseRule {
     Any,
     /// Short all-capitals pattern ("US", "IRGC"): must match letter for letter.
     Exact(String),
-    /// Words that start with a capital in the pattern must start with one in the text
-    /// (by word position).
+    /// The first word that starts with a capital in the pattern must start with one in
+    /// the text (by word position); later words may be lower case in running text.
     Capitals(Vec<bool>),
 }
 
@@ -164,12 +164,17 @@ impl CaseRule {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .eq(letters.chars()),
-            CaseRule::Capitals(caps) => matched.split_whitespace().zip(caps).all(|(word, &cap)| {
-                !cap || word
-                    .chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase)
-            }),
+            // The first capitalised word of the pattern must be capitalised in the text:
+            // "Blank" is not "blank", but "the Islamic republic" is "the Islamic Republic".
+            CaseRule::Capitals(caps) => matched
+                .split_whitespace()
+                .zip(caps)
+                .find(|(_, &cap)| cap)
+                .is_none_or(|(word, _)| {
+                    word.chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase)
+                }),
         }
     }
 }
