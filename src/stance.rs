@@ -235,7 +235,13 @@ pub fn stances(
                         .filter_map(|m| {
                             let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
                             let d = distance(m.span, c.span);
-                            (d <= TARGET_REACH).then_some((m, c, d))
+                            // "accused Ankara of fueling the conflict by urging Azerbaijan":
+                            // a cue with a direct object speaks of that object only.
+                            let object = direct_object(text, entities, *sentence, c.span);
+                            let past_object = object.is_some_and(|o| {
+                                o.entity != m.entity && o.span.end <= m.span.start
+                            });
+                            (d <= TARGET_REACH && !past_object).then_some((m, c, d))
                         })
                         .min_by_key(|(_, _, d)| *d)
                         .map(|(m, c, _)| {
@@ -301,6 +307,33 @@ const ACTOR_BLAME: f32 = 0.8;
 const LOCAL_REACH: usize = 2;
 /// How many words may separate a target from the nearest attitude word.
 const TARGET_REACH: usize = 8;
+/// The actor named right after an attitude word ("accused Ankara", "condemned the
+/// Iranian diplomat"), if any.
+fn direct_object<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<&'e crate::entities::Mention> {
+    let mentions = entities.mentions_in(sentence);
+    let k = mentions.partition_point(|m| m.span.start < cue.end);
+    let m = mentions.get(k)?;
+    let gap = text
+        .folded
+        .get(text.folded_offset(cue.end)..text.folded_offset(m.span.start))?;
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let actor = matches!(
+        entities.entities[m.entity].kind,
+        EntityType::Country | EntityType::Person | EntityType::Organization
+    );
+    (actor
+        && words.len() <= 1
+        && words
+            .iter()
+            .all(|w| matches!(*w, "the" | "its" | "their" | "his" | "her")))
+    .then_some(m)
+}
+
 /// Words before a state that make it the place where something happens, not a party.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -805,6 +838,17 @@ mod tests {
                 stances_of(text)
             );
         }
+    }
+
+    #[test]
+    fn a_direct_object_is_the_only_target_of_its_verb() {
+        let text = "Iran accused Turkey of fueling the conflict by urging Azerbaijan to fight.";
+        assert!(has(text, "iran", "turkey", -1), "{:?}", stances_of(text));
+        assert!(
+            !has(text, "iran", "azerbaijan", -1),
+            "{:?}",
+            stances_of(text)
+        );
     }
 
     #[test]
