@@ -231,7 +231,7 @@ pub fn stances(
                         .mentions_in(*sentence)
                         .iter()
                         .filter(|m| m.entity == t.entity && m.span.start >= from)
-                        .filter(|m| !is_location(text, m.span))
+                        .filter(|m| !is_location(text, m.span) && !is_modifier(text, m.span))
                         .filter_map(|m| {
                             let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
                             let d = distance(m.span, c.span);
@@ -276,9 +276,16 @@ pub fn stances(
             }
             // A hostile act told in the author's own voice is the author's charge against
             // the actor ("Iran's provocations against Azerbaijan continue").
+            // Not when the actor only perceives ("the Azerbaijanis are aware of the threat").
+            let perceives = subject.is_some_and(|sub| {
+                let first = found.first().map_or(sub.end, |c| c.span.start).max(sub.end);
+                text.folded[text.folded_offset(sub.end)..text.folded_offset(first)]
+                    .split_whitespace()
+                    .any(|w| PERCEPTION.contains(&w))
+            });
             if let (Holder::Entity(actor), true) = (
                 holder,
-                attribution.holder == Holder::Author && polarity < 0.0,
+                attribution.holder == Holder::Author && polarity < 0.0 && !perceives,
             ) {
                 statements.push(Statement {
                     span: *sentence,
@@ -332,6 +339,51 @@ fn direct_object<'e>(
             .iter()
             .all(|w| matches!(*w, "the" | "its" | "their" | "his" | "her")))
     .then_some(m)
+}
+
+/// Words between an actor and a hostile word that make the actor its experiencer.
+const PERCEPTION: &[&str] = &[
+    "aware",
+    "concerned",
+    "worried",
+    "afraid",
+    "fears",
+    "fear",
+    "wary",
+    "alarmed",
+    "sees",
+    "perceives",
+    "views",
+    "faces",
+    "facing",
+];
+
+/// Participles that turn a state into a modifier of something else ("Iranian-backed
+/// militias"): the state is not what the sentence's attitude is about.
+const MODIFIER_PARTICIPLES: &[&str] = &[
+    "backed",
+    "made",
+    "supplied",
+    "built",
+    "funded",
+    "sponsored",
+    "led",
+    "born",
+    "based",
+    "allied",
+    "linked",
+    "aligned",
+    "brokered",
+    "owned",
+    "run",
+];
+
+fn is_modifier(text: &Text, span: Span) -> bool {
+    let rest = text.original.get(span.end..).unwrap_or("");
+    rest.strip_prefix('-').is_some_and(|r| {
+        let word: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
+        MODIFIER_PARTICIPLES.contains(&word.to_lowercase().as_str())
+    })
 }
 
 /// Words before a state that make it the place where something happens, not a party.
@@ -846,6 +898,18 @@ mod tests {
         assert!(has(text, "iran", "turkey", -1), "{:?}", stances_of(text));
         assert!(
             !has(text, "iran", "azerbaijan", -1),
+            "{:?}",
+            stances_of(text)
+        );
+    }
+
+    #[test]
+    fn modifiers_and_experiencers_are_not_blamed() {
+        let text = "Israel condemned Iranian-backed attacks on its towns.";
+        assert!(!has(text, "israel", "iran", 1), "{:?}", stances_of(text));
+        let text = "The Azerbaijanis are aware of the threat posed by Iran.";
+        assert!(
+            !has(text, "author", "azerbaijan", -1),
             "{:?}",
             stances_of(text)
         );
