@@ -905,8 +905,9 @@ mod tests {
 
     #[test]
     fn modifiers_and_experiencers_are_not_blamed() {
-        let text = "Israel condemned Iranian-backed attacks on its towns.";
-        assert!(!has(text, "israel", "iran", 1), "{:?}", stances_of(text));
+        let text = "Washington voiced support for Iranian-backed reform groups.";
+        assert!(!has(text, "united_states", "iran", 1), "{:?}", stances_of(text));
+        assert!(!stances_of(text).iter().any(|(_, t, _)| t == "iran"), "{:?}", stances_of(text));
         let text = "The Azerbaijanis are aware of the threat posed by Iran.";
         assert!(
             !has(text, "author", "azerbaijan", -1),
