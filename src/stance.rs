@@ -256,6 +256,7 @@ pub fn stances(
                             let p = if against && p > 0.0 { -p } else { p };
                             // "a threat to Azerbaijan": the one threatened is not the target.
                             let victim = c.polarity < 0.0
+                                && is_harm(text, c.span)
                                 && c.span.end <= m.span.start
                                 && distance(m.span, c.span) <= 3
                                 && text.folded[text.folded_offset(c.span.end)
@@ -339,6 +340,27 @@ fn direct_object<'e>(
             .iter()
             .all(|w| matches!(*w, "the" | "its" | "their" | "his" | "her")))
     .then_some(m)
+}
+
+/// Nouns of harm whose "to X" names the one harmed ("a threat to Azerbaijan"), unlike
+/// "expressed alarm to Israeli politicians", where X is only addressed.
+const HARM_NOUNS: &[&str] = &[
+    "threat",
+    "danger",
+    "risk",
+    "menace",
+    "harm",
+    "blow",
+    "damage",
+    "challenge",
+];
+
+fn is_harm(text: &Text, cue: Span) -> bool {
+    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
+    folded
+        .split(' ')
+        .next_back()
+        .is_some_and(|w| HARM_NOUNS.iter().any(|h| w.starts_with(h)))
 }
 
 /// Words between an actor and a hostile word that make the actor its experiencer.
@@ -906,14 +928,28 @@ mod tests {
     #[test]
     fn modifiers_and_experiencers_are_not_blamed() {
         let text = "Washington voiced support for Iranian-backed reform groups.";
-        assert!(!has(text, "united_states", "iran", 1), "{:?}", stances_of(text));
-        assert!(!stances_of(text).iter().any(|(_, t, _)| t == "iran"), "{:?}", stances_of(text));
+        assert!(
+            !has(text, "united_states", "iran", 1),
+            "{:?}",
+            stances_of(text)
+        );
+        assert!(
+            !stances_of(text).iter().any(|(_, t, _)| t == "iran"),
+            "{:?}",
+            stances_of(text)
+        );
         let text = "The Azerbaijanis are aware of the threat posed by Iran.";
         assert!(
             !has(text, "author", "azerbaijan", -1),
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn an_addressee_is_still_a_target() {
+        let text = "Akopian said Armenia expressed alarm to Israeli lawmakers.";
+        assert!(has(text, "armenia", "israel", -1), "{:?}", stances_of(text));
     }
 
     #[test]
