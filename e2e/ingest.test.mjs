@@ -6,7 +6,7 @@ import { readFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useSite, listed, waitForCorpus } from './helpers/site.mjs';
-import { drop, notice, articleCount, reading, utf16le, cp1252 } from './helpers/drop.mjs';
+import { drop, notice, articleCount, reading, storedCount, utf16le, cp1252 } from './helpers/drop.mjs';
 
 const site = useSite();
 const FILES = new URL('./fixtures/files/', import.meta.url);
@@ -152,6 +152,7 @@ test('dropped articles survive a reload; remove has undo', async () => {
   const page = await site.open();
   await drop(page, [{ name: 'keep.txt', text: ARTICLE }, { name: 'also.md', text: '# Second kept note\n\nIsrael and Azerbaijan signed a deal.' }]);
   await articleCount(page, 7);
+  await storedCount(page, 2);
   await page.reload();
   await waitForCorpus(page, 7);
   const titles = await page.$$eval('#list .item-title', (els) => els.map((e) => e.textContent));
@@ -165,12 +166,14 @@ test('dropped articles survive a reload; remove has undo', async () => {
   await notice(page, 'Removed “Second kept note”');
   await page.click('#notices .notice:has-text("Removed") button:has-text("Undo")');
   await articleCount(page, 7);
+  await storedCount(page, 2);
   await page.reload();
   await waitForCorpus(page, 7);
   // Remove for good: gone after reload.
   await page.click('.item:has-text("Second kept note") a');
   await page.click('#remove-article');
   await articleCount(page, 6);
+  await storedCount(page, 1);
   await page.reload();
   await waitForCorpus(page, 6);
   await page.waitForTimeout(300);

@@ -17,7 +17,7 @@ const READ_LIMIT = 64 * 1024 * 1024;
  * @param {(summary: string, problems: boolean) => void} deps.on.finished
  * @param {(text: string, opts?: object) => void} deps.on.info
  * @param {(text: string, opts?: object) => void} deps.on.error
- * @param {(article: object, firstOfBatch: boolean) => void} deps.on.added
+ * @param {(article: object, firstOfCall: boolean) => void} deps.on.added
  * @param {(active: boolean) => void} deps.on.busy
  * @param {(id: string) => void} deps.on.show
  */
@@ -26,6 +26,8 @@ export function createIntake({ client, corpus, store, on }) {
   let running = false;
   let cancelled = false;
   let batch = null;
+  /** The call the running job came from: `{shown}`. */
+  let current = { shown: false };
   let storageWarned = false;
 
   async function persist(article) {
@@ -59,7 +61,11 @@ export function createIntake({ client, corpus, store, on }) {
     const article = { id: corpus.freeId(articleId(text)), origin, fileName, text, meta: m, comments, encoding, format, addedAt: addedAt ?? Date.now(), report };
     corpus.add(article);
     batch.added += 1;
-    on.added(article, batch.added === 1 && save);
+    // The first article of each drop, pick or paste is shown — decided per call, not per
+    // batch, so a file dropped while the previous one is still being saved is shown too.
+    const first = save && !current.shown;
+    current.shown = current.shown || first;
+    on.added(article, first);
     if (save) await persist(article);
   }
 
@@ -74,6 +80,7 @@ export function createIntake({ client, corpus, store, on }) {
         continue;
       }
       on.progress(batch.done, batch.total, `${job.verb} ${batch.done + 1} of ${batch.total}: ${job.label}`);
+      current = job.group;
       try {
         await job.run();
       } catch (err) {
@@ -98,6 +105,9 @@ export function createIntake({ client, corpus, store, on }) {
 
   function enqueue(jobs, { restore = false } = {}) {
     if (!jobs.length) return Promise.resolve();
+    // The jobs of one call (one drop, one pick, one paste) share whether one was shown.
+    const group = { shown: false };
+    for (const job of jobs) job.group = group;
     if (!batch) batch = { total: 0, done: 0, added: 0, duplicates: 0, refused: 0, cancelled: 0, unsaved: 0, restore };
     batch.restore = batch.restore && restore;
     batch.total += jobs.length;

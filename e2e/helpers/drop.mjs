@@ -49,3 +49,31 @@ export function cp1252(text) {
   const special = { '“': 0x93, '”': 0x94, '‘': 0x91, '’': 0x92, '—': 0x97, '–': 0x96, '€': 0x80 };
   return [...text].map((c) => special[c] ?? c.charCodeAt(0));
 }
+
+/** Waits until IndexedDB holds `n` saved articles, so a reload cannot race a write. */
+export async function storedCount(page, n, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  let count = -1;
+  while (Date.now() < until) {
+    count = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('parallax');
+          req.onerror = () => resolve(-1);
+          req.onsuccess = () => {
+            const db = req.result;
+            if (!db.objectStoreNames.contains('articles')) return resolve(0);
+            const c = db.transaction('articles').objectStore('articles').count();
+            c.onsuccess = () => {
+              resolve(c.result);
+              db.close();
+            };
+            c.onerror = () => resolve(-1);
+          };
+        }),
+    );
+    if (count === n) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected ${n} saved articles, found ${count}`);
+}
