@@ -31,7 +31,7 @@ ensure_wasm_bindgen() {
   want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$want" != "$have" ]; then
-    say "installing wasm-bindgen-cli $want (once per machine, a few minutes)"
+    say "installing wasm-bindgen-cli $want (once per machine: a few quiet minutes)"
     cargo install wasm-bindgen-cli --version "$want" --force --quiet
   fi
 }
@@ -107,6 +107,8 @@ cmd_test() {
   cargo test --quiet
   build_dist
   say "wasm tests in headless Chromium"
+  # Built quietly first: the runner itself refuses cargo's --quiet.
+  cargo test --quiet --no-run --target wasm32-unknown-unknown --test wasm
   CHROMEDRIVER="$(command -v chromedriver)" \
     cargo test --target wasm32-unknown-unknown --test wasm
   say "end-to-end tests in headless Chromium"
