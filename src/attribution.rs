@@ -438,12 +438,8 @@ fn carry_quotations(text: &Text, out: &mut [Attribution]) {
 mod tests {
     use super::*;
     use crate::entities::extract;
-    use std::sync::OnceLock;
 
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
-    }
+    use crate::kb::test_kb as kb;
 
     /// The holder's entity id of each sentence ("author" for the article's voice).
     fn holders(text: &str) -> Vec<String> {

@@ -737,12 +737,8 @@ fn document_aliases(text: &Text, found: &mut Found) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::OnceLock;
 
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
-    }
+    use crate::kb::test_kb as kb;
 
     /// `(surface, entity id)` of every mention.
     fn mentions(text: &str) -> Vec<(String, String)> {

@@ -764,12 +764,8 @@ mod tests {
     use super::*;
     use crate::attribution::attribute;
     use crate::entities::extract;
-    use std::sync::OnceLock;
 
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
-    }
+    use crate::kb::test_kb as kb;
 
     /// `(holder, target, sign)` of every statement.
     fn stances_of(text: &str) -> Vec<(String, String, i8)> {

@@ -606,12 +606,8 @@ mod tests {
     use crate::attribution::attribute;
     use crate::entities::extract;
     use crate::stance::stances;
-    use std::sync::OnceLock;
 
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::builtin().unwrap())
-    }
+    use crate::kb::test_kb as kb;
 
     fn label(text: &str, hints: SourceHints) -> String {
         let t = Text::new(text);

@@ -666,6 +666,13 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
+/// The built-in knowledge base, compiled once for all the unit tests of the stages.
+#[cfg(test)]
+pub(crate) fn test_kb() -> &'static KnowledgeBase {
+    static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::builtin().expect("the built-in knowledge base is valid"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
