@@ -188,13 +188,23 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
         }
     }
     found.sort();
-    unknown_names(kb, text, &mut found);
+    // Roles ("Foreign Minister") and heads ("Ministry", "Airport"), found once for the
+    // unknown names and for the roles persons take in.
+    let mut roles: Vec<Span> = Vec::new();
+    let mut heads: Vec<(Span, EntityType)> = Vec::new();
+    for t in kb.titles.find_all(text) {
+        match t.value {
+            EntityType::Person => roles.push(t.span),
+            kind => heads.push((t.span, *kind)),
+        }
+    }
+    unknown_names(kb, text, &roles, &heads, &mut found);
     found.sort();
     collectives(kb, text, &mut found);
     found.sort();
     document_aliases(text, &mut found);
     found.sort();
-    extend_over_roles(kb, text, &mut found);
+    extend_over_roles(text, &roles, &mut found);
     found.sort();
     found.finish()
 }
@@ -303,17 +313,14 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// Finds names the knowledge base lacks (see the module docs).
-fn unknown_names(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
-    // Person roles and the heads that give a name its type ("Ministry", "Airport",
-    // "Summit", "Treaty"), each in text order, so lookups are binary searches.
-    let mut roles: Vec<Span> = Vec::new();
-    let mut heads: Vec<(Span, EntityType)> = Vec::new();
-    for t in kb.titles.find_all(text) {
-        match t.value {
-            EntityType::Person => roles.push(t.span),
-            kind => heads.push((t.span, *kind)),
-        }
-    }
+/// `roles` and `heads` are in text order, so lookups are binary searches.
+fn unknown_names(
+    kb: &KnowledgeBase,
+    text: &Text,
+    roles: &[Span],
+    heads: &[(Span, EntityType)],
+    found: &mut Found,
+) {
     let speech: Vec<Span> = kb.speech.find_all(text).iter().map(|h| h.span).collect();
     let in_role = |w: Span| {
         let k = roles.partition_point(|r| r.end <= w.start);
@@ -517,14 +524,7 @@ fn collectives(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
 /// role before the name, and the state before the role, which stays a mention of its own
 /// nested inside. A role that is itself an alias of the same person ("Azerbaijani
 /// President" + "Ilham Aliyev") merges with the name.
-fn extend_over_roles(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
-    let roles: Vec<Span> = kb
-        .titles
-        .find_all(text)
-        .iter()
-        .filter(|t| *t.value == EntityType::Person)
-        .map(|t| t.span)
-        .collect();
+fn extend_over_roles(text: &Text, roles: &[Span], found: &mut Found) {
     let blank = |a: usize, b: usize| {
         text.original
             .get(a..b)

@@ -1,5 +1,6 @@
 //! Errors with a stable kind. Analysis of any text never fails; only user-supplied
-//! options, metadata and data files can be invalid, and ingest can refuse a file.
+//! options, metadata and data files can be invalid. (Ingest refusing a file has its own
+//! `ingest::IngestError`, with the same stable-kind shape.)
 
 use std::fmt;
 
@@ -10,8 +11,6 @@ pub enum ErrorKind {
     Data,
     /// Metadata passed with a document is not of the expected shape.
     InvalidMeta,
-    /// Ingest refused a file (binary, empty, too large, undecodable).
-    Ingest(&'static str),
 }
 
 impl ErrorKind {
@@ -19,7 +18,6 @@ impl ErrorKind {
         match self {
             ErrorKind::Data => "data",
             ErrorKind::InvalidMeta => "invalid_meta",
-            ErrorKind::Ingest(k) => k,
         }
     }
 }

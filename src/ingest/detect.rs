@@ -181,11 +181,7 @@ pub(crate) fn sniff_format(text: &str, extension: Option<String>) -> Format {
 }
 
 fn window(text: &str, limit: usize) -> &str {
-    let mut end = text.len().min(limit);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::text::floor_char_boundary(text, text.len().min(limit))]
 }
 
 /// A document opening: `<!doctype html`, `<html`, or XML declaring an HTML root.
