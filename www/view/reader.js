@@ -2,6 +2,7 @@
 // evidence as nested elements built from text nodes and <mark>s (see spans.js).
 import { $, h, fill, blocClass, scrollBehavior } from './dom.js';
 import { nest, paragraphs } from '../spans.js';
+import { focusAt } from './roving.js';
 import { titleOf, percent, viewpointName, blocName, statementPolarity, statementTag, formatPolarity, SIGNS as SIGN, BLOC_ORDER } from '../state.js';
 
 const RANK = { stmt: 0, ev: 1, mention: 2, cue: 3 };
@@ -108,34 +109,32 @@ export function createReaderView(tooltip) {
     const mark = innermost(e.target);
     if (mark) onPick(article.report.mentions[Number(mark.dataset.m)].entity);
   });
-  // One tab stop for the text; arrows move between statements and mentions, Enter chooses a
-  // mention's entity.
+  // One tab stop for the text: ←/→ (Home, End) walk the mentions, ↑/↓ the statements' starts,
+  // Enter chooses a mention's entity.
+  const WALK = { ArrowRight: ['mark.mention', 1], ArrowLeft: ['mark.mention', -1], ArrowDown: ['.stmt', 1], ArrowUp: ['.stmt', -1], Home: ['mark.mention', 0], End: ['mark.mention', 0] };
   body.addEventListener('keydown', (e) => {
-    const stop = e.target instanceof Element && stops.includes(e.target) ? e.target : null;
-    if (!stop || e.altKey || e.ctrlKey || e.metaKey) return;
-    const i = stops.indexOf(stop);
-    let next = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(stops.length - 1, i + 1);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(0, i - 1);
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = stops.length - 1;
-    else if ((e.key === 'Enter' || e.key === ' ') && stop.matches('mark.mention')) {
+    const i = stops.indexOf(/** @type {Element} */ (e.target));
+    if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    if ((e.key === 'Enter' || e.key === ' ') && stops[i].matches('mark.mention')) {
       e.preventDefault();
-      onPick(article.report.mentions[Number(stop.dataset.m)].entity);
+      onPick(article.report.mentions[Number(stops[i].dataset.m)].entity);
       return;
-    } else return;
+    }
+    const walk = WALK[e.key];
+    if (!walk) return;
     e.preventDefault();
     e.stopPropagation();
-    focusStop(next);
+    const [kind, step] = walk;
+    const order = e.key === 'End' ? [...stops.keys()].reverse() : e.key === 'Home' ? [...stops.keys()] : [];
+    let j = order.find((k) => stops[k].matches(kind)) ?? -1;
+    for (let k = i + step; step && k >= 0 && k < stops.length; k += step) {
+      if (stops[k].matches(kind)) {
+        j = k;
+        break;
+      }
+    }
+    if (j >= 0) focusAt(stops, j);
   });
-
-  function focusStop(i) {
-    if (i < 0 || !stops[i]) return;
-    for (const m of stops) m.tabIndex = -1;
-    stops[i].tabIndex = 0;
-    stops[i].focus();
-    stops[i].scrollIntoView({ block: 'nearest' });
-  }
 
   function element(node) {
     const sp = node.span;
@@ -259,7 +258,8 @@ export function createReaderView(tooltip) {
         else if (node.type === 'text' ? a.text.slice(node.start, node.end).trim() : true) out.append(h('p', {}, render(node)));
       }
       body.replaceChildren(out);
-      if (stops.length) stops[0].tabIndex = 0;
+      const entry = stops.find((el) => el.matches('mark.mention')) || stops[0];
+      if (entry) entry.tabIndex = 0;
       const cs = a.comments || [];
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
