@@ -121,9 +121,9 @@ cmd_bench() {
   python3 benches/run.py
 }
 
-# Fuzzing for crashes and for slowness: a unit slower than FUZZ_TIMEOUT seconds, over
-# 1 GB of memory, or whose report outgrows its input (fuzz/fuzz_targets/oracle.rs) is a
-# finding. Seeded with the hostile inputs of tests/hostile; one target at a time.
+# Fuzzing for crashes and for slowness: a unit whose CPU time or report outgrows its input
+# (fuzz/fuzz_targets/oracle.rs), one that hangs for FUZZ_TIMEOUT seconds of wall-clock
+# time, or one over 1 GB of memory is a finding. Seeded with the hostile inputs of tests/hostile; one target at a time.
 #   FUZZ_SECONDS (default 60) per target; FUZZ_RUNS to stop after that many executions.
 cmd_fuzz() {
   rustup toolchain list | grep -q '^nightly' || {
@@ -134,7 +134,7 @@ cmd_fuzz() {
     say "installing cargo-fuzz (once per machine: a few quiet minutes)"
     cargo install cargo-fuzz --locked --quiet
   }
-  local secs="${FUZZ_SECONDS:-60}" runs="${FUZZ_RUNS:--1}" timeout="${FUZZ_TIMEOUT:-10}"
+  local secs="${FUZZ_SECONDS:-60}" runs="${FUZZ_RUNS:--1}" timeout="${FUZZ_TIMEOUT:-60}"
   say "writing the seed corpus from tests/hostile"
   HOSTILE_SEEDS="$PWD/fuzz/corpus/seeds" cargo test --quiet --test hostile write_fuzz_seeds
   local failed=0

@@ -14,8 +14,13 @@ fuzz_target!(|data: &[u8]| {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
     let analyzer = ANALYZER.get_or_init(|| Analyzer::new().expect("built-in knowledge base"));
     for name in ["page.html", "note.md", "article.txt"] {
+        let started = oracle::thread_cpu_seconds();
         if let Ok(article) = ingest(data, name, &Limits::default()) {
             let report = analyzer.report(&article.text, &Meta::default(), Units::CodePoints);
+            oracle::check_cpu(
+                data.len().max(article.text.len()),
+                oracle::thread_cpu_seconds() - started,
+            );
             oracle::check(data.len().max(article.text.len()), &article.text, &report);
         }
     }
