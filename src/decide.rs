@@ -44,21 +44,6 @@ fn model() -> Option<&'static LinearModel> {
     cached(&MODEL, include_str!("../data/model/stance.tsv"))
 }
 
-/// General English polarity by word (`data/lexicon/general_polarity.txt`, from VADER).
-fn general_polarity() -> &'static HashMap<&'static str, f32> {
-    static WORDS: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../data/lexicon/general_polarity.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (word, value) = l.split_once('|')?;
-                Some((word.trim(), value.trim().parse().ok()?))
-            })
-            .collect()
-    })
-}
-
 fn type_name(t: EntityType) -> &'static str {
     match t {
         EntityType::Country => "country",
@@ -138,29 +123,6 @@ pub fn candidates(
             .contains(['"', '\u{201C}', '\u{201D}']);
         let (pos_all, neg_all) = sums(&sentence_cues);
         let word_of = |s: Span| text.words_in(s).start;
-        // General evaluative words of the sentence, by word index.
-        let general: Vec<(usize, f32)> = (words.start..words.end)
-            .filter_map(|i| {
-                let w = text.words[i];
-                let folded = text
-                    .folded
-                    .get(text.folded_offset(w.start)..text.folded_offset(w.end))?;
-                general_polarity().get(folded).map(|p| (i, *p))
-            })
-            .collect();
-        let general_sums = |keep: &dyn Fn(usize) -> bool| {
-            general
-                .iter()
-                .filter(|(i, _)| keep(*i))
-                .fold((0.0f32, 0.0f32), |(p, n), (_, v)| {
-                    if *v > 0.0 {
-                        (p + v, n)
-                    } else {
-                        (p, n - v)
-                    }
-                })
-        };
-        let (gen_pos, gen_neg) = general_sums(&|_| true);
         // Who may hold an attitude here: the sentence's speaker (or the article's voice),
         // and any actor named in it.
         let mut holders: Vec<(Holder, &'static str, Option<Span>)> = Vec::new();
@@ -280,11 +242,6 @@ pub fn candidates(
                 add("cue_neg".into(), neg_all.min(3.0));
                 add("cue_pos_near".into(), pos_near.min(3.0));
                 add("cue_neg_near".into(), neg_near.min(3.0));
-                let (gp, gn) = general_sums(&|i| i.abs_diff(at) <= NEAR_WORDS);
-                add("general_pos".into(), gen_pos.min(3.0));
-                add("general_neg".into(), gen_neg.min(3.0));
-                add("general_pos_near".into(), gp.min(2.0));
-                add("general_neg_near".into(), gn.min(2.0));
                 if let Some(h) = holder_span.filter(|_| role != "speaker") {
                     add("holder_verb_pos".into(), after_pos.min(2.0));
                     add("holder_verb_neg".into(), after_neg.min(2.0));
@@ -301,10 +258,6 @@ pub fn candidates(
                         let (p, n) = sums(&between);
                         add("between_pos".into(), p.min(2.0));
                         add("between_neg".into(), n.min(2.0));
-                        let (hw, tw) = (word_of(h), at);
-                        let (gp, gn) = general_sums(&|i| i > hw && i < tw);
-                        add("general_between_pos".into(), gp.min(2.0));
-                        add("general_between_neg".into(), gn.min(2.0));
                     }
                     let gap = at.abs_diff(word_of(h)) as f32;
                     add("holder_distance".into(), (gap / 10.0).min(3.0));
