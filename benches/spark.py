@@ -40,12 +40,14 @@ def main():
     from pyspark.sql import SparkSession
 
     spark = (SparkSession.builder.master("local[2]").appName("parallax")
-             .config("spark.ui.enabled", "false").getOrCreate())
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     started = time.perf_counter()
     reports = (spark.sparkContext.parallelize(lines, 4)     # JSON Lines: {"id", "text", ...}
                .pipe(f"{CLI} analyze --jsonl")               # one process per partition
-               .map(json.loads))
+               .map(json.loads)
+               .cache())
     counts = (reports.map(lambda r: (r["viewpoint"]["label"], 1))
               .reduceByKey(lambda a, b: a + b).collect())
     ids = reports.map(lambda r: r["source"]).collect()
