@@ -730,8 +730,10 @@ fn document_aliases(text: &Text, found: &mut Found) {
     if aliases.is_empty() {
         return;
     }
+    // One entity per alias, the first in order (as the lexicon would pick): the same
+    // acronym after a thousand names must not be a thousand patterns matched at once.
     aliases.sort();
-    aliases.dedup();
+    aliases.dedup_by(|a, b| a.0 == b.0);
     let lexicon = Lexicon::new(aliases);
     for hit in lexicon.find_all(text) {
         if !found.covered(hit.span) {
