@@ -41,7 +41,8 @@ fn corpus(dir: &str) -> Vec<String> {
         .collect()
 }
 
-/// One pass over every text; the time spent in each stage.
+/// One pass over every text; the time spent in each stage. Mirrors `Analyzer::analyze`
+/// (src/analyzer.rs) with a clock between the stages.
 fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
     let kb = analyzer.knowledge_base();
     let meta = Meta::default();
@@ -58,7 +59,9 @@ fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
         tick(1);
         let attributions = attribute(kb, &text, &entities);
         tick(2);
-        let statements = stances(kb, &text, &entities, &attributions);
+        let mut statements = stances(kb, &text, &entities, &attributions);
+        let statements_found = statements.len();
+        statements.truncate(parallax::analyzer::MAX_STATEMENTS);
         tick(3);
         let hints = SourceHints {
             outlet: None,
@@ -71,6 +74,7 @@ fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
             entities,
             attributions,
             statements,
+            statements_found,
             viewpoint,
         };
         let report = report::build(kb, original, &meta, &analysis, Units::CodePoints);
