@@ -39,6 +39,7 @@ pub enum EvidenceKind {
     Prescription,
     Stance,
     HomeOfficial,
+    Commentary,
 }
 
 impl EvidenceKind {
@@ -53,6 +54,7 @@ impl EvidenceKind {
             EvidenceKind::Prescription => "prescription",
             EvidenceKind::Stance => "stance",
             EvidenceKind::HomeOfficial => "home-official",
+            EvidenceKind::Commentary => "commentary",
         }
     }
 }
@@ -128,6 +130,11 @@ const BIO_POSITIONS: &[&str] = &[
 ];
 const PRESCRIPTION_WEIGHT: f32 = 1.0;
 const HOME_OFFICIAL_WEIGHT: f32 = 0.8;
+const COMMENTARY_VIEWPOINT: &str = "us_analyst";
+/// Share of sentences in the article's own voice that makes it commentary.
+const COMMENTARY_SHARE: f32 = 0.75;
+const COMMENTARY_MIN_SENTENCES: usize = 5;
+const COMMENTARY_WEIGHT: f32 = 1.0;
 /// Words after a state that address it with advice.
 const PRESCRIPTIVE: &[&str] = &[
     "should",
@@ -297,6 +304,7 @@ pub fn classify(
     }
     dateline(kb, text, entities, &mut evidence);
     home_officials(kb, text, entities, &mut evidence);
+    commentary(kb, attributions, &mut evidence);
     author_bio(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
         let e = &entities.entities[m.entity];
@@ -601,6 +609,35 @@ fn home_officials(
     }
 }
 
+/// An article argued almost wholly in its own voice, quoting little, is commentary; in
+/// English writing on the subject that is, unless its framing says otherwise, the
+/// analysts' genre. Weak on its own: any side's framing outweighs it.
+fn commentary(kb: &KnowledgeBase, attributions: &[Attribution], evidence: &mut Vec<Evidence>) {
+    let Some(analyst) = kb.viewpoint_index(COMMENTARY_VIEWPOINT) else {
+        return;
+    };
+    if attributions.len() < COMMENTARY_MIN_SENTENCES {
+        return;
+    }
+    let own = attributions
+        .iter()
+        .filter(|a| a.holder == Holder::Author)
+        .count();
+    if (own as f32) < COMMENTARY_SHARE * attributions.len() as f32 {
+        return;
+    }
+    evidence.push(Evidence {
+        span: Span::default(),
+        text: format!(
+            "{own} of {} sentences in the article's own voice",
+            attributions.len()
+        ),
+        viewpoint: analyst,
+        kind: EvidenceKind::Commentary,
+        weight: COMMENTARY_WEIGHT,
+    });
+}
+
 /// Spans between matching quotation marks within one line (curly pairs, or straight
 /// quotes taken two by two).
 fn quoted_spans(text: &Text) -> Vec<Span> {
@@ -846,6 +883,23 @@ mod tests {
         // Once per person, however often titled.
         let twice = "President Ilham Aliyev spoke. Later President Ilham Aliyev left.";
         assert_eq!(home_official_evidence(twice).len(), 1);
+    }
+
+    #[test]
+    fn an_article_argued_in_its_own_voice_reads_as_commentary() {
+        let argued = "Regional rivalries are sharpening. The corridor matters for trade. \
+            Energy routes shape the contest. Small states hedge between powers. \
+            The balance may not last. Alliances shift slowly.";
+        assert_eq!(label(argued, SourceHints::default()), "us_analyst");
+        // Reporting that quotes its sources is not commentary.
+        let reported = "Ilham Aliyev said the talks went well. Benjamin Netanyahu said more \
+            talks would follow. Abbas Araghchi said the border was calm. Nikol Pashinyan \
+            said ties were strong. Recep Tayyip Erdogan said a visit was planned. Regional \
+            rivalries are sharpening.";
+        assert_ne!(label(reported, SourceHints::default()), "us_analyst");
+        // Any side's own framing outweighs the genre.
+        let framed = format!("{argued} The Zionist regime is isolated.");
+        assert_eq!(label(&framed, SourceHints::default()), "iranian");
     }
 
     fn label(text: &str, hints: SourceHints) -> String {
