@@ -73,6 +73,8 @@ build_dist() {
   cp -r www dist
   mkdir -p dist/seeds
   cp seeds/*.txt seeds/index.json dist/seeds/
+  # The headers ./build.sh serves, for static hosts that read _headers (CSP from index.html).
+  node scripts/serve.mjs --headers dist > dist/_headers
   # The service worker's cache name changes with every build of the content.
   local version
   version=$( (cd dist && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-12)
@@ -91,8 +93,8 @@ build_cli() {
 cmd_serve() {
   build_dist
   build_cli
-  say "Parallax is at http://127.0.0.1:$PORT/ (Ctrl-C stops it)"
-  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+  # Our own server: it sends the CSP (also to the workers), frame-ancestors and nosniff.
+  exec node scripts/serve.mjs dist --port "$PORT"
 }
 
 cmd_test() {
