@@ -90,12 +90,28 @@ fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<String, String> {
     meta.date = meta.date.or(article.meta.date.clone());
     // Plain text keeps its offsets: lines ingest dropped as boilerplate or comments are
     // blanked, not removed, so every span still points into the file's own text.
-    let text = match (article.format, utf8_text(&bytes)) {
+    let original = utf8_text(&bytes);
+    let text = match (article.format, original) {
         (Format::Text, Some(original)) => blank_dropped_lines(original, &article.text),
         _ => article.text.clone(),
     };
     let report = analyzer.report(&text, &meta, Units::CodePoints);
-    serde_json::to_string(&report).map_err(|e| format!("{path}: {e}"))
+    // The analysed text travels with the report whenever the offsets do not point into
+    // the file's own bytes read as UTF-8 (HTML, Markdown, other encodings, blanked lines).
+    let line = ReportLine {
+        report: &report,
+        text: (original != Some(text.as_str())).then_some(text.as_str()),
+    };
+    serde_json::to_string(&line).map_err(|e| format!("{path}: {e}"))
+}
+
+/// One line of output: the report, plus `text` when the offsets need it.
+#[derive(serde::Serialize)]
+struct ReportLine<'a> {
+    #[serde(flatten)]
+    report: &'a parallax::Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
 /// `FILE.meta.json`, when present.

@@ -341,11 +341,13 @@ const ARTICLE_PARAGRAPHS: [&str; 3] = [
 fn saved_page_gives_article_metadata_and_comments() {
     let article = ingest(WORDPRESS_PAGE.as_bytes(), "iran.html", &Limits::default()).unwrap();
     assert_eq!(article.format, Format::Html);
-    let title = "Iran warns Azerbaijan over Israel ties";
+    // The reader view takes the JSON-LD headline first, as Firefox does.
+    let title = "Iran warns Azerbaijan";
     let mut expected = vec![title];
     expected.extend(ARTICLE_PARAGRAPHS);
     assert_eq!(article.text, expected.join("\n"));
     assert_eq!(article.title.as_deref(), Some(title));
+    assert_eq!(article.meta.lang.as_deref(), Some("en-US"));
     assert_eq!(article.meta.outlet.as_deref(), Some("The Daily Example"));
     assert_eq!(
         article.meta.url.as_deref(),
@@ -477,4 +479,54 @@ proptest! {
         let article = ingest_text(&html, None);
         prop_assert_eq!(article.text, collapsed);
     }
+}
+
+/// `parallax analyze page.html`: the report carries the analysed text, and every
+/// mention's offsets (code points) resolve against it; a plain UTF-8 file's offsets
+/// point into the file itself, so it carries none.
+#[test]
+fn cli_report_carries_the_text_its_offsets_resolve_against() {
+    let dir = std::env::temp_dir().join(format!("parallax-ingest-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("iran.html");
+    let plain = dir.join("plain.txt");
+    std::fs::write(&page, WORDPRESS_PAGE).unwrap();
+    std::fs::write(&plain, "Tehran warned Baku.\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("analyze")
+        .arg(&page)
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let text: Vec<char> = reports[0]["text"]
+        .as_str()
+        .expect("an HTML report carries its text")
+        .chars()
+        .collect();
+    assert!(text
+        .iter()
+        .collect::<String>()
+        .starts_with("Iran warns Azerbaijan\nTEHRAN"));
+    let mentions = reports[0]["mentions"].as_array().unwrap();
+    assert!(mentions.len() >= 5, "{mentions:?}");
+    for mention in mentions {
+        let start = mention["start"].as_u64().unwrap() as usize;
+        let end = mention["end"].as_u64().unwrap() as usize;
+        assert_eq!(
+            text[start..end].iter().collect::<String>(),
+            mention["text"].as_str().unwrap()
+        );
+    }
+    assert!(reports[1].get("text").is_none(), "{}", reports[1]);
+    assert!(reports[1]["mentions"].as_array().unwrap().len() >= 2);
 }

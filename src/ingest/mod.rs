@@ -10,7 +10,8 @@
 //!    BOM, else Windows-1252 (or the charset an HTML page declares);
 //! 3. pick the format by sniffing the content first and the file name second;
 //! 4. extract the article: Markdown syntax removed ([`markdown`]), the main
-//!    text of an HTML page found the way Readability does ([`html`]), or page
+//!    text of an HTML page found by Firefox's reader view, ported to Rust as
+//!    `dom_smoothie` ([`html`]), or page
 //!    furniture stripped from plain text ([`boilerplate`]);
 //! 5. keep reader comments apart, so that they are never analyzed as the
 //!    article itself.
@@ -65,6 +66,9 @@ pub struct Meta {
     /// Publication date as `YYYY-MM-DD` when it could be read.
     pub date: Option<String>,
     pub title: Option<String>,
+    /// The page's language (`<html lang>`), e.g. "en" or "fa-IR".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// One ingested article.
