@@ -1,22 +1,11 @@
 // axe-core over the main views: no serious or critical violations, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { useSite } from './helpers/site.mjs';
 import { drop, notice } from './helpers/drop.mjs';
+import { axe } from './helpers/axe.mjs';
 
 const site = useSite();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// Injected through the DevTools protocol (page.evaluate), which the page's CSP does not govern.
-async function axe(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const VIEWS = [
   ['reading view', ''],

@@ -16,8 +16,16 @@ pub struct Analysis {
     pub entities: Entities,
     pub attributions: Vec<Attribution>,
     pub statements: Vec<Statement>,
+    /// How many statements the text had before the cap of `MAX_STATEMENTS`.
+    pub statements_found: usize,
     pub viewpoint: ViewpointResult,
 }
+
+/// Most statements analysed per document. An article has a few hundred at most; a text
+/// with more is a list or a repeated phrase, and its report says it was cut
+/// (`Report::notes`). Each statement's viewpoint evidence copies its sentence, so this
+/// also bounds that.
+pub const MAX_STATEMENTS: usize = 1_000;
 
 /// Built once (it compiles the knowledge base), then used for any number of texts.
 pub struct Analyzer {
@@ -41,7 +49,9 @@ impl Analyzer {
         let text = Text::new(text);
         let entities = extract(&self.kb, &text);
         let attributions = attribute(&self.kb, &text, &entities);
-        let statements = stances(&self.kb, &text, &entities, &attributions);
+        let mut statements = stances(&self.kb, &text, &entities, &attributions);
+        let statements_found = statements.len();
+        statements.truncate(MAX_STATEMENTS);
         let hints = SourceHints {
             outlet: meta.outlet.as_deref(),
             url: meta.url.as_deref(),
@@ -57,7 +67,6 @@ impl Analyzer {
         );
         // A report that takes no side has no attitudes of its own: what reads as one in
         // its voice is description ("escalating tensions").
-        let mut statements = statements;
         if viewpoint.label == self.kb.fallback_viewpoint() {
             statements.retain(|s| s.holder != Holder::Author);
         }
@@ -65,6 +74,7 @@ impl Analyzer {
             entities,
             attributions,
             statements,
+            statements_found,
             viewpoint,
         }
     }

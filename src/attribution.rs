@@ -98,6 +98,8 @@ const GROUP_ANAPHORS: &[&str] = &[
 
 /// How many words may separate a subject from its verb.
 const SUBJECT_REACH: usize = 8;
+/// Words before a speech verb read for a pronoun, role noun or anaphor (they use four).
+const LEAD_WORDS: usize = 8;
 
 pub fn attribute(kb: &KnowledgeBase, text: &Text, entities: &Entities) -> Vec<Attribution> {
     let speech = kb.speech.find_all(text);
@@ -200,9 +202,16 @@ fn subject_of(
         .map_or(sentence.start, |i| sentence.start + i + 1);
     let before = text.original.get(from..verb.start).unwrap_or("");
     // Pronoun or role noun right before the verb (allowing auxiliaries: "he has said").
+    // Only the last few words count, so only they are read: reading from the sentence
+    // start for every speech word made a long sentence of them quadratic.
+    let k = text.words.partition_point(|w| w.end <= verb.start);
+    let lead_from = text
+        .words
+        .get(k.saturating_sub(LEAD_WORDS))
+        .map_or(from, |w| w.start.max(from));
     let lead = text
         .folded
-        .get(text.folded_offset(from)..text.folded_offset(verb.start))
+        .get(text.folded_offset(lead_from)..text.folded_offset(verb.start))
         .unwrap_or("");
     let lead_words: Vec<&str> = lead
         .split(|c: char| !c.is_alphanumeric())
@@ -210,11 +219,15 @@ fn subject_of(
         .collect();
     let tail = |n: usize| lead_words[lead_words.len().saturating_sub(n)..].join(" ");
     let near_tail: Vec<String> = (1..=4).map(tail).collect();
+    // `t` is the phrase `a`, or starts with it as whole words.
+    let starts_with_words = |t: &str, a: &str| {
+        t.strip_prefix(a)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
     let ends_with_any = |list: &[&str]| {
-        near_tail.iter().any(|t| {
-            list.iter()
-                .any(|a| t == a || t.starts_with(&format!("{a} ")))
-        })
+        near_tail
+            .iter()
+            .any(|t| list.iter().any(|a| starts_with_words(t, a)))
     };
     // Nearest person before the verb, then the nearest actor.
     let before_verb: Vec<&Mention> = mentions
@@ -233,9 +246,7 @@ fn subject_of(
             return Some((Holder::Entity(m.entity), Some(m.span)));
         }
         for pronoun in ["he", "she"] {
-            let used = near_tail
-                .iter()
-                .any(|t| t == pronoun || t.starts_with(&format!("{pronoun} ")));
+            let used = near_tail.iter().any(|t| starts_with_words(t, pronoun));
             if !used {
                 continue;
             }

@@ -690,6 +690,10 @@ fn apposition_bloc(text: &Text, found: &Found, span: Span, kind: EntityType) -> 
         .find_map(|m| found.entities[m.entity].bloc.clone())
 }
 
+/// Bytes after an organisation's name in which its bracketed acronym must close:
+/// " (" + at most 8 letters with dots or hyphens + ")".
+const ACRONYM_LOOKAHEAD: usize = 24;
+
 /// Surnames and bracketed acronyms, as aliases for this document only.
 fn document_aliases(text: &Text, found: &mut Found) {
     let mut aliases: Vec<(String, usize)> = Vec::new();
@@ -703,8 +707,14 @@ fn document_aliases(text: &Text, found: &mut Found) {
             }
         }
         if matches!(e.kind, EntityType::Organization | EntityType::Media) {
-            let after = text.original.get(m.span.end..).unwrap_or("");
-            if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split(')').next()) {
+            // Only a few bytes on: an acronym is short, and scanning the rest of the text
+            // for a ')' made "Name (" repeated quadratic.
+            let limit = crate::text::floor_char_boundary(
+                text.original,
+                (m.span.end + ACRONYM_LOOKAHEAD).min(text.original.len()),
+            );
+            let after = text.original.get(m.span.end..limit).unwrap_or("");
+            if let Some((inner, _)) = after.strip_prefix(" (").and_then(|r| r.split_once(')')) {
                 let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
                 if (2..=8).contains(&letters)
                     && inner
@@ -720,8 +730,10 @@ fn document_aliases(text: &Text, found: &mut Found) {
     if aliases.is_empty() {
         return;
     }
+    // One entity per alias, the first in order (as the lexicon would pick): the same
+    // acronym after a thousand names must not be a thousand patterns matched at once.
     aliases.sort();
-    aliases.dedup();
+    aliases.dedup_by(|a, b| a.0 == b.0);
     let lexicon = Lexicon::new(aliases);
     for hit in lexicon.find_all(text) {
         if !found.covered(hit.span) {

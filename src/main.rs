@@ -1,6 +1,8 @@
 //! `parallax analyze FILE...` — one JSON object per file (JSON Lines, in order), offsets
 //! in Unicode code points. The only part of Parallax that reads files.
 
+mod export;
+
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,12 +12,18 @@ use parallax::{Analyzer, Meta, Units};
 
 const USAGE: &str = "\
 usage: parallax analyze FILE...
+       parallax analyze --format csv|mentions|annotations|html FILE...
 
 Prints one JSON object per FILE (JSON Lines, in the order given) with the entities,
 statements and viewpoint of the article in it; offsets count Unicode code points of the
 file's text. FILE may be plain text, Markdown or a saved HTML page, in UTF-8, UTF-16 (with
 a byte-order mark) or Windows-1252. Metadata (outlet, url, date, author, title) is read
 from FILE.meta.json when that file exists.
+
+--format csv prints the stance edges of every FILE as one CSV (Source and Target first, as
+Gephi and visone read edge lists), --format mentions the mentions as CSV, --format
+annotations one W3C Web Annotation collection (JSON-LD) per FILE and line, --format html a
+standalone annotated report of one FILE. Each carries the text.
 
 A file that cannot be read or is not an article (binary, empty, too large) is reported on
 standard error; the others are still printed, and the exit status is 1.";
@@ -39,7 +47,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn analyze(paths: &[String]) -> ExitCode {
+fn analyze(args: &[String]) -> ExitCode {
+    let (format, paths) = match export::Format::from_args(args) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("parallax: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     let analyzer = match Analyzer::new() {
         Ok(a) => a,
         Err(e) => {
@@ -50,10 +65,30 @@ fn analyze(paths: &[String]) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for path in paths {
-        match analyze_file(&analyzer, path) {
-            Ok(line) => {
-                if writeln!(out, "{line}").is_err() {
+    if out.write_all(format.header().as_bytes()).is_err() {
+        return ExitCode::FAILURE;
+    }
+    for path in &paths {
+        let rendered = analyze_file(&analyzer, path).and_then(|(text, report, carried)| {
+            if format == export::Format::Json {
+                let line = ReportLine {
+                    report: &report,
+                    text: carried.then_some(text.as_str()),
+                };
+                return serde_json::to_string(&line)
+                    .map(|json| json + "\n")
+                    .map_err(|e| format!("{path}: {e}"));
+            }
+            let doc = export::Document {
+                id: path,
+                text: &text,
+                report: &report,
+            };
+            format.render(&doc).map_err(|e| format!("{path}: {e}"))
+        });
+        match rendered {
+            Ok(chunk) => {
+                if out.write_all(chunk.as_bytes()).is_err() {
                     return ExitCode::FAILURE;
                 }
             }
@@ -74,7 +109,10 @@ fn analyze(paths: &[String]) -> ExitCode {
     }
 }
 
-fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<String, String> {
+fn analyze_file(
+    analyzer: &Analyzer,
+    path: &str,
+) -> Result<(String, parallax::Report, bool), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let name = Path::new(path)
         .file_name()
@@ -96,16 +134,13 @@ fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<String, String> {
         _ => article.text.clone(),
     };
     let report = analyzer.report(&text, &meta, Units::CodePoints);
-    // The analysed text travels with the report whenever the offsets do not point into
-    // the file's own bytes read as UTF-8 (HTML, Markdown, other encodings, blanked lines).
-    let line = ReportLine {
-        report: &report,
-        text: (original != Some(text.as_str())).then_some(text.as_str()),
-    };
-    serde_json::to_string(&line).map_err(|e| format!("{path}: {e}"))
+    // The analysed text travels with the JSON report whenever the offsets do not point
+    // into the file's own bytes read as UTF-8 (HTML, Markdown, other encodings, blanked lines).
+    let carried = original != Some(text.as_str());
+    Ok((text, report, carried))
 }
 
-/// One line of output: the report, plus `text` when the offsets need it.
+/// One line of JSON output: the report, plus `text` when the offsets need it.
 #[derive(serde::Serialize)]
 struct ReportLine<'a> {
     #[serde(flatten)]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyzer::Analysis;
+use crate::analyzer::{Analysis, MAX_STATEMENTS};
 use crate::attribution::Holder;
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::Span;
@@ -45,7 +45,20 @@ pub struct Report {
     pub entities: Vec<EntityOut>,
     pub mentions: Vec<MentionOut>,
     pub statements: Vec<StatementOut>,
+    /// What the report leaves out, in words for the reader: empty unless the text hit a
+    /// per-document cap (`MAX_STATEMENTS` statements, `MAX_MENTIONS` mentions,
+    /// `MAX_EVIDENCE` pieces of evidence). Caps keep the report linear in the text: a text
+    /// that hits one is a list or a phrase repeated, not an article.
+    pub notes: Vec<String>,
 }
+
+/// Most mentions one report lists (`EntityOut::mentions` still counts them all).
+pub const MAX_MENTIONS: usize = 10_000;
+/// Most pieces of viewpoint evidence one report lists (all of them are scored).
+pub const MAX_EVIDENCE: usize = 1_000;
+/// Longest `text` of a statement or a piece of evidence, in characters; `start` and
+/// `end` always span all of it.
+pub const MAX_EXCERPT: usize = 300;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ViewpointOut {
@@ -66,6 +79,7 @@ pub struct ViewpointDef {
 pub struct EvidenceOut {
     pub start: usize,
     pub end: usize,
+    /// At most `MAX_EXCERPT` characters, as `StatementOut::text`.
     pub text: String,
     pub viewpoint: String,
     pub kind: &'static str,
@@ -94,6 +108,7 @@ pub struct MentionOut {
 pub struct StatementOut {
     pub start: usize,
     pub end: usize,
+    /// The sentence, or its first `MAX_EXCERPT` characters and an ellipsis.
     pub text: String,
     /// Entity id, or "author" for the article's own voice.
     pub holder: String,
@@ -204,7 +219,10 @@ pub fn build(
             StatementOut {
                 start,
                 end,
-                text: slice(s.span),
+                text: excerpt(
+                    text.get(s.span.start..s.span.end).unwrap_or(""),
+                    MAX_EXCERPT,
+                ),
                 holder,
                 holder_name,
                 holder_bloc,
@@ -251,12 +269,13 @@ pub fn build(
             evidence: vp
                 .evidence
                 .iter()
+                .take(MAX_EVIDENCE)
                 .map(|e| {
                     let (start, end) = map.span(e.span);
                     EvidenceOut {
                         start,
                         end,
-                        text: e.text.clone(),
+                        text: excerpt(&e.text, MAX_EXCERPT),
                         viewpoint: kb.viewpoints[e.viewpoint].id.clone(),
                         kind: e.kind.as_str(),
                         weight: round(e.weight),
@@ -287,6 +306,7 @@ pub fn build(
             .entities
             .mentions
             .iter()
+            .take(MAX_MENTIONS)
             .map(|m| {
                 let (start, end) = map.span(m.span);
                 MentionOut {
@@ -298,22 +318,55 @@ pub fn build(
             })
             .collect(),
         statements,
+        notes: notes(analysis),
     }
+}
+
+/// The caps a text hit, said for a reader.
+fn notes(analysis: &Analysis) -> Vec<String> {
+    let mut notes = Vec::new();
+    if analysis.statements_found > MAX_STATEMENTS {
+        notes.push(format!(
+            "Only the first {MAX_STATEMENTS} of {} statements were analysed: \
+             this text has far more than an article.",
+            analysis.statements_found
+        ));
+    }
+    let mentions = analysis.entities.mentions.len();
+    if mentions > MAX_MENTIONS {
+        notes.push(format!(
+            "Only the first {MAX_MENTIONS} of {mentions} mentions are listed \
+             (the entity counts include them all)."
+        ));
+    }
+    let evidence = analysis.viewpoint.evidence.len();
+    if evidence > MAX_EVIDENCE {
+        notes.push(format!(
+            "Only the first {MAX_EVIDENCE} of {evidence} pieces of viewpoint evidence \
+             are listed (all of them were weighed)."
+        ));
+    }
+    notes
 }
 
 /// The first non-empty line (the contract's "first heading or line"), cut at a word
 /// boundary when it is a whole paragraph rather than a headline.
 fn first_line_title(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    if line.chars().count() <= TITLE_MAX {
-        return Some(line.to_string());
+    Some(excerpt(line, TITLE_MAX))
+}
+
+/// `s` whole when it has at most `max` characters; else cut at the last space before
+/// that and ended with an ellipsis.
+fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => {
+            let cut = &s[..cut];
+            let cut = cut.rsplit_once(' ').map_or(cut, |(head, _)| head);
+            format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':', ' ']))
+        }
     }
-    let cut: String = line.chars().take(TITLE_MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    Some(format!(
-        "{}\u{2026}",
-        cut.trim_end_matches([',', ';', ':', ' '])
-    ))
 }
 
 /// Longest title taken from the text itself, in characters.

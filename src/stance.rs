@@ -57,7 +57,7 @@ pub fn stances(
     let cues = kb.stance.find_all(text);
     let negations = kb.negation.find_all(text);
     let hedges = kb.hedges.find_all(text);
-    let mut statements = Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
     let (mut ci, mut ni, mut hi) = (0, 0, 0);
     for (si, sentence) in text.sentences.iter().enumerate() {
         advance(&mut ci, |i| {
@@ -109,12 +109,26 @@ pub fn stances(
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
         // A hostile epithet is an attitude of whoever uses it toward what it names, and of
-        // nothing else ("the Israeli regime does not abide by any rules").
+        // nothing else ("the Israeli regime does not abide by any rules"). One statement
+        // per entity so named in a sentence, each use a cue: an epithet repeated is not
+        // a statement per use (that output grew with the square of the sentence).
+        let first_epithet = statements.len();
         for m in entities.mentions_in(*sentence) {
             let MentionKind::Epithet { polarity, .. } = m.kind else {
                 continue;
             };
             if polarity == 0.0 || attribution.holder == Holder::Entity(m.entity) {
+                continue;
+            }
+            let cue = Cue {
+                span: m.span,
+                polarity,
+            };
+            if let Some(s) = statements[first_epithet..]
+                .iter_mut()
+                .find(|s| s.targets[0].entity == m.entity)
+            {
+                s.cues.push(cue);
                 continue;
             }
             statements.push(Statement {
@@ -124,10 +138,7 @@ pub fn stances(
                     entity: m.entity,
                     polarity,
                 }],
-                cues: vec![Cue {
-                    span: m.span,
-                    polarity,
-                }],
+                cues: vec![cue],
             });
         }
         let epithets: Vec<Span> = entities
@@ -884,6 +895,21 @@ mod tests {
         assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
         let text = "Iran said the Jewish state held elections.";
         assert!(stances_of(text).is_empty(), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn an_epithet_repeated_is_one_statement_with_a_cue_per_use() {
+        let text = "Iran said the Zionist regime, the Zionists and the Zionist entity lie.";
+        let t = Text::new(text);
+        let e = extract(kb(), &t);
+        let a = attribute(kb(), &t, &e);
+        let found = stances(kb(), &t, &e, &a);
+        let epithet: Vec<_> = found
+            .iter()
+            .filter(|s| s.cues.iter().any(|c| t.slice(c.span).contains("Zionist")))
+            .collect();
+        assert_eq!(epithet.len(), 1, "{found:?}");
+        assert_eq!(epithet[0].cues.len(), 3, "{found:?}");
     }
 
     #[test]

@@ -228,7 +228,34 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             split.push(part);
         }
     }
-    split
+    split.into_iter().flat_map(|s| cut_long(text, s)).collect()
+}
+
+/// Longest sentence, in bytes. Every stage works sentence by sentence, some in time
+/// quadratic in a sentence's words; a text with no sentence ends (a list, a pasted table,
+/// "Zionists " ten thousand times) is cut into pieces this long so that every stage stays
+/// linear in the text. Real sentences are far shorter.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// `span` cut into pieces of at most `MAX_SENTENCE` bytes, at the last white space of each
+/// piece's second half when there is one.
+fn cut_long(text: &str, span: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let limit = floor_char_boundary(text, start + MAX_SENTENCE);
+        let half = floor_char_boundary(text, start + MAX_SENTENCE / 2);
+        let end = text[half..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| half + i);
+        let piece = trim(text, Span::new(start, end));
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+        start = trim(text, Span::new(end, span.end)).start;
+    }
+    pieces.push(trim(text, Span::new(start, span.end)));
+    pieces
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
@@ -313,6 +340,27 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(sentences(text), *want, "for {text:?}");
         }
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_at_spaces() {
+        let text = "Zionists ".repeat(1000) + &"ə".repeat(3000);
+        let spans = split_sentences(&text);
+        assert!(spans.len() > 4, "{}", spans.len());
+        let mut covered = 0;
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE && !s.is_empty(), "{s:?}");
+            let piece = &text[s.start..s.end];
+            assert_eq!(piece, piece.trim(), "trimmed");
+            covered += piece.split_whitespace().count();
+        }
+        // No word is split in the spaced part, and nothing is lost.
+        assert!(spans
+            .iter()
+            .take(3)
+            .all(|s| text[s.start..s.end].split(' ').all(|w| w == "Zionists")));
+        assert!(covered >= 1000);
+        assert_eq!(spans.last().unwrap().end, text.len());
     }
 
     #[test]

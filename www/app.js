@@ -16,6 +16,12 @@ import { createStancesView } from './view/stances.js';
 import { createIngestView } from './view/ingest.js';
 import { createNoticesView } from './view/notices.js';
 import { bindKeys } from './view/keys.js';
+import { createNavView } from './view/nav.js';
+import { createCompareView } from './view/compare.js';
+import { createNetworkView } from './view/network.js';
+import { createExportsView } from './view/exports.js';
+import { svgToPng } from './view/png.js';
+import { createLenses } from './lenses.js';
 
 const tooltip = createTooltip();
 const views = {
@@ -29,10 +35,18 @@ const views = {
   stances: createStancesView(),
   ingest: createIngestView(),
   notices: createNoticesView(),
+  nav: createNavView(),
+  compare: createCompareView(),
+  network: createNetworkView(),
+  exports: createExportsView(),
 };
 
+let router = null;
+// Compare, network and exports: drawn after the controller's views on every render.
+views.lenses = createLenses({ views, router: () => router, download: views.ingest.download, svgToPng });
 const app = createController({ client: createClient(), views });
-app.attachRouter(createRouter(window, () => app.render()));
+router = createRouter(window, () => app.render());
+app.attachRouter(router);
 
 views.chips.bindToggle(app.toggleViewpoint);
 views.chips.bindClear(app.clearViewpoints);
@@ -52,10 +66,16 @@ views.ingest.bindExport(app.exportCorpus);
 views.ingest.bindReset(app.reset);
 views.ingest.bindCancel(app.cancel);
 views.ingest.bindRemove(app.removeCurrent);
+views.compare.bindPick((change) => router.go({ view: 'compare', ...change }));
+views.network.bindChange((change) => router.go({ view: 'network', ...change }));
+views.network.bindExport((format) => views.lenses.exportNetwork(format));
+views.exports.bindExport((kind, scope) => views.lenses.exportAnalysis(kind, scope));
 
+// j/k walk the articles in the reading view only.
+const reading = () => router.route.view === 'read';
 bindKeys({
-  next: () => app.step(1),
-  prev: () => app.step(-1),
+  next: () => reading() && app.step(1),
+  prev: () => reading() && app.step(-1),
   search: () => views.list.focusSearch(),
   inList: () => views.list.hasFocus(),
   escape: (e) => {

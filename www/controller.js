@@ -211,6 +211,9 @@ export function createController({ client, views, fetch: get = fetch.bind(global
         views.stances.show(rows, S.stanceMatrix(rows, 6), caption + (voices.size ? ' Voices outside the filter are dimmed and left out of the matrix.' : ''), titles);
       }
 
+      // Hook for the compare, network and export views (www/lenses.js).
+      views.lenses?.show(route, corpus);
+
       if (pendingReveal && current && pendingReveal.id === current.id) {
         const { kind, index } = pendingReveal;
         pendingReveal = null;

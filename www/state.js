@@ -243,6 +243,37 @@ export function neighbour(ids, current, delta) {
   return ids[Math.max(0, Math.min(ids.length - 1, i + delta))];
 }
 
+/** Blocs in display order (legends, the network's sectors); null (no bloc) last. */
+export const BLOC_ORDER = ['iran', 'israel', 'azerbaijan', 'us', 'russia', 'turkey', 'armenia', 'other', null];
+
+/** The glyph of each bloc, as style.css draws it beside names (colour is never alone). */
+const BLOC_GLYPHS = { iran: '●', israel: '■', azerbaijan: '▲', us: '◆', russia: '★', turkey: '✚', armenia: '▼', other: '○' };
+
+/** A bloc's glyph ('◌' for none). */
+export function blocGlyph(bloc) {
+  return bloc ? BLOC_GLYPHS[bloc] || BLOC_GLYPHS.other : '◌';
+}
+
+/** Position of a bloc in BLOC_ORDER (unknown blocs after the known ones, before none). */
+export function blocRank(bloc) {
+  const i = BLOC_ORDER.indexOf(bloc ?? null);
+  return i < 0 ? BLOC_ORDER.length - 1.5 : i;
+}
+
+/** '−' | '+' | '○' | '±' for a polarity class. */
+export const SIGNS = { neg: '−', pos: '+', neu: '○', mix: '±' };
+
+/**
+ * A statement's marker: its holder, its targets and its sign ("Iran → Azerbaijan −").
+ * @param {object} stmt  a report statement
+ */
+export function statementTag(stmt) {
+  const who = stmt.holder_name || stmt.holder || 'author';
+  const names = [...new Set((stmt.targets || []).filter((t) => t.entity !== stmt.holder).map((t) => t.name || t.entity))];
+  const whom = names.length > 2 ? `${names.slice(0, 2).join(', ')} +${names.length - 2}` : names.join(', ');
+  return `${who}${whom ? ' → ' + whom : ''} ${SIGNS[statementPolarity(stmt).cls]}`;
+}
+
 const BLOC_NAMES = { iran: 'Iran', israel: 'Israel', azerbaijan: 'Azerbaijan', us: 'United States', russia: 'Russia', turkey: 'Turkey', armenia: 'Armenia', other: 'Other' };
 
 /** A bloc's display name ("us" → "United States", null → "No bloc"). */

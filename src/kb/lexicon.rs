@@ -41,12 +41,15 @@ pub struct Hit<'l, T> {
 pub struct Lexicon<T> {
     automaton: Option<AhoCorasick>,
     entries: Vec<Entry<T>>,
+    /// The patterns as written (without a trailing `*`), for tests that try every one.
+    patterns: Vec<String>,
 }
 
 impl<T> Lexicon<T> {
     /// Compiles `(pattern, value)` pairs. Empty patterns are skipped.
     pub fn new(rows: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
         let mut patterns = Vec::new();
+        let mut written = Vec::new();
         let mut entries = Vec::new();
         for (pattern, value) in rows {
             let pattern = pattern.trim();
@@ -59,6 +62,7 @@ impl<T> Lexicon<T> {
                 continue;
             }
             patterns.push(folded);
+            written.push(body.to_string());
             entries.push(Entry {
                 value,
                 prefix,
@@ -71,7 +75,19 @@ impl<T> Lexicon<T> {
                 .build(&patterns)
                 .expect("patterns of a knowledge base always compile")
         });
-        Lexicon { automaton, entries }
+        Lexicon {
+            automaton,
+            entries,
+            patterns: written,
+        }
+    }
+
+    /// Every pattern as written, with its value.
+    pub fn patterns(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.patterns
+            .iter()
+            .zip(&self.entries)
+            .map(|(p, e)| (p.as_str(), &e.value))
     }
 
     pub fn len(&self) -> usize {

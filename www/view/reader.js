@@ -2,10 +2,10 @@
 // evidence as nested elements built from text nodes and <mark>s (see spans.js).
 import { $, h, fill, blocClass, scrollBehavior } from './dom.js';
 import { nest, paragraphs } from '../spans.js';
-import { titleOf, percent, viewpointName, blocName, statementPolarity } from '../state.js';
+import { focusAt } from './roving.js';
+import { titleOf, percent, viewpointName, blocName, statementPolarity, statementTag, formatPolarity, SIGNS as SIGN, BLOC_ORDER } from '../state.js';
 
 const RANK = { stmt: 0, ev: 1, mention: 2, cue: 3 };
-const SIGN = { neg: '−', pos: '+', neu: '○', mix: '±' };
 
 function safeUrl(url) {
   try {
@@ -43,7 +43,8 @@ export function createReaderView(tooltip) {
   let article = null;
   let ctx = { viewpoints: [], totals: new Map() };
   let entityById = new Map();
-  let mentionMarks = [];
+  // The text's keyboard stops in reading order: each statement's start and each mention.
+  let stops = [];
   let onPick = () => {};
 
   // Toggles for what is shown on demand.
@@ -67,54 +68,73 @@ export function createReaderView(tooltip) {
     if (m.text !== e.name) lines.push(`here as “${m.text}”`);
     tooltip.show(mark, e.name, lines);
   }
+  /** A statement's marker, spelled out: holder → targets, polarity, rule, cue words, voice. */
+  function describeStatement(el) {
+    const s = article.report.statements[Number(el.dataset.s)];
+    const pol = statementPolarity(s);
+    const cues = (s.cues || []).map((c) => `“${c.text}”`);
+    const lines = [
+      (s.targets || []).filter((t) => t.entity !== s.holder).map((t) => `${t.name || t.entity} ${formatPolarity(t.polarity)}`).join(' · ') || `polarity ${formatPolarity(pol.mean)}`,
+      `rule: ${s.rule || 'not named by this analyzer'}`,
+      cues.length ? `cue words: ${cues.join(', ')}` : 'no cue words',
+      `voice: ${viewpointName(ctx.viewpoints, s.voice)}`,
+    ];
+    tooltip.show(el, statementTag(s), lines);
+  }
   const innermost = (target) => target instanceof Element ? target.closest('mark.mention') : null;
-  body.addEventListener('mouseover', (e) => {
-    const mark = innermost(e.target);
-    if (mark) describe(mark);
-  });
+  // The statement a pointer is on (outside any mention, while statements are shown) or focus is on.
+  const statementAt = (target) => {
+    if (!(target instanceof Element) || innermost(target)) return null;
+    if (target !== document.activeElement && !root.classList.contains('show-statements')) return null;
+    const piece = target.closest('.stmt');
+    return piece ? body.querySelector(`#s-${piece.dataset.s}`) : null;
+  };
+  const describeAt = (target) => {
+    const mark = innermost(target);
+    if (mark) return describe(mark);
+    const stmt = statementAt(target);
+    if (stmt) describeStatement(stmt);
+  };
+  body.addEventListener('mouseover', (e) => describeAt(e.target));
   body.addEventListener('mouseout', (e) => {
-    const mark = innermost(e.target);
-    if (mark && !mark.contains(e.relatedTarget)) tooltip.hide(mark);
+    const mark = innermost(e.target) || (e.target instanceof Element && e.target.closest('.stmt'));
+    if (mark && !mark.contains(e.relatedTarget)) tooltip.hide(statementAt(e.target) || mark);
   });
-  body.addEventListener('focusin', (e) => {
-    const mark = innermost(e.target);
-    if (mark) describe(mark);
-  });
+  body.addEventListener('focusin', (e) => describeAt(e.target));
   body.addEventListener('focusout', (e) => {
-    const mark = innermost(e.target);
-    if (mark) tooltip.hide(mark);
+    const el = innermost(e.target) || statementAt(e.target);
+    if (el) tooltip.hide(el);
   });
   body.addEventListener('click', (e) => {
     const mark = innermost(e.target);
     if (mark) onPick(article.report.mentions[Number(mark.dataset.m)].entity);
   });
-  // One tab stop for the text; arrows move between mentions, Enter chooses one.
+  // One tab stop for the text: ←/→ (Home, End) walk the mentions, ↑/↓ the statements' starts,
+  // Enter chooses a mention's entity.
+  const WALK = { ArrowRight: ['mark.mention', 1], ArrowLeft: ['mark.mention', -1], ArrowDown: ['.stmt', 1], ArrowUp: ['.stmt', -1], Home: ['mark.mention', 0], End: ['mark.mention', 0] };
   body.addEventListener('keydown', (e) => {
-    const mark = innermost(e.target);
-    if (!mark || e.altKey || e.ctrlKey || e.metaKey) return;
-    const i = mentionMarks.indexOf(mark);
-    let next = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(mentionMarks.length - 1, i + 1);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(0, i - 1);
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = mentionMarks.length - 1;
-    else if (e.key === 'Enter' || e.key === ' ') {
+    const i = stops.indexOf(/** @type {Element} */ (e.target));
+    if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    if ((e.key === 'Enter' || e.key === ' ') && stops[i].matches('mark.mention')) {
       e.preventDefault();
-      onPick(article.report.mentions[Number(mark.dataset.m)].entity);
+      onPick(article.report.mentions[Number(stops[i].dataset.m)].entity);
       return;
-    } else return;
+    }
+    const walk = WALK[e.key];
+    if (!walk) return;
     e.preventDefault();
     e.stopPropagation();
-    focusMention(next);
+    const [kind, step] = walk;
+    const order = e.key === 'End' ? [...stops.keys()].reverse() : e.key === 'Home' ? [...stops.keys()] : [];
+    let j = order.find((k) => stops[k].matches(kind)) ?? -1;
+    for (let k = i + step; step && k >= 0 && k < stops.length; k += step) {
+      if (stops[k].matches(kind)) {
+        j = k;
+        break;
+      }
+    }
+    if (j >= 0) focusAt(stops, j);
   });
-
-  function focusMention(i) {
-    if (i < 0 || !mentionMarks[i]) return;
-    for (const m of mentionMarks) m.tabIndex = -1;
-    mentionMarks[i].tabIndex = 0;
-    mentionMarks[i].focus();
-    mentionMarks[i].scrollIntoView({ block: 'nearest' });
-  }
 
   function element(node) {
     const sp = node.span;
@@ -131,8 +151,9 @@ export function createReaderView(tooltip) {
         if (node.first) {
           el.id = `s-${sp.i}`;
           el.classList.add('is-first');
-          const who = s.holder_name || s.holder || 'author';
-          el.dataset.tag = `${who} ${SIGN[pol.cls]}`;
+          el.dataset.tag = statementTag(s);
+          el.tabIndex = -1;
+          stops.push(el);
         }
         break;
       }
@@ -156,7 +177,7 @@ export function createReaderView(tooltip) {
         if (node.first) {
           el.id = `m-${sp.i}`;
           el.tabIndex = -1;
-          mentionMarks.push(el);
+          stops.push(el);
         } else el.classList.add('is-cont');
         break;
       }
@@ -171,12 +192,11 @@ export function createReaderView(tooltip) {
 
   function buildLegend() {
     const blocs = [...new Set(article.report.entities.map((e) => e.bloc ?? null))];
-    const order = ['iran', 'israel', 'azerbaijan', 'us', 'russia', 'turkey', 'armenia', 'other', null];
-    blocs.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+    blocs.sort((a, b) => (BLOC_ORDER.indexOf(a) + 1 || 99) - (BLOC_ORDER.indexOf(b) + 1 || 99));
     fill(
       legend,
       blocs.map((b) => h('li', {}, h('mark', { class: `mention sample ${blocClass(b)}` }, blocName(b)))),
-      h('li', { class: 'legend-stmt' }, h('span', { class: 'stmt sample pol-neg is-first', dataset: { tag: `holder ${SIGN.neg}` } }, 'statement'),
+      h('li', { class: 'legend-stmt' }, h('span', { class: 'stmt sample pol-neg is-first', dataset: { tag: `holder → target ${SIGN.neg}` } }, 'statement'),
         ` ${SIGN.neg} negative, ${SIGN.pos} positive, ${SIGN.neu} neutral, ${SIGN.mix} mixed`),
     );
   }
@@ -188,7 +208,7 @@ export function createReaderView(tooltip) {
     /** Shows nothing but a message (no article yet, or none matches). */
     message(text) {
       article = null;
-      mentionMarks = [];
+      stops = [];
       tooltip.hide();
       title.textContent = text;
       fill(byline);
@@ -214,7 +234,7 @@ export function createReaderView(tooltip) {
       tooltip.hide();
       const r = a.report;
       entityById = new Map(r.entities.map((e) => [e.id, e]));
-      mentionMarks = [];
+      stops = [];
       title.textContent = titleOf(a);
       const m = a.meta || {};
       const url = safeUrl(m.url);
@@ -238,7 +258,8 @@ export function createReaderView(tooltip) {
         else if (node.type === 'text' ? a.text.slice(node.start, node.end).trim() : true) out.append(h('p', {}, render(node)));
       }
       body.replaceChildren(out);
-      if (mentionMarks.length) mentionMarks[0].tabIndex = 0;
+      const entry = stops.find((el) => el.matches('mark.mention')) || stops[0];
+      if (entry) entry.tabIndex = 0;
       const cs = a.comments || [];
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
