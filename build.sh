@@ -5,8 +5,9 @@
 #   ./build.sh dist      build the static site into dist/ (relative URLs: any host, any path)
 #   ./build.sh test      every check CI runs (fmt, clippy, native tests, wasm tests in
 #                        headless Chromium, end-to-end tests of the page in headless Chromium)
-#   ./build.sh bench     speed figures next to their anchors
-#   ./build.sh fuzz      run the fuzz targets for a bounded time (FUZZ_SECONDS, default 60)
+#   ./build.sh bench     speed and size figures next to their anchors, into
+#                        benches/results.md and README.md (--skip page,spark,... to skip)
+#   ./build.sh fuzz      fuzz each target for FUZZ_SECONDS (default 60); findings go to tests/regressions/
 #   ./build.sh data      regenerate data/countries.txt from the npm package world-countries
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -72,6 +73,8 @@ build_dist() {
   cp -r www dist
   mkdir -p dist/seeds
   cp seeds/*.txt seeds/index.json dist/seeds/
+  # The headers ./build.sh serves, for static hosts that read _headers (CSP from index.html).
+  node scripts/serve.mjs --headers dist > dist/_headers
   # The service worker's cache name changes with every build of the content.
   local version
   version=$( (cd dist && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-12)
@@ -90,8 +93,8 @@ build_cli() {
 cmd_serve() {
   build_dist
   build_cli
-  say "Parallax is at http://127.0.0.1:$PORT/ (Ctrl-C stops it)"
-  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+  # Our own server: it sends the CSP (also to the workers), frame-ancestors and nosniff.
+  exec node scripts/serve.mjs dist --port "$PORT"
 }
 
 cmd_test() {
@@ -116,26 +119,75 @@ cmd_test() {
   say "all tests passed"
 }
 
-cmd_bench() {
-  build_cli
-  python3 benches/run.py
+# The PySpark example's needs, installed on demand for the bench only (never for tests):
+# Debian's Java runtime and PyPI's pyspark in a venv under target/.
+ensure_spark() {
+  command -v java >/dev/null || {
+    say "installing Debian's default-jre-headless (PySpark example)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  } || return 1
+  local venv=target/bench-venv
+  "$venv/bin/python" -c 'import pyspark' 2>/dev/null || {
+    say "installing pyspark into $venv (PySpark example; a few quiet minutes, once)"
+    python3 -m venv "$venv" && "$venv/bin/pip" install --quiet pyspark
+  }
 }
 
-cmd_fuzz() {
-  if [ ! -d fuzz ]; then
-    echo "no fuzz targets yet"
-    return 0
+cmd_bench() {
+  ensure_chromium
+  build_dist
+  build_cli
+  say "building the per-stage bench"
+  cargo bench --quiet --no-run --bench stages
+  ensure_spark || say "PySpark is not available: the example is reported as failed"
+  # The ingest work's readability-extraction bench goes here: a command whose last line
+  # is `JSON {...}`; run.mjs puts its output in the results file.
+  if [ -z "${READABILITY_BENCH:-}" ] && [ -f benches/readability.py ]; then
+    export READABILITY_BENCH="python3 benches/readability.py"
   fi
-  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --quiet
-  local secs="${FUZZ_SECONDS:-60}"
+  say "benchmarks (a quarter of an hour; results in benches/results.md and README.md)"
+  node benches/run.mjs "$@"
+}
+
+# Fuzzing for crashes and for slowness: a unit whose CPU time or report outgrows its input
+# (fuzz/fuzz_targets/oracle.rs), one that hangs for FUZZ_TIMEOUT seconds of wall-clock
+# time, or one over 1 GB of memory is a finding. Seeded with the hostile inputs of
+# tests/hostile; one target at a time.
+#   FUZZ_SECONDS (default 60) per target; FUZZ_RUNS to stop after that many executions.
+cmd_fuzz() {
+  rustup toolchain list | grep -q '^nightly' || {
+    say "installing the nightly toolchain (cargo-fuzz needs it)"
+    rustup toolchain install nightly --profile minimal
+  }
+  command -v cargo-fuzz >/dev/null || {
+    say "installing cargo-fuzz (once per machine: a few quiet minutes)"
+    cargo install cargo-fuzz --locked --quiet
+  }
+  local secs="${FUZZ_SECONDS:-60}" runs="${FUZZ_RUNS:--1}" timeout="${FUZZ_TIMEOUT:-60}"
+  say "writing the seed corpus from tests/hostile"
+  HOSTILE_SEEDS="$PWD/fuzz/corpus/seeds" cargo test --quiet --test hostile write_fuzz_seeds
   local failed=0
   for target in $(cargo +nightly fuzz list); do
-    say "fuzzing $target for ${secs}s"
-    cargo +nightly fuzz run "$target" -- -max_total_time="$secs" || failed=1
+    mkdir -p "fuzz/corpus/$target"
+    say "fuzzing $target (${secs}s at most)"
+    # No sanitizer: the crate has no unsafe code, and uninstrumented runs go 2-3x further.
+    # A forked child per job, so that one finding does not end the run.
+    cargo +nightly fuzz run --sanitizer none "$target" "fuzz/corpus/$target" fuzz/corpus/seeds -- \
+      -max_len=65536 -timeout="$timeout" -rss_limit_mb=1024 -report_slow_units="$timeout" \
+      -max_total_time="$secs" -runs="$runs" -print_final_stats=1 \
+      -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 || failed=1
   done
-  # Every crash becomes a regression input, run by `cargo test` from now on.
-  for crash in fuzz/artifacts/*/crash-* fuzz/artifacts/*/oom-* fuzz/artifacts/*/timeout-*; do
-    [ -f "$crash" ] && cp "$crash" tests/regressions/ && echo "kept $crash in tests/regressions/"
+  # Every finding becomes a regression input, run by `cargo test` from now on; a new one
+  # fails the command.
+  local finding name
+  for finding in fuzz/artifacts/*/*; do
+    [ -f "$finding" ] || continue
+    name="fuzz-$(basename "$(dirname "$finding")")-$(basename "$finding")"
+    [ -f "tests/regressions/$name" ] && continue
+    cp "$finding" "tests/regressions/$name"
+    echo "new finding: tests/regressions/$name"
+    failed=1
   done
   return "$failed"
 }
@@ -149,8 +201,8 @@ case "${1:-serve}" in
   serve) cmd_serve ;;
   dist) build_dist ;;
   test) cmd_test ;;
-  bench) cmd_bench ;;
+  bench) shift; cmd_bench "$@" ;;
   fuzz) cmd_fuzz ;;
   data) cmd_data ;;
-  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  *) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0" >&2; exit 2 ;;
 esac

@@ -72,6 +72,12 @@ impl Analyzer {
         to_js(&ingest::ingest_text(text, None))
     }
 
+    /// A bare scan of the knowledge base's patterns over `text` (folding and the automata,
+    /// no analysis): the lower bound `./build.sh bench` compares `analyze` with.
+    pub fn scan(&self, text: &str) -> u32 {
+        self.inner.knowledge_base().scan(text) as u32
+    }
+
     /// The crate version, for the page's footer and cache names.
     pub fn version() -> String {
         env!("CARGO_PKG_VERSION").to_string()

@@ -1,19 +1,61 @@
 // The corpus in memory: seeds first (in index order), then added articles by when they
-// were added. No DOM, no worker.
+// were added. No DOM, no worker. Adding is incremental (a binary search for the place,
+// entity totals updated by the new article alone), so a drop of n articles costs O(n),
+// not O(n²); sorted views are made once, when read.
 import * as S from './state.js';
+
+/** Corpus order: seeds by index, then added articles by time, then id. */
+function compare(a, b) {
+  return (a.origin === 'seed' ? 0 : 1) - (b.origin === 'seed' ? 0 : 1) || (a.seedIndex ?? 0) - (b.seedIndex ?? 0) || (a.addedAt ?? 0) - (b.addedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Where `a` goes in the sorted `list` (after its equals). */
+function place(list, a) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid], a) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function createCorpus() {
   /** @type {S.Article[]} */
   let list = [];
   const byId = new Map();
-  let totals = new Map();
-  let viewpoints = [];
+  const byText = new Map();
+  /** Entity id → running totals (mentions, articles), unsorted. */
+  const rows = new Map();
+  /** The same rows, most mentioned first; rebuilt on first read after a change. */
+  let sortedTotals = null;
+  /** Viewpoint id → definition, in order of first appearance. */
+  let viewpoints = new Map();
+  let viewpointList = null;
 
-  function changed() {
-    list.sort((a, b) => (a.origin === 'seed' ? 0 : 1) - (b.origin === 'seed' ? 0 : 1) || (a.seedIndex ?? 0) - (b.seedIndex ?? 0) || (a.addedAt ?? 0) - (b.addedAt ?? 0) || (a.id < b.id ? -1 : 1));
-    list.forEach((a, i) => (a.order = i));
-    totals = new Map(S.entityTotals(list).map((e) => [e.id, e]));
-    viewpoints = S.viewpointsOf(list);
+  function count(a, sign) {
+    for (const e of a.report.entities || []) {
+      let row = rows.get(e.id);
+      if (!row) rows.set(e.id, (row = { id: e.id, name: e.name, type: e.type, bloc: e.bloc ?? null, mentions: 0, articles: 0 }));
+      row.mentions += sign * (Number(e.mentions) || 0);
+      row.articles += sign;
+      if (row.articles <= 0) rows.delete(e.id);
+    }
+    sortedTotals = null;
+  }
+
+  function learnViewpoints(a) {
+    for (const v of a.report.viewpoints || []) {
+      if (!viewpoints.has(v.id)) {
+        viewpoints.set(v.id, v);
+        viewpointList = null;
+      }
+    }
+  }
+
+  function renumber(from) {
+    for (let i = from; i < list.length; i++) list[i].order = i;
   }
 
   return {
@@ -21,20 +63,24 @@ export function createCorpus() {
     get list() {
       return list;
     },
-    /** Entity totals over the whole corpus, by id. */
+    /** Entity totals over the whole corpus, by id, most mentioned first. */
     get totals() {
-      return totals;
+      if (!sortedTotals) {
+        const sorted = [...rows.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+        sortedTotals = new Map(sorted.map((r) => [r.id, { ...r }]));
+      }
+      return sortedTotals;
     },
     /** The viewpoints the analyzer knows. */
     get viewpoints() {
-      return viewpoints;
+      return (viewpointList ||= [...viewpoints.values()]);
     },
     get(id) {
       return byId.get(id) || null;
     },
     /** The article with exactly this text, if any. */
     withText(text) {
-      return list.find((a) => a.text === text) || null;
+      return byText.get(text) || null;
     },
     /** An id not yet taken, starting from `id`. */
     freeId(id) {
@@ -43,20 +89,37 @@ export function createCorpus() {
       return out;
     },
     add(...articles) {
+      let first = list.length;
       for (const a of articles) {
         if (byId.has(a.id)) continue;
-        list.push(a);
+        const at = place(list, a);
+        if (at === list.length) list.push(a);
+        else list.splice(at, 0, a);
+        first = Math.min(first, at);
         byId.set(a.id, a);
+        if (!byText.has(a.text)) byText.set(a.text, a);
+        count(a, 1);
+        learnViewpoints(a);
       }
-      changed();
+      renumber(first);
     },
     /** Removes articles by id; returns the removed ones (for undo). */
     remove(ids) {
       const gone = new Set(ids);
       const removed = list.filter((a) => gone.has(a.id));
+      if (!removed.length) return removed;
       list = list.filter((a) => !gone.has(a.id));
-      for (const a of removed) byId.delete(a.id);
-      changed();
+      for (const a of removed) {
+        byId.delete(a.id);
+        if (byText.get(a.text) === a) byText.delete(a.text);
+        count(a, -1);
+      }
+      // Another article with the same text (kept before dedup existed) stays findable.
+      for (const a of list) if (!byText.has(a.text)) byText.set(a.text, a);
+      viewpoints = new Map();
+      viewpointList = null;
+      for (const a of list) learnViewpoints(a);
+      renumber(0);
       return removed;
     },
     added() {

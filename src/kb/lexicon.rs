@@ -98,6 +98,14 @@ impl<T> Lexicon<T> {
         self.entries.is_empty()
     }
 
+    /// How many raw automaton matches `folded` holds, with no checks: the floor a
+    /// benchmark compares the whole analysis with.
+    pub fn count_raw(&self, folded: &[u8]) -> usize {
+        self.automaton
+            .as_ref()
+            .map_or(0, |ac| ac.find_overlapping_iter(folded).count())
+    }
+
     /// All non-overlapping whole-word matches, leftmost-longest, in text order.
     pub fn find_all<'l>(&'l self, text: &Text) -> Vec<Hit<'l, T>> {
         self.find_in(text, 0, text.folded.len())

@@ -275,6 +275,23 @@ impl KnowledgeBase {
             .map(|(i, _)| i)
     }
 
+    /// A bare scan: the text folded, then every lexicon's automaton run over it, with no
+    /// analysis. The number of raw matches; the benchmark's lower bound on time.
+    pub fn scan(&self, text: &str) -> usize {
+        let folded = crate::text::fold(text);
+        let hay = folded.as_bytes();
+        self.gazetteer.count_raw(hay)
+            + self.stance.count_raw(hay)
+            + self.speech.count_raw(hay)
+            + self.negation.count_raw(hay)
+            + self.hedges.count_raw(hay)
+            + self.titles.count_raw(hay)
+            + self.framing.count_raw(hay)
+            + self.relations.count_raw(hay)
+            + self.collectives.count_raw(hay)
+            + self.acts.count_raw(hay)
+    }
+
     pub fn is_bloc(&self, bloc: &str) -> bool {
         self.blocs.iter().any(|b| b == bloc)
     }
@@ -698,6 +715,13 @@ mod tests {
         assert_eq!(tehran.kind, EntityType::Place);
         assert_eq!(tehran.metonym_of, kb.index_of("iran"));
         assert!(kb.stance.len() > 20 && kb.speech.len() > 5);
+    }
+
+    #[test]
+    fn scan_counts_raw_matches() {
+        let kb = kb();
+        assert_eq!(kb.scan(""), 0);
+        assert!(kb.scan("Tehran warned Baku, officials said.") >= 3);
     }
 
     #[test]

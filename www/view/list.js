@@ -1,6 +1,108 @@
 // The corpus list: search, sort, the entity filter notice, and one link per article.
+// A long list draws only the rows in view (and a few either side); padding stands in for
+// the others, so a corpus of thousands of articles costs a few dozen elements.
 import { $, h, fill, blocClass } from './dom.js';
 import { titleOf, percent, viewpointName } from '../state.js';
+
+/** Lists up to this long are drawn whole. */
+const DRAW_ALL = 60;
+/** Rows drawn beyond each edge of the view. */
+const OVERSCAN = 8;
+
+/** The element that scrolls `el` into view: itself, an ancestor, or the document. */
+function scroller(el) {
+  for (let e = el; e && e !== document.body; e = e.parentElement) {
+    const y = getComputedStyle(e).overflowY;
+    if ((y === 'auto' || y === 'scroll') && e.scrollHeight > e.clientHeight) return e;
+  }
+  return document.scrollingElement || document.documentElement;
+}
+
+/**
+ * A list that draws only its visible rows.
+ * @param {HTMLElement} ol
+ */
+function windowed(ol) {
+  let rows = [];
+  let draw = (a) => h('li', {}, a.id);
+  let rowHeight = 72;
+  let from = 0;
+  let to = 0;
+  const pad = parseFloat(getComputedStyle(ol).paddingTop) || 0;
+
+  /** The rows [first, last) that the view shows, by the estimated row height. */
+  function inView() {
+    const box = ol.getBoundingClientRect();
+    let top = 0;
+    let bottom = window.innerHeight;
+    for (let e = ol; e && e !== document.body; e = e.parentElement) {
+      const y = getComputedStyle(e).overflowY;
+      if (y === 'auto' || y === 'scroll') {
+        const r = e.getBoundingClientRect();
+        top = Math.max(top, r.top);
+        bottom = Math.min(bottom, r.bottom);
+      }
+    }
+    // Where row 0 is now (a list that scrolls itself has moved its rows up).
+    const contentTop = box.top + pad - ol.scrollTop;
+    const first = Math.floor((top - contentTop) / rowHeight);
+    const last = Math.ceil((bottom - contentTop) / rowHeight);
+    return [Math.max(0, first - OVERSCAN), Math.min(rows.length, Math.max(0, last) + OVERSCAN)];
+  }
+
+  function measure() {
+    const a = ol.firstElementChild;
+    const b = ol.lastElementChild;
+    if (!a || a === b) return;
+    const span = b.getBoundingClientRect().bottom - a.getBoundingClientRect().top;
+    if (span > 0) rowHeight = span / ol.children.length;
+  }
+
+  function paint([first, last]) {
+    from = first;
+    to = last;
+    fill(ol, rows.slice(first, last).map((a, i) => {
+      const li = draw(a);
+      li.setAttribute('aria-posinset', String(first + i + 1));
+      li.setAttribute('aria-setsize', String(rows.length));
+      return li;
+    }));
+    ol.style.paddingTop = `${pad + first * rowHeight}px`;
+    ol.style.paddingBottom = `${pad + (rows.length - last) * rowHeight}px`;
+  }
+
+  return {
+    /** Draws `list` with `item`; returns the index range drawn. */
+    show(list, item) {
+      rows = list;
+      draw = item;
+      if (rows.length <= DRAW_ALL) {
+        from = 0;
+        to = rows.length;
+        ol.style.paddingTop = ol.style.paddingBottom = '';
+        fill(ol, rows.map(draw));
+        return;
+      }
+      paint(inView());
+      measure();
+    },
+    /** After a scroll: redraws when the view has moved past the rows drawn. */
+    scrolled() {
+      if (rows.length <= DRAW_ALL) return;
+      const [first, last] = inView();
+      if (first < from || last > to || (first > from + OVERSCAN && to - last > OVERSCAN)) paint([first, last]);
+    },
+    /** Scrolls row `index` into view when it is not drawn, then draws around it. */
+    reveal(index) {
+      if (index < 0 || rows.length <= DRAW_ALL || (index >= from && index < to)) return;
+      const s = scroller(ol);
+      const row = ol.getBoundingClientRect().top + pad - ol.scrollTop + index * rowHeight;
+      const top = s === document.scrollingElement ? 0 : s.getBoundingClientRect().top;
+      s.scrollTop += row - top - 60;
+      paint(inView());
+    },
+  };
+}
 
 // Scrolls the pane (not the page) so `el` is visible, when the pane scrolls on its own.
 function keepInView(pane, el) {
@@ -25,6 +127,21 @@ export function createListView() {
   let shownCurrent = null;
   let onClearEntity = () => {};
   $('entity-filter-clear').addEventListener('click', () => onClearEntity());
+  const primaryRows = windowed(list);
+  const quotingRows = windowed(quoting);
+  let scrollQueued = false;
+  // Any scroll (the pane, the list or the page) redraws the visible rows, once a frame.
+  const onScroll = () => {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    requestAnimationFrame(() => {
+      scrollQueued = false;
+      primaryRows.scrolled();
+      quotingRows.scrolled();
+    });
+  };
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  window.addEventListener('resize', onScroll, { passive: true });
 
   function item(a, { current, href, viewpoints, voices }) {
     const r = a.report;
@@ -99,9 +216,14 @@ export function createListView() {
       entityName.textContent = p.entityName || '';
       const ctx = { current: p.current, href: p.href, viewpoints: p.viewpoints, voices: p.voices };
       const hadFocus = this.hasFocus();
-      fill(list, p.primary.map((a) => item(a, ctx)));
-      fill(quoting, p.quoting.map((a) => item(a, ctx)));
+      const draw = (a) => item(a, ctx);
       quotingTitle.hidden = quoting.hidden = !p.quoting.length;
+      primaryRows.show(p.primary, draw);
+      quotingRows.show(p.quoting, draw);
+      if (p.current !== shownCurrent) {
+        primaryRows.reveal(p.primary.findIndex((a) => a.id === p.current));
+        quotingRows.reveal(p.quoting.findIndex((a) => a.id === p.current));
+      }
       empty.hidden = shown > 0 || p.total === 0;
       if (hadFocus) this.focusCurrent();
       const cur = list.querySelector('.is-current') || quoting.querySelector('.is-current');

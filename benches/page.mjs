@@ -1,0 +1,128 @@
+// The page in headless Chromium (Debian's, through playwright-core), served from dist/.
+//
+//   node benches/page.mjs [--cold N] [--drop N]
+//
+// - Cold navigation: a fresh browser context (empty cache, no service worker) each time;
+//   performance marks set by an init script when the first highlighted mention appears.
+// - A drop of N generated articles (corpus texts, each made unique): from the drop until
+//   the corpus count lists them all, with the main thread's long tasks (Long Tasks API).
+// Human lines on stdout; the last line is `JSON {...}` for benches/run.mjs.
+import { launch } from '../e2e/helpers/browser.mjs';
+import { serve } from '../e2e/helpers/serve.mjs';
+import { drop } from '../e2e/helpers/drop.mjs';
+import { corpusTexts } from './wasm.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const COLD_RUNS = opt('--cold', 5);
+const DROP = opt('--drop', 1000);
+const DROP_TIMEOUT_MS = Number(process.env.BENCH_DROP_TIMEOUT_MS || 300_000);
+
+// Marks the first highlighted mention and records every long task, from the first byte.
+const PROBE = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = () => {
+    if (document.querySelector('mark.mention')) {
+      performance.mark('parallax:first-mention');
+      return true;
+    }
+    return false;
+  };
+  const watch = new MutationObserver(() => seen() && watch.disconnect());
+  document.addEventListener('DOMContentLoaded', () => {
+    performance.mark('parallax:dom-ready');
+    if (!seen()) watch.observe(document.body, { childList: true, subtree: true });
+  });
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function cold(browser, url) {
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('parallax:first-mention').length, null, { timeout: 30_000 });
+    runs.push(
+      await page.evaluate(() => ({
+        domReady: performance.getEntriesByName('parallax:dom-ready')[0].startTime,
+        firstMention: performance.getEntriesByName('parallax:first-mention')[0].startTime,
+        longest: Math.max(0, ...window.__longTasks.map((t) => t.duration)),
+      })),
+    );
+    await context.close();
+  }
+  return {
+    runs: runs.length,
+    firstMentionMs: median(runs.map((r) => r.firstMention)),
+    minMs: Math.min(...runs.map((r) => r.firstMention)),
+    maxMs: Math.max(...runs.map((r) => r.firstMention)),
+    domReadyMs: median(runs.map((r) => r.domReady)),
+    longestTaskMs: Math.max(...runs.map((r) => r.longest)),
+  };
+}
+
+async function dropMany(browser, url) {
+  const texts = corpusTexts();
+  const files = Array.from({ length: DROP }, (_, i) => ({
+    name: `generated-${String(i + 1).padStart(4, '0')}.txt`,
+    text: `Dispatch ${i + 1} of ${DROP}.\n\n${texts[i % texts.length]}`,
+    type: 'text/plain',
+  }));
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('parallax:first-mention').length && !/Analyz|Loading/.test(document.getElementById('status').textContent), null, { timeout: 60_000 });
+  const before = await page.evaluate(() => Number(document.getElementById('corpus-count').textContent.trim()) || 0);
+  const want = before + DROP;
+  await page.evaluate(() => {
+    window.__longTasks = window.__longTasks.filter(() => false);
+    performance.mark('parallax:drop');
+  });
+  await drop(page, files);
+  let listed = before;
+  try {
+    await page.waitForFunction((n) => Number(document.getElementById('corpus-count').textContent.trim()) >= n, want, { timeout: DROP_TIMEOUT_MS, polling: 100 });
+    listed = want;
+  } catch {
+    listed = await page.evaluate(() => Number(document.getElementById('corpus-count').textContent.trim()) || 0);
+  }
+  const result = await page.evaluate(() => {
+    const t0 = performance.getEntriesByName('parallax:drop')[0].startTime;
+    const tasks = window.__longTasks.filter((t) => t.start >= t0);
+    return {
+      ms: performance.now() - t0,
+      longTasks: tasks.length,
+      longTaskTotalMs: tasks.reduce((n, t) => n + t.duration, 0),
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+    };
+  });
+  await context.close();
+  return { articles: DROP, bytes, listed: listed - before, complete: listed >= want, ...result };
+}
+
+const site = await serve();
+const browser = await launch();
+try {
+  const c = await cold(browser, site.url);
+  console.log(`cold navigation to the first highlighted mention: median ${c.firstMentionMs.toFixed(0)} ms (min ${c.minMs.toFixed(0)}, max ${c.maxMs.toFixed(0)}; ${c.runs} runs; DOM ready ${c.domReadyMs.toFixed(0)} ms; longest task ${c.longestTaskMs.toFixed(0)} ms)`);
+  const d = await dropMany(browser, site.url);
+  console.log(`drop of ${d.articles} articles (${(d.bytes / 1e6).toFixed(2)} MB): ${d.complete ? 'all listed' : `only ${d.listed} listed`} in ${(d.ms / 1e3).toFixed(1)} s; ${d.longTasks} long tasks (${(d.longTaskTotalMs / 1e3).toFixed(1)} s), the longest ${d.longestTaskMs.toFixed(0)} ms`);
+  console.log('JSON ' + JSON.stringify({ cold: c, drop: d }));
+} finally {
+  await browser.close();
+  await site.close();
+}
