@@ -113,26 +113,10 @@ fn check_all(inputs: &[Input]) {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// The issue's inputs but the HTML one, which waits for the nesting cap of ingest.
-fn issue_inputs(size: usize, html: bool) -> Vec<Input> {
-    inputs::issue_inputs(size)
-        .into_iter()
-        .filter(|i| i.file_name.ends_with(".html") == html)
-        .collect()
-}
-
 #[test]
 fn issue_inputs_stay_linear() {
     for &size in sizes() {
-        check_all(&issue_inputs(size, false));
-    }
-}
-
-#[test]
-#[ignore = "the HTML nesting cap (issue 8) is being fixed in src/ingest"]
-fn nested_html_stays_linear() {
-    for &size in sizes() {
-        check_all(&issue_inputs(size, true));
+        check_all(&inputs::issue_inputs(size));
     }
 }
 
