@@ -80,6 +80,7 @@ build_dist() {
     sed -i "s/__BUILD_VERSION__/$version/g" dist/sw.js
   fi
   echo "$version" > dist/VERSION
+  node scripts/precompress.mjs dist
 }
 
 build_cli() {
