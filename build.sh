@@ -7,7 +7,7 @@
 #                        headless Chromium, end-to-end tests of the page in headless Chromium)
 #   ./build.sh bench     speed and size figures next to their anchors, into
 #                        benches/results.md and README.md (--skip page,spark,... to skip)
-#   ./build.sh fuzz      run the fuzz targets for a bounded time (FUZZ_SECONDS, default 60)
+#   ./build.sh fuzz      fuzz each target for FUZZ_SECONDS (default 60); findings go to tests/regressions/
 #   ./build.sh data      regenerate data/countries.txt from the npm package world-countries
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -73,6 +73,8 @@ build_dist() {
   cp -r www dist
   mkdir -p dist/seeds
   cp seeds/*.txt seeds/index.json dist/seeds/
+  # The headers ./build.sh serves, for static hosts that read _headers (CSP from index.html).
+  node scripts/serve.mjs --headers dist > dist/_headers
   # The service worker's cache name changes with every build of the content.
   local version
   version=$( (cd dist && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-12)
@@ -92,8 +94,8 @@ build_cli() {
 cmd_serve() {
   build_dist
   build_cli
-  say "Parallax is at http://127.0.0.1:$PORT/ (Ctrl-C stops it)"
-  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+  # Our own server: it sends the CSP (also to the workers), frame-ancestors and nosniff.
+  exec node scripts/serve.mjs dist --port "$PORT"
 }
 
 cmd_test() {
@@ -149,21 +151,44 @@ cmd_bench() {
   node benches/run.mjs "$@"
 }
 
+# Fuzzing for crashes and for slowness: a unit whose CPU time or report outgrows its input
+# (fuzz/fuzz_targets/oracle.rs), one that hangs for FUZZ_TIMEOUT seconds of wall-clock
+# time, or one over 1 GB of memory is a finding. Seeded with the hostile inputs of
+# tests/hostile; one target at a time.
+#   FUZZ_SECONDS (default 60) per target; FUZZ_RUNS to stop after that many executions.
 cmd_fuzz() {
-  if [ ! -d fuzz ]; then
-    echo "no fuzz targets yet"
-    return 0
-  fi
-  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --quiet
-  local secs="${FUZZ_SECONDS:-60}"
+  rustup toolchain list | grep -q '^nightly' || {
+    say "installing the nightly toolchain (cargo-fuzz needs it)"
+    rustup toolchain install nightly --profile minimal
+  }
+  command -v cargo-fuzz >/dev/null || {
+    say "installing cargo-fuzz (once per machine: a few quiet minutes)"
+    cargo install cargo-fuzz --locked --quiet
+  }
+  local secs="${FUZZ_SECONDS:-60}" runs="${FUZZ_RUNS:--1}" timeout="${FUZZ_TIMEOUT:-60}"
+  say "writing the seed corpus from tests/hostile"
+  HOSTILE_SEEDS="$PWD/fuzz/corpus/seeds" cargo test --quiet --test hostile write_fuzz_seeds
   local failed=0
   for target in $(cargo +nightly fuzz list); do
-    say "fuzzing $target for ${secs}s"
-    cargo +nightly fuzz run "$target" -- -max_total_time="$secs" || failed=1
+    mkdir -p "fuzz/corpus/$target"
+    say "fuzzing $target (${secs}s at most)"
+    # No sanitizer: the crate has no unsafe code, and uninstrumented runs go 2-3x further.
+    # A forked child per job, so that one finding does not end the run.
+    cargo +nightly fuzz run --sanitizer none "$target" "fuzz/corpus/$target" fuzz/corpus/seeds -- \
+      -max_len=65536 -timeout="$timeout" -rss_limit_mb=1024 -report_slow_units="$timeout" \
+      -max_total_time="$secs" -runs="$runs" -print_final_stats=1 \
+      -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 || failed=1
   done
-  # Every crash becomes a regression input, run by `cargo test` from now on.
-  for crash in fuzz/artifacts/*/crash-* fuzz/artifacts/*/oom-* fuzz/artifacts/*/timeout-*; do
-    [ -f "$crash" ] && cp "$crash" tests/regressions/ && echo "kept $crash in tests/regressions/"
+  # Every finding becomes a regression input, run by `cargo test` from now on; a new one
+  # fails the command.
+  local finding name
+  for finding in fuzz/artifacts/*/*; do
+    [ -f "$finding" ] || continue
+    name="fuzz-$(basename "$(dirname "$finding")")-$(basename "$finding")"
+    [ -f "tests/regressions/$name" ] && continue
+    cp "$finding" "tests/regressions/$name"
+    echo "new finding: tests/regressions/$name"
+    failed=1
   done
   return "$failed"
 }

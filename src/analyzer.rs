@@ -1,7 +1,8 @@
 //! The one place the stages are composed: text → entities → attribution → stance →
-//! viewpoint.
+//! viewpoint → decide.
 
-use crate::attribution::{attribute, Attribution, Holder};
+use crate::attribution::{attribute, Attribution};
+use crate::decide::decide;
 use crate::entities::{extract, Entities};
 use crate::error::Error;
 use crate::kb::KnowledgeBase;
@@ -65,11 +66,14 @@ impl Analyzer {
             &statements,
             &hints,
         );
-        // A report that takes no side has no attitudes of its own: what reads as one in
-        // its voice is description ("escalating tensions").
-        if viewpoint.label == self.kb.fallback_viewpoint() {
-            statements.retain(|s| s.holder != Holder::Author);
-        }
+        let statements = decide(
+            &self.kb,
+            &text,
+            &entities,
+            &attributions,
+            statements,
+            &viewpoint,
+        );
         Analysis {
             entities,
             attributions,

@@ -16,7 +16,7 @@ use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
 /// Who expresses a statement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Holder {
     /// The article's own voice.
     Author,

@@ -655,7 +655,7 @@ pub fn html_report(doc: &Document) -> String {
 <h1>{title}</h1>
 <p class=\"meta\">{byline}</p>
 <p class=\"meta\">{label} viewpoint \u{b7} {confidence}% confidence \u{b7} {n_entities} entities \u{b7} {n_statements} statements</p>
-<p class=\"legend\">Highlights: entity mentions (hover for name, type and bloc); each statement opens with its holder \u{2192} targets and sign (\u{2212} negative, + positive, \u{25cb} neutral, \u{b1} mixed).</p>
+{notes}<p class=\"legend\">Highlights: entity mentions (hover for name, type and bloc); each statement opens with its holder \u{2192} targets and sign (\u{2212} negative, + positive, \u{25cb} neutral, \u{b1} mixed).</p>
 <article>
 {body}</article>
 <h2>Statements</h2>
@@ -679,6 +679,11 @@ pub fn html_report(doc: &Document) -> String {
         n_entities = r.entities.len(),
         n_statements = r.statements.len(),
         body = annotated_body(doc),
+        notes = r
+            .notes
+            .iter()
+            .map(|n| format!("<p class=\"meta\">{}</p>\n", escape_html(n)))
+            .collect::<String>(),
         statements = statements.join("\n"),
         entities = entities.join("\n"),
     )
@@ -707,6 +712,26 @@ mod tests {
         assert_eq!(
             escape_html("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn the_report_says_what_a_capped_analysis_leaves_out() {
+        let analyzer = parallax::Analyzer::new().unwrap();
+        let text = "Tehran warned Baku.";
+        let mut report = analyzer.report(
+            text,
+            &parallax::Meta::default(),
+            parallax::Units::CodePoints,
+        );
+        report.notes.push("Only the first <5> statements".into());
+        let doc = Document {
+            id: "a.txt",
+            text,
+            report: &report,
+        };
+        assert!(
+            html_report(&doc).contains("<p class=\"meta\">Only the first &lt;5&gt; statements</p>")
         );
     }
 

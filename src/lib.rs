@@ -6,7 +6,8 @@
 //! 2. [`entities`] — knowledge-base names, unknown names, metonymy, per-document aliases;
 //! 3. [`attribution`] — who expresses each sentence;
 //! 4. [`stance`] — holder → target attitudes with their cue words;
-//! 5. [`viewpoint`] — the side the article is written from, with its evidence.
+//! 5. [`viewpoint`] — the side the article is written from, with its evidence;
+//! 6. [`decide`] — a learned model keeps and signs the stances the rules propose.
 //!
 //! [`Analyzer`] composes them; [`report`] turns the result into the contract's object
 //! with offsets in the caller's units. [`ingest`] turns files (text, Markdown, HTML, in
@@ -22,10 +23,12 @@
 
 pub mod analyzer;
 pub mod attribution;
+pub mod decide;
 pub mod entities;
 pub mod error;
 pub mod ingest;
 pub mod kb;
+pub mod model;
 pub mod report;
 pub mod stance;
 pub mod text;

@@ -115,6 +115,8 @@ pub struct StatementOut {
     pub holder_name: String,
     pub holder_bloc: String,
     pub voice: String,
+    /// Which rule found it (see `stance::Statement::rule`).
+    pub rule: String,
     pub targets: Vec<TargetOut>,
     pub cues: Vec<CueOut>,
 }
@@ -227,6 +229,7 @@ pub fn build(
                 holder_name,
                 holder_bloc,
                 voice: voice_of(s.holder),
+                rule: s.rule.to_string(),
                 targets: s
                     .targets
                     .iter()

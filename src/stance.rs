@@ -39,6 +39,9 @@ pub struct Statement {
     pub holder: Holder,
     pub targets: Vec<Target>,
     pub cues: Vec<Cue>,
+    /// Which rule found it (`epithet`, `speech-cue`, `relation`, …), for review and for
+    /// `score.py --by-rule`.
+    pub rule: &'static str,
 }
 
 /// How far before a cue a negation still applies (bytes, within the clause).
@@ -139,6 +142,7 @@ pub fn stances(
                     polarity,
                 }],
                 cues: vec![cue],
+                rule: "epithet",
             });
         }
         let epithets: Vec<Span> = entities
@@ -307,13 +311,20 @@ pub fn stances(
                         polarity: polarity * ACTOR_BLAME,
                     }],
                     cues: found.clone(),
+                    rule: "author-blames-actor",
                 });
             }
+            let rule = match (attribution.holder, holder) {
+                (Holder::Author, Holder::Author) => "author-cue",
+                (Holder::Author, Holder::Entity(_)) => "clause-subject",
+                _ => "speech-cue",
+            };
             statements.push(Statement {
                 span: *sentence,
                 holder,
                 targets,
                 cues: found,
+                rule,
             });
         }
     }
@@ -622,6 +633,7 @@ fn relation_statements(
                 polarity,
             }],
             cues: used,
+            rule: "relation",
         });
     }
     out
@@ -705,6 +717,7 @@ fn act_statements(
                 span: hit.span,
                 polarity: *hit.value,
             }],
+            rule: "hostile-act",
         });
     }
     out

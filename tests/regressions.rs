@@ -1,11 +1,17 @@
-//! Every input in `tests/regressions/` (fuzzer crashes and hand-made hostile files) goes
-//! through ingest and analysis: no panic, and every mention slices the analysed text.
+//! Every input in `tests/regressions/` (fuzzer findings and hand-made hostile files) goes
+//! through ingest and analysis: no panic, every mention slices the analysed text, and the
+//! report grows at most linearly with the input (as `fuzz/fuzz_targets/oracle.rs` asks).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
 use parallax::ingest::{ingest, Limits};
 use parallax::{Analyzer, Meta, Units};
+
+/// As `fuzz/fuzz_targets/oracle.rs`: at most 20 bytes of JSON per byte of input, plus a
+/// fixed allowance for small inputs.
+const MAX_OUTPUT_RATIO: usize = 20;
+const SLACK: usize = 64 * 1024;
 
 #[test]
 fn regression_inputs_ingest_and_analyse_cleanly() {
@@ -24,6 +30,14 @@ fn regression_inputs_ingest_and_analyse_cleanly() {
             Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
         };
         let report = analyzer.report(&text, &Meta::default(), Units::CodePoints);
+        let json = serde_json::to_vec(&report).unwrap();
+        let input = bytes.len().max(text.len());
+        assert!(
+            json.len() <= MAX_OUTPUT_RATIO * input + SLACK,
+            "{}: {} bytes of JSON for {input} bytes",
+            path.display(),
+            json.len()
+        );
         let chars: Vec<char> = text.chars().collect();
         for m in &report.mentions {
             assert_eq!(

@@ -1,6 +1,9 @@
-// The page's side of the analyzer worker: every request is a promise.
+// The page's side of the analyzer: a pool of workers, one per core, where every request is a
+// promise. A watchdog gives each job a time limit scaled by its size; a worker that runs over
+// it, traps or crashes is terminated and replaced, and only that job fails: the queue goes on.
 
-/** An Error carrying the analyzer's stable `kind` ("binary", "empty", "too_large", …). */
+/** An Error carrying a stable `kind`: the analyzer's ("binary", "empty", "too_large", …) or
+ * the pool's ("timeout", "trap", "memory", "crashed", "unavailable"). */
 export class AnalyzerError extends Error {
   constructor(message, kind) {
     super(message);
@@ -10,57 +13,189 @@ export class AnalyzerError extends Error {
 }
 
 /**
- * Starts the worker.
- * @param {URL|string} [url]
- * @returns {{ready: Promise<{version: string, ops: string[]}>, analyze, ingest, ingestText, terminate}}
+ * How long a job may take: a fixed allowance plus so much per megabyte. Generous (the
+ * analyzer aims at well under a second per 100 KB), so only a job that has gone wrong hits it.
  */
-export function createClient(url = new URL('./worker.js', import.meta.url)) {
-  const worker = new Worker(url, { type: 'module' });
-  const pending = new Map();
+export const DEFAULT_BUDGET = { baseMs: 5000, msPerMB: 10000 };
+
+/** @returns {number} ms */
+export function timeLimit(bytes, budget = DEFAULT_BUDGET) {
+  return Math.round(budget.baseMs + (budget.msPerMB * bytes) / (1024 * 1024));
+}
+
+/**
+ * Test and diagnosis options from the page address: `?budget=BASE_MS,MS_PER_MB` sets the
+ * watchdog, `?workers=N` the pool size.
+ */
+function fromAddress() {
+  const q = new URLSearchParams((globalThis.location && globalThis.location.search) || '');
+  const out = {};
+  const b = (q.get('budget') || '').split(',').map(Number);
+  if (b.length === 2 && b.every((n) => Number.isFinite(n) && n >= 0)) out.budget = { baseMs: b[0], msPerMB: b[1] };
+  const w = Number(q.get('workers'));
+  if (Number.isInteger(w) && w > 0) out.size = w;
+  return out;
+}
+
+const defaultSize = () => Math.max(1, Math.min(4, (globalThis.navigator && navigator.hardwareConcurrency) || 2));
+
+/**
+ * Starts the pool.
+ * @param {object} [opts]
+ * @param {URL|string} [opts.url]
+ * @param {number} [opts.size]  workers (default: one per core, at most 4)
+ * @param {{baseMs: number, msPerMB: number}} [opts.budget]
+ * @param {typeof Worker} [opts.Worker]
+ */
+export function createClient(opts = {}) {
+  const { url = new URL('./worker.js', import.meta.url), size = defaultSize(), budget = DEFAULT_BUDGET, Worker: W = globalThis.Worker } = { ...opts, ...fromAddress() };
+  /** @type {{worker: Worker, ready: boolean, job: any, timer: any}[]} */
+  const members = [];
+  const queue = [];
   let next = 1;
+  let info = null;
   let failed = null;
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  const stats = { started: 0, replaced: 0 };
 
-  function fail(message) {
+  function failAll(message) {
     if (failed) return;
     failed = new AnalyzerError(message, 'unavailable');
     settle.reject(failed);
-    for (const p of pending.values()) p.reject(failed);
-    pending.clear();
+    for (const job of queue.splice(0)) job.reject(failed);
   }
 
-  worker.addEventListener('message', ({ data }) => {
-    if (data.type === 'ready') return settle.resolve({ version: data.version, ops: data.ops });
-    if (data.type === 'fatal') return fail(data.message);
-    const p = pending.get(data.id);
-    if (!p) return;
-    pending.delete(data.id);
-    if (data.ok) p.resolve(data.result);
-    else p.reject(new AnalyzerError(data.error.message, data.error.kind));
-  });
-  worker.addEventListener('error', (e) => {
-    e.preventDefault();
-    fail(e.message || 'the analyzer worker could not be started');
-  });
+  function spawn() {
+    let worker;
+    try {
+      worker = new W(url, { type: 'module' });
+    } catch (err) {
+      if (!members.length) queueMicrotask(() => failAll((err && err.message) || 'the analyzer worker could not be started'));
+      return null;
+    }
+    const m = { worker, ready: false, job: null, timer: null };
+    stats.started += 1;
+    members.push(m);
+    m.worker.addEventListener('message', ({ data }) => {
+      if (data.type === 'ready') {
+        m.ready = true;
+        if (!info) {
+          info = { version: data.version, ops: data.ops, maxBytes: data.maxBytes, workers: size };
+          settle.resolve(info);
+        }
+        return pump();
+      }
+      if (data.type === 'fatal') return lost(m, data.message);
+      const job = m.job;
+      if (!job || job.id !== data.id) return;
+      clearTimeout(m.timer);
+      m.job = null;
+      if (data.ok) job.resolve(data.result);
+      else {
+        job.reject(new AnalyzerError(data.error.message, data.error.kind));
+        // After a trap or an allocation failure the wasm instance is not to be trusted.
+        if (data.error.kind === 'trap' || data.error.kind === 'memory') return replace(m);
+      }
+      pump();
+    });
+    m.worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      lost(m, e.message || 'the analyzer worker stopped');
+    });
+    return m;
+  }
 
-  function call(op, args, transfer = []) {
+  /** A member that failed to start or died outside a job. */
+  function lost(m, message) {
+    const job = m.job;
+    const wasReady = m.ready;
+    remove(m);
+    if (job) {
+      job.reject(new AnalyzerError(`the analyzer stopped (${message})`, 'crashed'));
+      spawn();
+      stats.replaced += 1;
+    } else if (wasReady) {
+      spawn();
+      stats.replaced += 1;
+    }
+    if (!members.length) failAll(message || 'the analyzer worker could not be started');
+    pump();
+  }
+
+  function remove(m) {
+    clearTimeout(m.timer);
+    m.worker.terminate();
+    const i = members.indexOf(m);
+    if (i >= 0) members.splice(i, 1);
+  }
+
+  /** Terminates a member and starts a fresh one in its place. */
+  function replace(m) {
+    remove(m);
+    spawn();
+    stats.replaced += 1;
+    pump();
+  }
+
+  function pump() {
+    for (const m of members) {
+      if (!m.ready || m.job || !queue.length) continue;
+      const job = queue.shift();
+      m.job = job;
+      const limit = timeLimit(job.bytes, budget);
+      m.timer = setTimeout(() => {
+        if (m.job !== job) return;
+        m.job = null;
+        job.reject(new AnalyzerError(`it took longer than ${(limit / 1000).toFixed(limit < 10000 ? 1 : 0)} s and was stopped`, 'timeout'));
+        replace(m);
+      }, limit);
+      m.worker.postMessage({ id: job.id, op: job.op, args: job.args });
+    }
+  }
+
+  function call(op, args, bytes) {
     if (failed) return Promise.reject(failed);
-    const id = next++;
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, args }, transfer);
+      queue.push({ id: next++, op, args, bytes, resolve, reject });
+      pump();
     });
   }
 
+  for (let i = 0; i < size; i++) spawn();
+
   return {
     ready,
-    /** @param {string} text @param {object} [meta] */
-    analyze: (text, meta) => call('analyze', { text, meta }),
-    /** @param {Uint8Array} bytes  (transferred: do not reuse) @param {string} fileName */
-    ingest: (bytes, fileName) => call('ingest', { bytes, fileName }, [bytes.buffer]),
-    /** @param {string} text */
-    ingestText: (text) => call('ingestText', { text }),
-    terminate: () => worker.terminate(),
+    size,
+    stats,
+    /** A dropped or picked file, read, ingested and analyzed in a worker. @param {File} file @param {string} name */
+    file: (file, name) => call('file', { file, name }, file.size),
+    /** Pasted text (or a seed): ingested and analyzed. */
+    text: (text, meta) => call('text', { text, meta }, text.length),
+    /** Text already ingested. */
+    analyze: (text, meta) => call('analyze', { text, meta }, text.length),
+    /** An export file, parsed in a worker. */
+    parseExport: (file) => call('parseExport', { file }, file.size),
+    /**
+     * Drops every job, queued or running (Cancel, Reset): running workers are terminated and
+     * replaced, so no analysis nobody waits for holds the pool.
+     */
+    cancelAll() {
+      const stopped = new AnalyzerError('cancelled', 'cancelled');
+      for (const job of queue.splice(0)) job.reject(stopped);
+      for (const m of [...members]) {
+        if (!m.job) continue;
+        const job = m.job;
+        m.job = null;
+        job.reject(stopped);
+        replace(m);
+      }
+    },
+    terminate() {
+      for (const m of members.splice(0)) {
+        clearTimeout(m.timer);
+        m.worker.terminate();
+      }
+    },
   };
 }

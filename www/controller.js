@@ -3,9 +3,12 @@
 // analysis (the worker does).
 import * as S from './state.js';
 import { createCorpus } from './corpus.js';
-import { createIntake } from './intake.js';
-import { cleanMeta, exportText, parseExport, recordOf } from './exchange.js';
+import { createIntake, nameList } from './intake.js';
+import { DEFAULT_MAX_BYTES, cleanMeta, cleanName, exportText, formatSize, recordOf, tooLargeMessage, utf8Length } from './exchange.js';
 import { openStore } from './store.js';
+
+/** An export file may hold many articles; each must still be under the article limit. */
+export const IMPORT_FILE_LIMIT = 256 * 1024 * 1024;
 
 /**
  * @param {object} deps
@@ -26,12 +29,25 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   let started = false;
   let failed = false;
 
-  const store = () => (storePromise ||= open());
+  const limit = () => (info && info.maxBytes) || DEFAULT_MAX_BYTES;
+  let storeOk = false;
+  /** Whether storage ever opened: a failure after that is a real failure, not "no storage". */
+  const storeOpened = () => storeOk;
+  const store = () =>
+    (storePromise ||= open({
+      onBlocked: () => views.notices.error('Another Parallax tab with an older version holds the storage open: close or reload it, and saving continues here.', { key: 'blocked' }),
+      onUnblocked: () => views.notices.info('Storage is free again.', { key: 'blocked' }),
+      onRemoteChange: (change) => remoteChange(change),
+    }).then((s) => {
+      storeOk = true;
+      return s;
+    }));
 
   const intake = createIntake({
     client,
     corpus,
     store,
+    limit,
     on: {
       progress: (done, total, label) => views.status.progress(done, total, label),
       busy: (active) => views.ingest.showCancel(active),
@@ -64,18 +80,10 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   async function loadSeed(seed, index) {
     const res = await get('./seeds/' + encodeURIComponent(seed.file));
     if (!res.ok) throw new Error(`seeds/${seed.file}: HTTP ${res.status}`);
-    let text = await res.text();
-    let comments = [];
-    let meta = cleanMeta(seed);
-    if (info.ops.includes('ingestText')) {
-      const ing = await client.ingestText(text);
-      text = ing.text;
-      comments = ing.comments || [];
-      meta = { ...cleanMeta(ing.meta), ...meta };
-    }
-    const report = await client.analyze(text, meta);
+    const meta = cleanMeta(seed);
+    const ing = await client.text(await res.text(), meta);
     const id = seed.file.replace(/\.[^.]+$/, '');
-    return { id, origin: 'seed', seedIndex: index, fileName: seed.file, text, meta: { ...meta, title: seed.title || null }, report, comments };
+    return { id, origin: 'seed', seedIndex: index, fileName: seed.file, text: ing.text, meta: { ...cleanMeta(ing.meta), ...meta, title: seed.title || null }, report: ing.report, comments: ing.comments || [] };
   }
 
   async function loadSeeds() {
@@ -90,12 +98,12 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     }
     const failures = [];
     views.status.progress(0, seeds.length, `Analyzing ${seeds.length} articles…`);
+    // Every seed is analyzed at once on the pool; they enter the corpus in index order.
+    const loads = seeds.map((seed, i) => loadSeed(seed, i).then((a) => ({ a }), (err) => ({ err })));
     for (const [i, seed] of seeds.entries()) {
-      try {
-        corpus.add(await loadSeed(seed, i));
-      } catch (err) {
-        failures.push(`${seed.file}: ${err.message}`);
-      }
+      const { a, err } = await loads[i];
+      if (a) corpus.add(a);
+      else failures.push(`${seed.file}: ${err.message}`);
       views.status.progress(i + 1, seeds.length, `Analyzed ${i + 1} of ${seeds.length} articles…`);
       api.render();
     }
@@ -103,29 +111,71 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   }
 
   async function loadSaved() {
-    let records = [];
+    let s;
     try {
-      records = await (await store()).all();
+      s = await store();
     } catch (err) {
       views.notices.error(`${err.message}: articles you add will stay only until the page is closed. Export the corpus to keep them.`, { key: 'storage' });
+      return;
+    }
+    let records;
+    try {
+      records = await s.all();
+    } catch (err) {
+      // Not an empty corpus: the articles are still there, only unread.
+      views.notices.error(`Your saved articles could not be read (${err.message}). Nothing was deleted: reload the page to try again.`, { key: 'storage-read' });
       return;
     }
     await intake.restore(records);
   }
 
-  function undoable(removed, text) {
+  /** Another tab saved, removed or restored articles: follow it. */
+  async function remoteChange({ type, ids }) {
+    if (type === 'trashed') {
+      intake.forget(ids);
+      const removed = corpus.remove(ids);
+      if (removed.length) {
+        if (removed.some((a) => a.id === shownId)) router.go({ id: null });
+        else scheduleRender();
+      }
+      return;
+    }
+    intake.remember(ids);
+    const missing = ids.filter((id) => !corpus.get(id));
+    if (!missing.length) return;
+    try {
+      const records = await (await store()).get(missing);
+      intake.restore(records.filter((r) => !corpus.get(r.id)));
+    } catch (err) {
+      views.notices.error(`Articles added in another tab could not be read here (${err.message}): reload to see them.`, { key: 'storage-read' });
+    }
+  }
+
+  /**
+   * Offers to undo a removal. What was removed lives in the store's trash, so Undo brings
+   * back every record, loaded in this tab or not; `unsaved` were only ever in memory.
+   */
+  function undoable(tag, unsaved, text) {
     views.notices.info(text, {
       key: 'undo',
+      timeout: 20000,
       action: {
         label: 'Undo',
         run: async () => {
-          corpus.add(...removed);
-          api.render();
-          try {
-            await (await store()).putMany(removed.map(recordOf));
-          } catch (err) {
-            views.notices.error(`${err.message}: the restored articles are back for now but not saved.`, { key: 'storage' });
+          let records = [];
+          if (tag) {
+            try {
+              records = await (await store()).untrash(tag);
+            } catch (err) {
+              views.notices.error(`Undo failed: ${err.message}. The removed articles are still kept by the browser; try again.`, { key: 'storage' });
+              undoable(tag, unsaved, text);
+              return;
+            }
           }
+          intake.remember(records.map((r) => r.id));
+          if (unsaved.length) intake.importRecords(unsaved.map(recordOf), 'before the reset');
+          if (records.length) intake.addSaved(records.sort((a, b) => a.addedAt - b.addedAt), 'the undo', { show: false, verb: 'Restoring' });
+          views.notices.info(`Restoring ${records.length + unsaved.length} article${records.length + unsaved.length === 1 ? '' : 's'}.`, { key: 'undo' });
         },
       },
     });
@@ -280,6 +330,8 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     async addPaste(p) {
       if (!info) return 'The analyzer is not ready yet.';
       if (!p.text.trim()) return 'Paste some text first.';
+      const bytes = p.text.length > limit() ? p.text.length : utf8Length(p.text);
+      if (bytes > limit()) return tooLargeMessage('The pasted text', bytes, limit());
       intake.addPaste(p);
       return null;
     },
@@ -290,44 +342,99 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       const a = corpus.get(shownId);
       if (!a || a.origin === 'seed') return;
       const next = S.neighbour(visibleIds.filter((id) => id !== a.id), null, 1);
+      await intake.flush();
+      let moved = { tag: null, ids: [] };
+      try {
+        moved = await (await store()).trash([a.id]);
+      } catch (err) {
+        if (err.kind !== 'unavailable' || storeOpened()) {
+          return views.notices.error(`“${S.titleOf(a)}” was not removed: ${err.message}. Nothing was changed.`, { key: 'storage' });
+        }
+      }
       corpus.remove([a.id]);
       router.go({ id: next });
-      undoable([a], `Removed “${S.titleOf(a)}”.`);
-      try {
-        await (await store()).remove(a.id);
-      } catch (err) {
-        views.notices.error(`${err.message}: the article may come back after a reload.`, { key: 'storage' });
-      }
+      undoable(moved.tag, moved.ids.includes(a.id) ? [] : [a], `Removed “${S.titleOf(a)}”.`);
     },
+    /** Removes every added article, saved or not, loaded yet or not; undoable from storage. */
     async reset() {
+      // Stop the article in progress and whatever is queued: nothing is added after this.
+      await intake.stop();
       const added = corpus.added();
-      if (!added.length) return views.notices.info('The corpus holds only the seed articles.');
-      intake.cancel();
+      let moved = { tag: null, ids: [] };
+      try {
+        moved = await (await store()).trash(null);
+      } catch (err) {
+        if (err.kind !== 'unavailable' || storeOpened()) {
+          views.status.done(`${corpus.list.length} articles`);
+          return views.notices.error(`Reset failed: ${err.message}. Nothing was removed.`, { key: 'storage' });
+        }
+      }
+      const saved = new Set(moved.ids);
+      const unsaved = added.filter((a) => !saved.has(a.id));
+      const n = new Set([...moved.ids, ...added.map((a) => a.id)]).size;
+      if (!n) {
+        views.status.done(`${corpus.list.length} articles · analyzer ${info ? info.version || 'ready' : 'loading'}`);
+        return views.notices.info('The corpus holds only the seed articles.');
+      }
       corpus.remove(added.map((a) => a.id));
       router.go({ id: null });
-      undoable(added, `Removed ${added.length} added article${added.length === 1 ? '' : 's'}; the seeds remain.`);
-      try {
-        await (await store()).clear();
-      } catch (err) {
-        views.notices.error(`${err.message}: the removed articles may come back after a reload.`, { key: 'storage' });
-      }
+      views.status.done(`${corpus.list.length} articles · analyzer ${info ? info.version || 'ready' : 'loading'}`);
+      undoable(moved.tag, unsaved, `Removed ${n} added article${n === 1 ? '' : 's'}; the seeds remain.`);
     },
-    exportCorpus() {
-      const added = corpus.added();
+    /** Exports what storage holds (not what this tab has loaded so far). */
+    async exportCorpus() {
       const day = new Date().toISOString().slice(0, 10);
-      views.ingest.download(`parallax-corpus-${day}.json`, exportText(added, { analyzer: info ? info.version : '' }));
-      views.notices.info(`Exported ${added.length} added article${added.length === 1 ? '' : 's'} (the seeds are always there).`);
+      let records;
+      let from = 'saved';
+      try {
+        await intake.flush();
+        records = await (await store()).all();
+      } catch (err) {
+        if (err.kind !== 'unavailable' || storeOpened()) return views.notices.error(`Export failed: the saved articles could not be read (${err.message}). Nothing was exported.`, { key: 'storage-read' });
+        records = corpus.added().map(recordOf);
+        from = 'added in this tab (the browser offers no storage)';
+      }
+      views.ingest.download(`parallax-corpus-${day}.json`, exportText(records, { analyzer: info ? info.version : '' }));
+      views.notices.info(`Exported ${records.length} ${from} article${records.length === 1 ? '' : 's'} (the seeds are always there).`);
     },
+    /**
+     * Imports an export file: parsed in a worker, then saved in one transaction (all of it or
+     * none), then analyzed. Articles over the size limit are named and left out.
+     */
     async importFile(file) {
       if (!info) return views.notices.error('The analyzer is not ready yet: import again in a moment.');
+      const name = `“${cleanName(file.name)}”`;
+      if (file.size > IMPORT_FILE_LIMIT) return views.notices.error(`${name} is ${formatSize(file.size)}; an export file may be at most ${formatSize(IMPORT_FILE_LIMIT)}. Nothing was imported.`);
       let records;
       try {
-        records = parseExport(await file.text());
+        records = await client.parseExport(file);
       } catch (err) {
-        return views.notices.error(`“${file.name}” cannot be imported: ${err.message}.`);
+        return views.notices.error(`${name} cannot be imported: ${err.message}.`);
       }
-      if (!records.length) return views.notices.info(`“${file.name}” holds no articles.`);
-      intake.importRecords(records, `“${file.name}”`);
+      if (!records.length) return views.notices.info(`${name} holds no articles.`);
+      const over = records.filter((r) => r.bytes > limit());
+      for (const r of over) views.notices.error(tooLargeMessage(`“${r.meta.title || r.fileName || 'An article'}” in ${name}`, r.bytes, limit()) + ' It was not imported.');
+      const fresh = records.filter((r) => r.bytes <= limit()).map(({ bytes, ...r }) => r);
+      const present = fresh.filter((r) => corpus.withText(r.text));
+      if (present.length) views.notices.info(`${nameList(present.map((r) => r.meta.title || r.fileName || r.id))} from ${name} ${present.length === 1 ? 'is' : 'are'} already in the corpus.`);
+      const todo = fresh.filter((r) => !corpus.withText(r.text));
+      if (!todo.length) return;
+      let s = null;
+      try {
+        s = await store();
+      } catch {
+        // No storage at all: import into this tab only (each failed save is reported).
+        return intake.importRecords(todo, name);
+      }
+      views.status.busy(`Saving ${todo.length} article${todo.length === 1 ? '' : 's'} from ${name}…`);
+      try {
+        await s.putMany(todo);
+      } catch (err) {
+        views.status.done(`${corpus.list.length} articles · analyzer ${info.version || 'ready'}`);
+        return views.notices.error(`${name} was not imported: ${err.message}. Nothing from it was saved, and the corpus is as it was.`, { key: 'storage' });
+      }
+      intake.remember(todo.map((r) => r.id));
+      intake.addSaved(todo, name);
     },
   };
   return api;

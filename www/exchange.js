@@ -5,6 +5,40 @@ export const EXPORT_FORMAT = 'parallax-corpus';
 export const EXPORT_VERSION = 1;
 const META_KEYS = ['title', 'outlet', 'url', 'date', 'author', 'source'];
 
+/**
+ * The largest article the page accepts by any way in (drop, folder, paste, import), until
+ * the analyzer reports its own limit (`Analyzer.maxBytes`): the one place it is written.
+ */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Characters that may not appear in a name shown: C0/C1 controls, bidi marks and overrides. */
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name safe to show: without controls or bidi characters (so it cannot read reversed). */
+export function cleanName(name) {
+  return String(name ?? '').replace(UNSAFE_NAME, '');
+}
+
+/** UTF-8 length of a string, without building the bytes. */
+export function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The message for anything over the size limit, naming it. */
+export function tooLargeMessage(label, bytes, limit) {
+  return `${label} is ${formatSize(bytes)}; the limit is ${formatSize(limit)}. Split it into smaller files and add those.`;
+}
+
 /** A stable id from the text alone (53-bit hash): the same text always gets the same id. */
 export function articleId(text) {
   let h1 = 0xdeadbeef;
@@ -78,7 +112,7 @@ export function parseExport(text) {
       meta: cleanMeta(r.meta),
       addedAt: Number.isFinite(r.addedAt) ? r.addedAt : Date.now() + i,
     };
-    if (typeof r.fileName === 'string' && r.fileName) rec.fileName = r.fileName;
+    if (typeof r.fileName === 'string' && cleanName(r.fileName)) rec.fileName = cleanName(r.fileName);
     if (Array.isArray(r.comments)) rec.comments = r.comments.filter((c) => typeof c === 'string');
     if (typeof r.encoding === 'string') rec.encoding = r.encoding;
     if (typeof r.format === 'string') rec.format = r.format;

@@ -74,6 +74,16 @@ export function stanceGraph(articles, { voices = new Set(), top = 0 } = {}) {
   return { nodes: kept, edges: out, total };
 }
 
+/** Room around the circle for labels (view-box units; labels are cut to LABEL_CHARS). */
+const LABEL_ROOM = 190;
+export const LABEL_CHARS = 24;
+
+/** A node's label: its name, cut with an ellipsis to LABEL_CHARS (the full name is its title). */
+export function nodeLabel(name) {
+  const chars = Array.from(String(name));
+  return chars.length > LABEL_CHARS ? chars.slice(0, LABEL_CHARS - 1).join('').trimEnd() + '…' : chars.join('');
+}
+
 /**
  * Places nodes on a circle, one arc per bloc (see the top of this file), with one empty
  * slot between blocs. Mutates and returns the nodes; `radius` grows with their number so
@@ -86,7 +96,7 @@ export function circleByBloc(nodes) {
   const gaps = nodes.reduce((g, n, i) => g + (i > 0 && n.bloc !== nodes[i - 1].bloc ? 1 : 0), 0) + (nodes.length > 1 ? 1 : 0);
   const slots = Math.max(1, nodes.length + gaps);
   const radius = Math.max(220, (slots * 22) / (2 * Math.PI));
-  const size = 2 * (radius + 170);
+  const size = 2 * (radius + LABEL_ROOM);
   let slot = 0;
   nodes.forEach((n, i) => {
     if (i > 0 && n.bloc !== nodes[i - 1].bloc) slot += 1;

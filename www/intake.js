@@ -1,17 +1,51 @@
 // Everything that enters the corpus after the seeds goes through one queue: dropped and picked
-// files, pasted text, imports, and articles restored from storage. One job at a time through
-// the worker, so the page stays responsive; a batch can be cancelled between jobs.
-import { articleId, cleanMeta, recordOf, formatSize } from './exchange.js';
+// files, pasted text, imports, and articles restored from storage. Jobs run in parallel on
+// the worker pool but enter the corpus in the order they were given; a job that fails (a
+// refused file, a hung or crashed analysis) is named in a message and the queue goes on.
+// New articles are saved in batches, one transaction each, and a batch that fails says which
+// articles were not saved.
+import { articleId, cleanMeta, cleanName, recordOf, tooLargeMessage } from './exchange.js';
 import { titleOf } from './state.js';
 
-/** The core refuses files over 5 MiB; past this the page does not even read them. */
-const READ_LIMIT = 64 * 1024 * 1024;
+/** Saves wait at most this long, or for this many articles, to share one transaction. */
+const SAVE_DELAY_MS = 250;
+const SAVE_BATCH = 100;
+/** Names listed in a message before "and N more". */
+const NAMES_SHOWN = 5;
+
+/** What went wrong with a job, as a sentence naming it. */
+export function failureMessage(label, err) {
+  const why = (err && err.message) || String(err);
+  switch (err && err.kind) {
+    case 'timeout':
+      return `${label} was stopped: ${why}. The analyzer was restarted; nothing else is affected. If it is a real article, split it into smaller files.`;
+    case 'trap':
+    case 'crashed':
+      return `${label} made the analyzer fail (${why}) and was skipped. The analyzer was restarted; nothing else is affected.`;
+    case 'memory':
+      return `${label} needed more memory than the browser allows and was skipped. The analyzer was restarted; nothing else is affected.`;
+    case 'unreadable':
+      return `${label} was skipped: ${why}.`;
+    case 'unavailable':
+      return `${label} could not be analyzed: ${why}. Reload the page and add it again.`;
+    default:
+      return why;
+  }
+}
+
+/** “a”, “b” and 3 more */
+export function nameList(names) {
+  const shown = names.slice(0, NAMES_SHOWN).map((n) => `“${n}”`);
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
+}
 
 /**
  * @param {object} deps
  * @param {ReturnType<import('./client.js').createClient>} deps.client
  * @param {ReturnType<import('./corpus.js').createCorpus>} deps.corpus
  * @param {() => Promise<any>} deps.store     resolves to the store, or rejects with a StoreError
+ * @param {() => number} deps.limit           the size limit in bytes
  * @param {object} deps.on
  * @param {(done: number, total: number, label: string) => void} deps.on.progress
  * @param {(summary: string, problems: boolean) => void} deps.on.finished
@@ -21,81 +55,128 @@ const READ_LIMIT = 64 * 1024 * 1024;
  * @param {(active: boolean) => void} deps.on.busy
  * @param {(id: string) => void} deps.on.show
  */
-export function createIntake({ client, corpus, store, on }) {
+export function createIntake({ client, corpus, store, limit = () => 5 * 1024 * 1024, on }) {
   const queue = [];
-  let running = false;
+  let running = null;
   let cancelled = false;
+  /** Bumped by `stop`: results of jobs from an older epoch are dropped. */
+  let epoch = 0;
   let batch = null;
-  /** The call the running job came from: `{shown}`. */
-  let current = { shown: false };
-  let storageWarned = false;
+  /** Ids removed elsewhere (another tab): restores of them are skipped. */
+  const gone = new Set();
+  const width = Math.max(2, (client.size || 1) * 2);
 
-  async function persist(article) {
+  // ---- saving, in batches ----
+  let toSave = [];
+  let saveTimer = null;
+  let saving = Promise.resolve();
+  const unsaved = [];
+  let persistAsked = false;
+
+  function save(article) {
+    toSave.push(article);
+    if (toSave.length >= SAVE_BATCH) flush();
+    else saveTimer ||= setTimeout(flush, SAVE_DELAY_MS);
+  }
+
+  /** Writes what waits in one transaction; resolves when every write so far has settled. */
+  function flush() {
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    const articles = toSave;
+    toSave = [];
+    if (articles.length) saving = saving.then(() => write(articles));
+    return saving;
+  }
+
+  async function write(articles) {
+    // Articles removed before their turn came are not written.
+    const live = articles.filter((a) => corpus.get(a.id) === a);
+    if (!live.length) return;
     try {
-      await (await store()).put(recordOf(article));
-    } catch (err) {
-      batch.unsaved += 1;
-      if (err.kind === 'quota' || !storageWarned) {
-        storageWarned = err.kind !== 'quota';
-        on.error(
-          err.kind === 'quota'
-            ? `Storage is full: “${titleOf(article)}” is in the corpus for now but will be gone after a reload. Everything saved before is kept. Remove some articles, or export the corpus to keep a copy.`
-            : `${err.message}: added articles stay only until the page is closed. Export the corpus to keep them.`,
-          { key: 'storage' },
-        );
+      const s = await store();
+      await s.putMany(live.map(recordOf));
+      if (!persistAsked) {
+        persistAsked = true;
+        s.persist().then((granted) => {
+          if (granted === false)
+            on.info('The browser has not granted this site persistent storage, so it may clear saved articles if space runs short. Export keeps a copy.', { key: 'persist' });
+        });
       }
+    } catch (err) {
+      if (batch) batch.unsaved += live.length;
+      unsaved.push(...live.map((a) => titleOf(a)));
+      const what = `${unsaved.length === 1 ? 'this article is' : `these ${unsaved.length} articles are`} in the corpus for now but not saved: ${nameList(unsaved)}. They will be gone after a reload`;
+      on.error(
+        err.kind === 'quota'
+          ? `Storage is full: ${what}. Everything saved before is kept. Remove some articles, or export the corpus to keep a copy.`
+          : `${err.message}: ${what}. Export the corpus to keep them.`,
+        { key: 'storage' },
+      );
     }
   }
 
-  /** Analyzes an ingested text and adds it, unless the corpus already has that text. */
-  async function admit({ text, meta, comments = [], encoding, format, origin, fileName, addedAt, save = true, label }) {
-    if (!text || !text.trim()) throw new Error(`${label} has no text to analyze.`);
-    const dup = corpus.withText(text);
+  // ---- the queue ----
+
+  /** Adds an analyzed candidate, unless the corpus already has its text. */
+  function admit(c, job) {
+    const dup = corpus.withText(c.text);
     if (dup) {
+      if (job.restore && dup.id === c.id) return; // already here (another tab announced it too)
       batch.duplicates += 1;
-      on.info(`${label} is already in the corpus as “${titleOf(dup)}”.`, { timeout: 0, action: { label: 'Show it', run: () => on.show(dup.id) } });
+      on.info(`${job.label} is already in the corpus as “${titleOf(dup)}”.`, { timeout: 0, action: { label: 'Show it', run: () => on.show(dup.id) } });
       return;
     }
-    const m = cleanMeta(meta);
-    const report = await client.analyze(text, fileName ? { ...m, source: fileName } : m);
-    const article = { id: corpus.freeId(articleId(text)), origin, fileName, text, meta: m, comments, encoding, format, addedAt: addedAt ?? Date.now(), report };
+    const id = c.id && !corpus.get(c.id) ? c.id : corpus.freeId(articleId(c.text));
+    const article = { id, origin: c.origin, fileName: c.fileName, text: c.text, meta: cleanMeta(c.meta), comments: c.comments || [], encoding: c.encoding, format: c.format, addedAt: c.addedAt ?? Date.now(), report: c.report };
     corpus.add(article);
     batch.added += 1;
-    // The first article of each drop, pick or paste is shown — decided per call, not per
-    // batch, so a file dropped while the previous one is still being saved is shown too.
-    const first = save && !current.shown;
-    current.shown = current.shown || first;
+    // The first article of each drop, pick, paste or import is shown — decided per call.
+    const first = job.group.show && !job.group.shown;
+    job.group.shown ||= first;
     on.added(article, first);
-    if (save) await persist(article);
+    if (job.save) save(article);
   }
 
-  async function run() {
-    if (running) return;
-    running = true;
+  async function loop() {
     on.busy(true);
-    while (queue.length) {
-      const job = queue.shift();
-      if (cancelled) {
-        batch.cancelled += 1;
-        continue;
+    /** Jobs started on the pool, oldest first: {job, result}. */
+    const started = [];
+    while (queue.length || started.length) {
+      while (started.length < width && queue.length) {
+        const job = queue.shift();
+        if (cancelled || job.epoch !== epoch || (job.id && gone.has(job.id))) {
+          if (job.epoch === epoch && batch) batch.cancelled += 1;
+          continue;
+        }
+        let result;
+        try {
+          result = Promise.resolve(job.start()).then((v) => ({ ok: true, v }), (err) => ({ ok: false, err }));
+        } catch (err) {
+          result = Promise.resolve({ ok: false, err });
+        }
+        started.push({ job, result });
       }
-      on.progress(batch.done, batch.total, `${job.verb} ${batch.done + 1} of ${batch.total}: ${job.label}`);
-      current = job.group;
-      try {
-        await job.run();
-      } catch (err) {
+      if (!started.length) break;
+      const { job, result } = started.shift();
+      if (batch && job.epoch === epoch) on.progress(batch.done, batch.total, `${job.verb} ${batch.done + 1} of ${batch.total}: ${job.label}`);
+      const r = await result;
+      if (job.epoch !== epoch) continue; // stopped (Reset): its batch is gone
+      if (cancelled || (job.id && gone.has(job.id))) batch.cancelled += 1;
+      else if (!r.ok) {
         batch.refused += 1;
-        on.error(err.message || String(err));
-      }
+        on.error(failureMessage(job.label, r.err));
+      } else if (r.v) admit(r.v, job);
       batch.done += 1;
       // Let the page breathe between jobs.
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const b = batch;
     batch = null;
-    running = false;
     cancelled = false;
     on.busy(false);
+    flush();
+    if (!b) return;
     const parts = [`${b.added} article${b.added === 1 ? '' : 's'} added`];
     if (b.duplicates) parts.push(`${b.duplicates} already present`);
     if (b.refused) parts.push(`${b.refused} refused`);
@@ -103,11 +184,16 @@ export function createIntake({ client, corpus, store, on }) {
     on.finished(b.restore ? '' : parts.join(', '), b.refused > 0);
   }
 
-  function enqueue(jobs, { restore = false } = {}) {
+  function run() {
+    if (!running) running = loop().finally(() => (running = null));
+    return running;
+  }
+
+  function enqueue(jobs, { restore = false, show = !restore, save = !restore } = {}) {
     if (!jobs.length) return Promise.resolve();
     // The jobs of one call (one drop, one pick, one paste) share whether one was shown.
-    const group = { shown: false };
-    for (const job of jobs) job.group = group;
+    const group = { show, shown: false };
+    for (const job of jobs) Object.assign(job, { group, epoch, restore, save });
     if (!batch) batch = { total: 0, done: 0, added: 0, duplicates: 0, refused: 0, cancelled: 0, unsaved: 0, restore };
     batch.restore = batch.restore && restore;
     batch.total += jobs.length;
@@ -115,24 +201,46 @@ export function createIntake({ client, corpus, store, on }) {
     return run();
   }
 
+  const tooLarge = (label, bytes) => Object.assign(new Error(tooLargeMessage(label, bytes, limit())), { kind: 'too_large' });
+
+  /** A stored or imported record as a job: analyzed again, with its own id. */
+  function recordJob(r, verb, label) {
+    const name = cleanName(r.fileName);
+    return {
+      verb,
+      id: r.id,
+      label: name || r.meta.title || r.id,
+      start: () => {
+        const bytes = r.bytes ?? r.text.length;
+        if (bytes > limit()) throw tooLarge(label, bytes);
+        const meta = cleanMeta(r.meta);
+        return client.analyze(r.text, name ? { ...meta, source: name } : meta).then((report) => ({ ...r, fileName: name || undefined, report }));
+      },
+    };
+  }
+
   return {
     get busy() {
-      return running;
+      return running != null;
     },
-    /** Dropped or picked files (folders already walked): [{file, path}]. */
+    /** Dropped or picked files (folders already walked): [{file, path, error?}]. */
     addFiles(items) {
       return enqueue(
-        items.map(({ file, path }) => ({
-          verb: 'Adding',
-          label: path,
-          run: async () => {
-            const name = path || file.name;
-            if (file.size > READ_LIMIT) throw new Error(`“${name}” is ${formatSize(file.size)}; the limit is 5 MB. Split it into smaller files.`);
-            const bytes = new Uint8Array(await file.arrayBuffer());
-            const ing = await client.ingest(bytes, name);
-            await admit({ ...ing, meta: { ...ing.meta, title: ing.meta?.title || ing.title }, origin: 'file', fileName: name, label: `“${name}”` });
-          },
-        })),
+        items.map(({ file, path, error }) => {
+          const name = cleanName(path || (file && file.name)) || 'a file without a name';
+          const label = `“${name}”`;
+          return {
+            verb: 'Adding',
+            label,
+            start: async () => {
+              if (error || !file) throw Object.assign(new Error(`it could not be read (${error || 'unknown error'}); the other files are added`), { kind: 'unreadable' });
+              // Checked before anything is read.
+              if (file.size > limit()) throw tooLarge(label, file.size);
+              const r = await client.file(file, name);
+              return { ...r, origin: 'file', fileName: name };
+            },
+          };
+        }),
       );
     },
     /** Pasted text with optional title and outlet. */
@@ -140,38 +248,58 @@ export function createIntake({ client, corpus, store, on }) {
       return enqueue([
         {
           verb: 'Adding',
-          label: 'pasted text',
-          run: async () => {
-            const ing = await client.ingestText(text);
-            const meta = { ...ing.meta, title: title.trim() || ing.meta?.title || ing.title, outlet: outlet.trim() || ing.meta?.outlet };
-            await admit({ ...ing, meta, origin: 'paste', label: 'The pasted text' });
+          label: 'The pasted text',
+          start: async () => {
+            const r = await client.text(text, cleanMeta({ title, outlet }));
+            return { ...r, origin: 'paste' };
           },
         },
       ]);
     },
-    /** Records from an export file. */
-    importRecords(records, fileName) {
-      return enqueue(
-        records.map((r) => ({
-          verb: 'Importing',
-          label: r.fileName || r.meta.title || 'article',
-          run: () => admit({ ...r, label: `“${r.meta.title || r.fileName || 'An article'}” from ${fileName}` }),
-        })),
-      );
+    /** Records already saved (an import, an undo): analyzed, added and shown, not saved again. */
+    addSaved(records, source, { show = true, verb = 'Importing' } = {}) {
+      return enqueue(records.map((r) => recordJob(r, verb, `“${r.meta.title || cleanName(r.fileName) || 'An article'}” from ${source}`)), { restore: false, show, save: false });
     },
-    /** Records from IndexedDB, at start: analyzed again, not saved again. */
+    /** Records to import when there is no storage: analyzed, added and (tried to be) saved. */
+    importRecords(records, source) {
+      return enqueue(records.map((r) => recordJob(r, 'Importing', `“${r.meta.title || cleanName(r.fileName) || 'An article'}” from ${source}`)));
+    },
+    /** Records from IndexedDB, at start or from another tab: analyzed again, not saved again. */
     restore(records) {
       return enqueue(
-        records.map((r) => ({
-          verb: 'Restoring',
-          label: r.fileName || r.meta.title || 'article',
-          run: () => admit({ ...r, save: false, label: `Saved article “${r.meta.title || r.fileName || r.id}”` }),
-        })),
+        records.map((r) => recordJob(r, 'Restoring', `Saved article “${r.meta.title || cleanName(r.fileName) || r.id}”`)),
         { restore: true },
       );
     },
+    /** Stops the batch between jobs; what is in flight is dropped. */
     cancel() {
-      if (running) cancelled = true;
+      if (!running) return;
+      cancelled = true;
+      if (client.cancelAll) client.cancelAll();
+    },
+    /**
+     * Stops everything now (Reset): queued and in-flight jobs are dropped, and resolves once
+     * every article already added is written, so a following change sees them in storage.
+     */
+    async stop() {
+      epoch += 1;
+      queue.length = 0;
+      if (client.cancelAll) client.cancelAll();
+      if (batch) {
+        batch = null;
+        on.busy(false);
+      }
+      await flush();
+    },
+    /** Waits for pending saves (export reads storage). */
+    flush,
+    /** Ids removed in another tab: pending restores of them are skipped. */
+    forget(ids) {
+      for (const id of ids) gone.add(id);
+    },
+    /** Ids brought back: they may be restored again. */
+    remember(ids) {
+      for (const id of ids) gone.delete(id);
     },
   };
 }

@@ -1,11 +1,17 @@
-// The analyzer's home: a module Web Worker that loads the wasm once and answers requests,
-// so the page never freezes while text is analyzed (wasm-bindgen's wasm-in-web-worker shape).
+// One member of the analyzer pool: a module Web Worker that loads the wasm once and answers
+// requests, so the page never freezes while text is analyzed (wasm-bindgen's
+// wasm-in-web-worker shape). A dropped File comes here as it is and is read, ingested and
+// analyzed in one call. The page's client (client.js) times every job and replaces a worker
+// that hangs or traps: after a wasm trap this instance is never trusted again.
 //
-// Messages in:  {id, op: 'analyze'|'ingest'|'ingestText', args}
-// Messages out: {type: 'ready', version, ops} | {type: 'fatal', message}
+// Messages in:  {id, op, args}   ops: 'file' {file, name} | 'text' {text, meta}
+//                                      | 'analyze' {text, meta} | 'parseExport' {file}
+// Messages out: {type: 'ready', version, ops, maxBytes} | {type: 'fatal', message}
 //               {id, ok: true, result} | {id, ok: false, error: {message, kind}}
+import { DEFAULT_MAX_BYTES, parseExport, utf8Length } from './exchange.js';
 
 let analyzer = null;
+let maxBytes = DEFAULT_MAX_BYTES;
 
 // serde-wasm-bindgen may hand maps over as `Map`s; the page wants plain objects.
 function plain(v) {
@@ -23,13 +29,24 @@ function plain(v) {
   return v;
 }
 
+/** The analyzer's own size limit, if this build exposes it. */
+function limitOf(mod) {
+  for (const f of [mod.Analyzer && mod.Analyzer.maxBytes, mod.maxBytes, mod.max_bytes]) {
+    if (typeof f === 'function') {
+      const n = Number(f());
+      if (Number.isFinite(n) && n > 0) return n;
+    }
+  }
+  return DEFAULT_MAX_BYTES;
+}
+
 const ready = (async () => {
   const mod = await import('./pkg/parallax.js');
   await mod.default();
   analyzer = new mod.Analyzer();
+  maxBytes = limitOf(mod);
   const version = typeof mod.Analyzer.version === 'function' ? String(mod.Analyzer.version()) : '';
-  const ops = ['analyze', 'ingest', 'ingestText'].filter((op) => typeof analyzer[op] === 'function');
-  return { version, ops };
+  return { version, ops: ['file', 'text', 'analyze', 'parseExport'], maxBytes };
 })();
 
 ready.then(
@@ -37,28 +54,67 @@ ready.then(
   (err) => postMessage({ type: 'fatal', message: String((err && err.message) || err) }),
 );
 
+const fail = (kind, message) => Object.assign(new Error(message), { kind });
+
+function readBytes(file) {
+  try {
+    return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file));
+  } catch (err) {
+    throw fail('unreadable', `it could not be read (${(err && (err.message || err.name)) || 'unknown error'}); it may have been moved, or access to it was refused`);
+  }
+}
+
+function analyzeText(text, meta) {
+  return plain(analyzer.analyze(text, meta || undefined));
+}
+
+const ops = {
+  /** A dropped or picked file: read, ingested and analyzed here, in one call. */
+  file({ file, name }) {
+    if (file.size > maxBytes) throw fail('too_large', `it is over the ${maxBytes} byte limit`);
+    const ing = plain(analyzer.ingest(readBytes(file), name));
+    const meta = { ...(ing.meta || {}), title: (ing.meta && ing.meta.title) || ing.title || undefined };
+    return { ...ing, meta, report: analyzeText(ing.text, { ...clean(meta), source: name }) };
+  },
+  /** Pasted text, or a seed: ingested and analyzed in one call. */
+  text({ text, meta }) {
+    if (text.length > maxBytes || utf8Length(text) > maxBytes) throw fail('too_large', 'the text is over the size limit');
+    const ing = typeof analyzer.ingestText === 'function' ? plain(analyzer.ingestText(text)) : { text, meta: {}, comments: [] };
+    const m = { ...clean(ing.meta || {}), ...clean(meta || {}) };
+    if (!m.title && ing.title) m.title = ing.title;
+    return { ...ing, meta: m, report: analyzeText(ing.text, m) };
+  },
+  /** Text already ingested (restored or imported). */
+  analyze({ text, meta }) {
+    return analyzeText(text, meta);
+  },
+  /** An export file, parsed off the main thread. */
+  parseExport({ file }) {
+    const text = new FileReaderSync().readAsText(file);
+    const records = parseExport(text);
+    return records.map((r) => ({ ...r, bytes: r.text.length > maxBytes ? r.text.length : utf8Length(r.text) }));
+  },
+};
+
+/** Only non-empty string fields (undefined fields upset the analyzer's metadata parser). */
+function clean(meta) {
+  const out = {};
+  for (const [k, v] of Object.entries(meta)) if (typeof v === 'string' && v.trim()) out[k] = v.trim();
+  return out;
+}
+
 self.onmessage = async ({ data }) => {
   const { id, op, args } = data;
   try {
     await ready;
-    let result;
-    switch (op) {
-      case 'analyze':
-        result = analyzer.analyze(args.text, args.meta || undefined);
-        break;
-      case 'ingest':
-        result = analyzer.ingest(args.bytes, args.fileName);
-        break;
-      case 'ingestText':
-        result = analyzer.ingestText(args.text);
-        break;
-      default:
-        throw Object.assign(new Error(`unknown operation ${op}`), { kind: 'internal' });
-    }
-    postMessage({ id, ok: true, result: plain(result) });
+    if (!Object.hasOwn(ops, op)) throw fail('internal', `unknown operation ${op}`);
+    postMessage({ id, ok: true, result: ops[op](args) });
   } catch (err) {
     const message = String((err && err.message) || err);
-    const kind = (err && typeof err.kind === 'string' && err.kind) || 'internal';
+    // A trap leaves the wasm instance in an unknown state: the client replaces this worker.
+    const trap = typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError;
+    const memory = err instanceof RangeError && /memory|allocat/i.test(message);
+    const kind = trap ? 'trap' : memory ? 'memory' : (err && typeof err.kind === 'string' && err.kind) || 'internal';
     postMessage({ id, ok: false, error: { message, kind } });
   }
 };

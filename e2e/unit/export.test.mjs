@@ -116,6 +116,8 @@ test('the HTML report: no script, a strict CSP whose hash is its stylesheet’s,
   assert.ok(html.includes('Iran &lt;b&gt;warned&lt;/b&gt;') || html.includes('&lt;b&gt;'), 'markup in the text is shown as text');
   assert.ok(html.includes('A &lt;title&gt; &amp; &quot;quote&quot;'));
   assert.ok(html.includes('Iran → Azerbaijan, Israel −'), 'the marker names holder and targets');
+  const capped = articleReportHtml({ ...ARTICLE, report: { ...ARTICLE.report, notes: ['Only the first <5> statements'] } });
+  assert.ok(capped.includes('<p class="meta">Only the first &lt;5&gt; statements</p>'), 'the report says what it leaves out');
   assert.equal(escapeHtml(`<&>"'`), '&lt;&amp;&gt;&quot;&#39;');
   // The Rust exporter embeds the same stylesheet and hash.
   const rust = readFileSync(new URL('../../src/export.rs', import.meta.url), 'utf8');

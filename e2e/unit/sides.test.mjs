@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareSides, targetChoices, partnersOf, blindspots } from '../../www/sides.js';
-import { stanceGraph, circleByBloc, edgePath, holderId } from '../../www/graph.js';
+import { stanceGraph, circleByBloc, edgePath, holderId, nodeLabel, LABEL_CHARS } from '../../www/graph.js';
 import { statementTag } from '../../www/state.js';
 
 const VPS = [
@@ -103,4 +103,7 @@ test('network layout: deterministic, blocs in arcs, inside its square', () => {
   assert.equal(one.order[0], 'iran', 'Iran first, at the top');
   for (const [x, y] of Object.values(one.at)) assert.ok(x > 0 && y > 0 && x < one.box.size && y < one.box.size);
   assert.match(edgePath({ x: 0, y: 0 }, { x: 100, y: 0 }, 200), /^M0,0 Q\d/);
+  assert.equal(nodeLabel('Iran'), 'Iran');
+  const long = nodeLabel('Islamic Revolutionary Guard Corps Aerospace Force');
+  assert.ok(long.endsWith('…') && Array.from(long).length <= LABEL_CHARS, long);
 });

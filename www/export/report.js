@@ -90,7 +90,7 @@ export function articleReportHtml(a, viewpoints = a.report.viewpoints || []) {
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(byline)}</p>
 <p class="meta">${escapeHtml(viewpointName(viewpoints, r.viewpoint.label))} viewpoint · ${escapeHtml(percent(r.viewpoint.confidence))} confidence · ${r.entities.length} entities · ${r.statements.length} statements</p>
-<p class="legend">Highlights: entity mentions (hover for name, type and bloc); each statement opens with its holder → targets and sign (− negative, + positive, ○ neutral, ± mixed).</p>
+${(r.notes || []).map((n) => `<p class="meta">${escapeHtml(n)}</p>\n`).join('')}<p class="legend">Highlights: entity mentions (hover for name, type and bloc); each statement opens with its holder → targets and sign (− negative, + positive, ○ neutral, ± mixed).</p>
 <article>
 ${body(a)}</article>
 <h2>Statements</h2>

@@ -2,15 +2,31 @@
 // and ways out: export download, import picker, reset, remove.
 import { $ } from './dom.js';
 
-/** Files of a dropped directory entry, with their paths, depth first. */
+const why = (err) => (err && (err.message || err.name)) || 'unknown error';
+
+/**
+ * Files of a dropped directory entry, with their paths, depth first. A file or folder that
+ * cannot be read becomes `{file: null, path, error}`, so the others are still added and it
+ * is named.
+ */
 async function walk(entry, out) {
+  const path = entry.fullPath.replace(/^\//, '');
   if (entry.isFile) {
-    const file = await new Promise((ok, fail) => entry.file(ok, fail));
-    out.push({ file, path: entry.fullPath.replace(/^\//, '') });
+    try {
+      out.push({ file: await new Promise((ok, fail) => entry.file(ok, fail)), path });
+    } catch (err) {
+      out.push({ file: null, path, error: why(err) });
+    }
   } else if (entry.isDirectory) {
     const reader = entry.createReader();
     for (;;) {
-      const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+      let batch;
+      try {
+        batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+      } catch (err) {
+        out.push({ file: null, path: path + '/', error: `the folder could not be read: ${why(err)}` });
+        break;
+      }
       if (!batch.length) break;
       for (const e of batch) await walk(e, out);
     }

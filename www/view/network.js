@@ -3,7 +3,7 @@
 // them, busiest first); a click or Enter lists an edge's evidence. Exports SVG and PNG.
 import { $, h, fill, blocClass } from './dom.js';
 import { formatPolarity, polarityClass, blocGlyph, blocName, BLOC_ORDER } from '../state.js';
-import { edgePath } from '../graph.js';
+import { edgePath, nodeLabel } from '../graph.js';
 import { bindRoving, focusAt } from './roving.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -86,7 +86,7 @@ export function createNetworkView() {
       return s('g', { class: `node ${blocClass(n.bloc)}`, transform: `translate(${n.x},${n.y})` },
         s('title', {}, `${n.name} · ${blocName(n.bloc)} · ${n.weight} stance${n.weight === 1 ? '' : 's'}`),
         s('text', { class: 'glyph', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': glyphSize(n.weight) }, blocGlyph(n.bloc)),
-        s('text', { class: 'label', transform: `rotate(${deg.toFixed(1)})`, x: right ? off : -off, 'text-anchor': right ? 'start' : 'end', 'dominant-baseline': 'central' }, n.name),
+        s('text', { class: 'label', transform: `rotate(${deg.toFixed(1)})`, x: right ? off : -off, 'text-anchor': right ? 'start' : 'end', 'dominant-baseline': 'central' }, nodeLabel(n.name)),
       );
     });
     const svg = s('svg', { class: 'net', viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: 'group', 'aria-labelledby': 'network-svg-title' },
