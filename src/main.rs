@@ -79,7 +79,16 @@ fn analyze(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     for path in &paths {
-        let rendered = analyze_file(&analyzer, path).and_then(|(text, report)| {
+        let rendered = analyze_file(&analyzer, path).and_then(|(text, report, carried)| {
+            if format == export::Format::Json {
+                let line = ReportLine {
+                    report: &report,
+                    text: carried.then_some(text.as_str()),
+                };
+                return serde_json::to_string(&line)
+                    .map(|json| json + "\n")
+                    .map_err(|e| format!("{path}: {e}"));
+            }
             let doc = export::Document {
                 id: path,
                 text: &text,
@@ -110,17 +119,25 @@ fn analyze(args: &[String]) -> ExitCode {
     }
 }
 
-fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<(String, parallax::Report), String> {
+fn analyze_file(
+    analyzer: &Analyzer,
+    path: &str,
+) -> Result<(String, parallax::Report, bool), String> {
     let stdin = path == STDIN;
-    let bytes = if stdin {
-        read_stdin()
-    } else {
-        std::fs::read(path)
-    }
-    .map_err(|e| format!("{path}: cannot read: {e}"))?;
     let name = Path::new(path)
         .file_name()
         .map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    let bytes = if stdin {
+        read_stdin()
+    } else {
+        // The size limit is checked before the file is read whole.
+        let size = std::fs::metadata(path)
+            .map_err(|e| format!("{path}: cannot read: {e}"))?
+            .len();
+        ingest::check_size(size, &name, &Limits::default()).map_err(|e| format!("{path}: {e}"))?;
+        std::fs::read(path)
+    }
+    .map_err(|e| format!("{path}: cannot read: {e}"))?;
     let article =
         ingest::ingest(&bytes, &name, &Limits::default()).map_err(|e| format!("{path}: {e}"))?;
     let mut meta = if stdin {
@@ -136,12 +153,27 @@ fn analyze_file(analyzer: &Analyzer, path: &str) -> Result<(String, parallax::Re
     meta.date = meta.date.or(article.meta.date.clone());
     // Plain text keeps its offsets: lines ingest dropped as boilerplate or comments are
     // blanked, not removed, so every span still points into the file's own text.
-    let text = match (article.format, utf8_text(&bytes)) {
+    // Bytes read as another encoding are not the file's text, even when valid UTF-8
+    // (UTF-16 without a byte-order mark is, with its NULs).
+    let original = utf8_text(&bytes).filter(|_| article.encoding.starts_with("UTF-8"));
+    let text = match (article.format, original) {
         (Format::Text, Some(original)) => blank_dropped_lines(original, &article.text),
         _ => article.text.clone(),
     };
     let report = analyzer.report(&text, &meta, Units::CodePoints);
-    Ok((text, report))
+    // The analysed text travels with the JSON report whenever the offsets do not point
+    // into the file's own bytes read as UTF-8 (HTML, Markdown, other encodings, blanked lines).
+    let carried = original != Some(text.as_str());
+    Ok((text, report, carried))
+}
+
+/// One line of JSON output: the report, plus `text` when the offsets need it.
+#[derive(serde::Serialize)]
+struct ReportLine<'a> {
+    #[serde(flatten)]
+    report: &'a parallax::Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
 /// The path that names standard input.
@@ -307,7 +339,7 @@ fn utf8_text(bytes: &[u8]) -> Option<&str> {
 }
 
 /// The original text with every line that is not in `kept` (in order) replaced by
-/// spaces, so offsets are unchanged.
+/// spaces, so offsets are unchanged. Lines end at "\r\n", "\n" or a lone "\r".
 fn blank_dropped_lines(original: &str, kept: &str) -> String {
     let mut kept_lines = kept
         .lines()
@@ -315,19 +347,28 @@ fn blank_dropped_lines(original: &str, kept: &str) -> String {
         .filter(|l| !l.is_empty())
         .peekable();
     let mut out = String::with_capacity(original.len());
-    for line in original.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
+    let mut rest = original;
+    while !rest.is_empty() {
+        let body_len = rest.find(['\r', '\n']).unwrap_or(rest.len());
+        let (body, after) = rest.split_at(body_len);
+        let ending_len = if after.starts_with("\r\n") {
+            2
+        } else {
+            after.len().min(1)
+        };
+        let (ending, next) = after.split_at(ending_len);
         let keep =
             body.trim().is_empty() || kept_lines.peek().is_some_and(|k| body.trim_end() == *k);
         if keep {
             if !body.trim().is_empty() {
                 kept_lines.next();
             }
-            out.push_str(line);
+            out.push_str(body);
         } else {
             out.extend(body.chars().map(|c| if c == '\t' { '\t' } else { ' ' }));
-            out.push_str(&line[body.len()..]);
         }
+        out.push_str(ending);
+        rest = next;
     }
     out
 }
@@ -344,6 +385,17 @@ mod tests {
         assert_eq!(blanked.len(), original.len());
         assert_eq!(blanked.chars().count(), original.chars().count());
         assert_eq!(blanked, "Title\n     \nBody one.\n\n             \n");
+    }
+
+    #[test]
+    fn blanking_reads_lone_carriage_returns_as_line_ends() {
+        let original = "Tehran warned Baku.\rShare\rIran said no to Israel.\r";
+        let kept = "Tehran warned Baku.\nIran said no to Israel.";
+        assert_eq!(
+            blank_dropped_lines(original, kept),
+            "Tehran warned Baku.\r     \rIran said no to Israel.\r"
+        );
+        assert_eq!(blank_dropped_lines("a\r\nb\r\n", "a\nb"), "a\r\nb\r\n");
     }
 
     #[test]

@@ -33,6 +33,13 @@ fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&json)
 }
 
+/// The largest file or pasted text accepted, in bytes, the same for every way in:
+/// check `File.size` against it before reading a file.
+#[wasm_bindgen(js_name = maxInputBytes)]
+pub fn max_input_bytes() -> usize {
+    ingest::MAX_INPUT_BYTES
+}
+
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: crate::Analyzer,
@@ -60,7 +67,7 @@ impl Analyzer {
     }
 
     /// Turns a dropped file into an article: `{text, title, meta, comments, encoding,
-    /// format, removed_lines}`, or throws an `Error` whose `kind` says why not.
+    /// encoding_evidence, format, removed_lines}`, or throws an `Error` whose `kind` says why not.
     pub fn ingest(&self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
         let article = ingest::ingest(bytes, file_name, &Limits::default())
             .map_err(|e| js_error(e.kind(), e.message()))?;

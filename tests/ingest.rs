@@ -341,11 +341,13 @@ const ARTICLE_PARAGRAPHS: [&str; 3] = [
 fn saved_page_gives_article_metadata_and_comments() {
     let article = ingest(WORDPRESS_PAGE.as_bytes(), "iran.html", &Limits::default()).unwrap();
     assert_eq!(article.format, Format::Html);
-    let title = "Iran warns Azerbaijan over Israel ties";
+    // The reader view takes the JSON-LD headline first, as Firefox does.
+    let title = "Iran warns Azerbaijan";
     let mut expected = vec![title];
     expected.extend(ARTICLE_PARAGRAPHS);
     assert_eq!(article.text, expected.join("\n"));
     assert_eq!(article.title.as_deref(), Some(title));
+    assert_eq!(article.meta.lang.as_deref(), Some("en-US"));
     assert_eq!(article.meta.outlet.as_deref(), Some("The Daily Example"));
     assert_eq!(
         article.meta.url.as_deref(),
@@ -477,4 +479,150 @@ proptest! {
         let article = ingest_text(&html, None);
         prop_assert_eq!(article.text, collapsed);
     }
+}
+
+/// `parallax analyze page.html`: the report carries the analysed text, and every
+/// mention's offsets (code points) resolve against it; a plain UTF-8 file's offsets
+/// point into the file itself, so it carries none.
+#[test]
+fn cli_report_carries_the_text_its_offsets_resolve_against() {
+    let dir = std::env::temp_dir().join(format!("parallax-ingest-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("iran.html");
+    let plain = dir.join("plain.txt");
+    std::fs::write(&page, WORDPRESS_PAGE).unwrap();
+    std::fs::write(&plain, "Tehran warned Baku.\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("analyze")
+        .arg(&page)
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let text: Vec<char> = reports[0]["text"]
+        .as_str()
+        .expect("an HTML report carries its text")
+        .chars()
+        .collect();
+    assert!(text
+        .iter()
+        .collect::<String>()
+        .starts_with("Iran warns Azerbaijan\nTEHRAN"));
+    let mentions = reports[0]["mentions"].as_array().unwrap();
+    assert!(mentions.len() >= 5, "{mentions:?}");
+    for mention in mentions {
+        let start = mention["start"].as_u64().unwrap() as usize;
+        let end = mention["end"].as_u64().unwrap() as usize;
+        assert_eq!(
+            text[start..end].iter().collect::<String>(),
+            mention["text"].as_str().unwrap()
+        );
+    }
+    assert!(reports[1].get("text").is_none(), "{}", reports[1]);
+    assert!(reports[1]["mentions"].as_array().unwrap().len() >= 2);
+}
+
+/// Hostile pages, deep and wide, generated at 100 KB (and 1 MB in release builds): each
+/// is read without a panic and its article (JSON) is at most 20 times the page.
+#[test]
+fn deep_and_wide_hostile_pages_stay_linear() {
+    let units = [
+        "<div/>",
+        "<div>",
+        "<p><div>",
+        "<table><tr><td>",
+        "<ul><li>",
+        "<b class=x><i class=y>",
+        "<a href=x>",
+        "</div></p></span>",
+        "<svg><foreignObject><div>",
+        "<div class=\"comment\"><p>Iran warned Baku, a reader said.</p>",
+        "<div class=\"share-bar\"><a>Share</a></div>",
+        "<div>Iran warned Baku.</div>",
+        "<p>Tehran warned Baku, and Israel said no, again and again.</p>",
+        "<nav><a>Home</a></nav><br>",
+        "<table><tr><td>Iran</td><td>Baku</td></tr></table>",
+    ];
+    let sizes: &[usize] = if cfg!(debug_assertions) {
+        &[100 * 1024]
+    } else {
+        &[100 * 1024, 1024 * 1024]
+    };
+    for &size in sizes {
+        for unit in units {
+            let mut page = String::from("<html><head><title>Hostile</title></head><body>");
+            while page.len() < size {
+                page.push_str(unit);
+            }
+            page.push_str("Iran warned Baku.</body></html>");
+            let output = match ingest(page.as_bytes(), "hostile.html", &Limits::default()) {
+                Ok(article) => serde_json::to_string(&article).unwrap().len(),
+                Err(error) => error.message().len(),
+            };
+            assert!(
+                output <= 20 * page.len(),
+                "{unit} x {size}: {output} bytes out of {}",
+                page.len()
+            );
+        }
+    }
+}
+
+/// Line ends of any kind, BOM-less UTF-16 and the size limit, as the CLI meets them.
+#[test]
+fn cli_reads_cr_line_ends_and_bomless_utf16_and_refuses_large_files_unread() {
+    let dir = std::env::temp_dir().join(format!("parallax-ingest-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cr = dir.join("cr.txt");
+    std::fs::write(&cr, "Tehran warned Baku.\rIran said no to Israel.\r").unwrap();
+    let utf16 = dir.join("utf16.txt");
+    let bytes: Vec<u8> = "Tehran warned Baku.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&utf16, bytes).unwrap();
+    // Sparse: over the limit on disk without writing megabytes.
+    let large = dir.join("large.txt");
+    let file = std::fs::File::create(&large).unwrap();
+    file.set_len(parallax::ingest::MAX_INPUT_BYTES as u64 + 1)
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("analyze")
+        .arg(&cr)
+        .arg(&utf16)
+        .arg(&large)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("large.txt") && stderr.contains("the limit is 5 MB"),
+        "{stderr}"
+    );
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 2);
+    let ids = |report: &serde_json::Value| -> Vec<String> {
+        report["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&reports[0]), ["iran", "azerbaijan", "israel"]);
+    assert_eq!(ids(&reports[1]), ["iran", "azerbaijan"]);
+    assert_eq!(reports[1]["text"], "Tehran warned Baku.");
 }

@@ -1,7 +1,16 @@
-//! Bytes to text. A byte-order mark decides first (UTF-8, UTF-16LE/BE);
-//! without one, valid UTF-8 is UTF-8; anything else is read as Windows-1252,
-//! the encoding of old Western pages and of text saved by Windows editors,
-//! unless an HTML page declares another single-byte charset.
+//! Bytes to text, decided per file on evidence that is reported with the text:
+//!
+//! 1. a byte-order mark (UTF-8, UTF-16LE/BE);
+//! 2. without one, UTF-16 by its zero bytes: ASCII letters in UTF-16 have a zero
+//!    byte beside each, on the odd side in little-endian and the even side in big;
+//! 3. UTF-8 when it is valid, or mostly valid (at least four valid non-ASCII
+//!    characters per invalid sequence): the few bad bytes become U+FFFD rather than
+//!    the whole file turning into Windows-1252 mojibake;
+//! 4. the charset an HTML page declares;
+//! 5. else Windows-1252, the encoding of old Western pages and of text saved by
+//!    Windows editors, but only when its non-ASCII bytes read as Western letters:
+//!    text in a Cyrillic, Greek or Asian code page is refused with a message that
+//!    says so, since those cannot be told apart without a declaration.
 //!
 //! The generic binary checks live here because they depend on the encoding:
 //! NUL bytes are normal in UTF-16 and a sure sign of binary data elsewhere.
@@ -15,6 +24,8 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 pub(crate) struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Why this encoding, for the reader ("valid UTF-8", "declared in the page"…).
+    pub evidence: String,
 }
 
 /// Why bytes could not be read as text; the string says what was seen.
@@ -30,27 +41,57 @@ const MAX_CONTROL_PERCENT: usize = 2;
 /// Windows-1252 prose (Western languages stay far below; Cyrillic code pages far above).
 const MAX_HIGH_BYTE_PERCENT: usize = 30;
 
+/// Valid non-ASCII characters needed per invalid UTF-8 sequence to read a file as
+/// UTF-8 with replacement characters rather than as a legacy code page.
+const MIN_VALID_PER_INVALID: usize = 4;
+
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
-    let (text, encoding): (Cow<'_, str>, &'static str) =
-        if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-            check_bytes(rest)?;
-            (UTF_8.decode_without_bom_handling(rest).0, "UTF-8 (BOM)")
-        } else if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-            (UTF_16LE.decode_without_bom_handling(rest).0, "UTF-16LE")
-        } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-            (UTF_16BE.decode_without_bom_handling(rest).0, "UTF-16BE")
+    let (text, encoding, evidence): (Cow<'_, str>, &'static str, String) = if let Some(rest) =
+        bytes.strip_prefix(b"\xef\xbb\xbf")
+    {
+        check_bytes(rest)?;
+        let text = String::from_utf8_lossy(rest);
+        (text, "UTF-8 (BOM)", "a UTF-8 byte-order mark".to_string())
+    } else if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        let text = UTF_16LE.decode_without_bom_handling(rest).0;
+        (text, "UTF-16LE", "a UTF-16 byte-order mark".to_string())
+    } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        let text = UTF_16BE.decode_without_bom_handling(rest).0;
+        (text, "UTF-16BE", "a UTF-16 byte-order mark".to_string())
+    } else if let Some(big_endian) = utf16_without_bom(bytes) {
+        let (encoding, side) = if big_endian {
+            (UTF_16BE, "first")
         } else {
-            if looks_like_utf16_without_bom(bytes) {
-                return Err(Problem::UnknownEncoding(
-                    "it looks like UTF-16 without a byte-order mark",
-                ));
-            }
-            check_bytes(bytes)?;
-            match std::str::from_utf8(bytes) {
-                Ok(text) => (Cow::Borrowed(text), "UTF-8"),
-                Err(_) => decode_legacy(bytes)?,
-            }
+            (UTF_16LE, "second")
         };
+        let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+        let evidence = format!(
+            "no byte-order mark, but the {side} byte of most pairs is zero, as in {name} text"
+        );
+        (
+            encoding.decode_without_bom_handling(bytes).0,
+            name,
+            evidence,
+        )
+    } else {
+        check_bytes(bytes)?;
+        let (valid_non_ascii, invalid) = utf8_counts(bytes);
+        if invalid == 0 {
+            (
+                String::from_utf8_lossy(bytes),
+                "UTF-8",
+                "valid UTF-8".to_string(),
+            )
+        } else if valid_non_ascii >= invalid * MIN_VALID_PER_INVALID {
+            let evidence = format!(
+                    "UTF-8 in all but {invalid} place{} (shown as \u{fffd}), against {valid_non_ascii} valid non-ASCII characters",
+                    if invalid == 1 { "" } else { "s" }
+                );
+            (String::from_utf8_lossy(bytes), "UTF-8", evidence)
+        } else {
+            decode_legacy(bytes)?
+        }
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if encoding.starts_with("UTF-16") {
         check_chars(text)?;
@@ -58,35 +99,78 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
     Ok(Decoded {
         text: normalize_newlines(text).into_owned(),
         encoding,
+        evidence,
     })
 }
 
-/// Non-UTF-8 bytes: the charset an HTML page declares if it is a single-byte
-/// one encoding_rs knows, else Windows-1252 when the bytes look like Western text.
-fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Problem> {
+/// Valid non-ASCII characters and invalid sequences in `bytes` read as UTF-8.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
+    let mut valid_non_ascii = 0;
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid_non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid_non_ascii, invalid)
+}
+
+/// Non-UTF-8 bytes: the charset an HTML page declares, else Windows-1252 when the
+/// non-ASCII bytes read as Western letters.
+fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, String), Problem> {
     if let Some(declared) = declared_html_charset(bytes) {
+        let evidence = format!(
+            "not UTF-8, and the page declares charset {}",
+            declared.name()
+        );
         return Ok((
             declared.decode_without_bom_handling(bytes).0,
             declared.name(),
+            evidence,
         ));
     }
     let high = bytes.iter().filter(|&&b| b >= 0x80).count();
     let visible = bytes.iter().filter(|b| !b.is_ascii_whitespace()).count();
-    if high * 100 > visible * MAX_HIGH_BYTE_PERCENT {
+    let text = WINDOWS_1252.decode_without_bom_handling(bytes).0;
+    if high * 100 > visible * MAX_HIGH_BYTE_PERCENT || !reads_as_western(&text) {
         return Err(Problem::UnknownEncoding(
-            "it is not UTF-8, and too many of its bytes are non-ASCII for Windows-1252; \
-             it may be in a Cyrillic, Greek or Asian code page",
+            "it is not UTF-8, and its non-ASCII bytes do not read as Western European letters; \
+             it is probably text in a Cyrillic, Greek, Arabic, Hebrew or East Asian code page, \
+             which cannot be told apart without a declaration",
         ));
     }
     Ok((
-        WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        text,
         WINDOWS_1252.name(),
+        "not UTF-8; its non-ASCII bytes read as Western European letters in Windows-1252"
+            .to_string(),
     ))
 }
 
+/// Western languages put at most two accented letters in a row ("façade", "Müller");
+/// another script read as Windows-1252 gives whole words of them ("Ìîñêâà").
+fn reads_as_western(text: &str) -> bool {
+    let mut words_with_accents = 0usize;
+    let mut foreign_words = 0usize;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let mut run = 0usize;
+        let mut longest = 0usize;
+        for c in word.chars() {
+            run = if c.is_ascii() { 0 } else { run + 1 };
+            longest = longest.max(run);
+        }
+        if longest > 0 {
+            words_with_accents += 1;
+        }
+        if longest >= 3 {
+            foreign_words += 1;
+        }
+    }
+    foreign_words * 5 <= words_with_accents
+}
+
 /// The charset named by `<meta charset=…>` or `http-equiv` in the first
-/// 4 KiB, if it is an ASCII-compatible single-byte encoding (UTF-8 is not:
-/// bytes that fail UTF-8 are better read as Windows-1252 than with U+FFFD).
+/// 4 KiB, if it is ASCII-compatible and not UTF-8 (the bytes already failed it):
+/// single-byte code pages, and Shift_JIS, GBK, Big5, EUC-KR and the like.
 fn declared_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
     let head = head.to_ascii_lowercase();
@@ -101,8 +185,7 @@ fn declared_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/'))
         .unwrap_or(rest.len());
     let encoding = Encoding::for_label(rest.get(..end)?)?;
-    let single_byte_ascii_compatible = encoding.is_single_byte() && encoding.is_ascii_compatible();
-    single_byte_ascii_compatible.then_some(encoding)
+    (encoding.is_ascii_compatible() && encoding != UTF_8).then_some(encoding)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -148,27 +231,29 @@ fn is_binary_control(code: u32) -> bool {
     (code < 0x20 && !matches!(code, 0x09 | 0x0a | 0x0c | 0x0d)) || code == 0x7f
 }
 
-/// ASCII text in UTF-16 has a NUL in every other byte; without a BOM we
-/// cannot know the byte order for sure, so the reader is asked to re-save.
-fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
+/// ASCII text in UTF-16 has a zero in every other byte: on the first side of each
+/// pair in big-endian, the second in little-endian. `Some(big_endian)` when most
+/// pairs in the first 4 KiB show it on one side and almost none on the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     let sample = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
     if sample.len() < 8 {
-        return false;
+        return None;
     }
     let pairs = sample.len() / 2;
-    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample
+    let first_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let second_zero = sample
         .iter()
         .skip(1)
         .step_by(2)
         .filter(|&&b| b == 0)
         .count();
-    let (nuls, others) = if even_nuls > odd_nuls {
-        (even_nuls, odd_nuls)
+    let big_endian = first_zero > second_zero;
+    let (zeros, others) = if big_endian {
+        (first_zero, second_zero)
     } else {
-        (odd_nuls, even_nuls)
+        (second_zero, first_zero)
     };
-    nuls * 10 >= pairs * 7 && others * 20 <= pairs
+    (zeros * 10 >= pairs * 7 && others * 20 <= pairs).then_some(big_endian)
 }
 
 /// "\r\n" and lone "\r" become "\n", so every extractor sees one kind of line end.
@@ -263,11 +348,6 @@ mod tests {
             decode(b"\x01\x02\x03\x04 some text").unwrap_err(),
             Problem::Binary("it is full of control characters")
         );
-        let bomless: Vec<u8> = "Hello there, world"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        assert!(matches!(decode(&bomless), Err(Problem::UnknownEncoding(_))));
         // Cyrillic windows-1251 without a declaration is not guessed as 1252.
         assert!(matches!(
             decode(b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0"),
@@ -276,6 +356,58 @@ mod tests {
         let mut nul_in_utf16 = utf16("text", false);
         nul_in_utf16.extend_from_slice(&[0, 0]);
         assert!(matches!(decode(&nul_in_utf16), Err(Problem::Binary(_))));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_by_its_zero_bytes() {
+        let text = "Tehran warned Baku. Hikmət Hacıyev said no.";
+        let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name, side) in [(little, "UTF-16LE", "second"), (big, "UTF-16BE", "first")] {
+            let decoded = decode(&bytes).unwrap();
+            assert_eq!(decoded.text, text);
+            assert_eq!(decoded.encoding, name);
+            assert!(decoded.evidence.contains(side), "{}", decoded.evidence);
+        }
+    }
+
+    #[test]
+    fn mostly_valid_utf8_stays_utf8_with_replacement_characters() {
+        let mut bytes = "Hikmət Hacıyev said “no” to Tehran. "
+            .repeat(3)
+            .into_bytes();
+        bytes.extend_from_slice(b"caf\xe9 ");
+        bytes.extend_from_slice("Azərbaycan.".as_bytes());
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.contains("Hikmət") && decoded.text.contains("caf\u{fffd} Azərbaycan"));
+        assert!(
+            decoded.evidence.contains("all but 1 place"),
+            "{}",
+            decoded.evidence
+        );
+        // Mostly invalid: a Windows-1252 file with one accidental valid sequence.
+        let western = b"Caf\xe9, na\xefve, r\xe9sum\xe9, \xc3\xa9 and d\xe9j\xe0 vu.".to_vec();
+        let decoded = decode(&western).unwrap();
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert!(decoded.text.starts_with("Café, naïve"), "{}", decoded.text);
+    }
+
+    #[test]
+    fn non_latin_code_pages_are_named_as_such() {
+        // "Moscow is silent." in windows-1251 after English text: few high bytes, but
+        // they make whole words of accented letters when read as Windows-1252.
+        let mut bytes = b"Iran warned Baku. ".repeat(10);
+        bytes.extend_from_slice(b"\xcc\xee\xf1\xea\xe2\xe0 \xec\xee\xeb\xf7\xe8\xf2.");
+        match decode(&bytes) {
+            Err(Problem::UnknownEncoding(why)) => assert!(why.contains("Cyrillic"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        // Declared in the page, a multi-byte code page is read: "日本" in Shift_JIS.
+        let page = b"<meta charset=\"shift_jis\"><p>\x93\xfa\x96\x7b</p>";
+        let decoded = decode(page).unwrap();
+        assert_eq!(decoded.encoding, "Shift_JIS");
+        assert!(decoded.text.contains("日本"), "{}", decoded.text);
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!    BOM, else Windows-1252 (or the charset an HTML page declares);
 //! 3. pick the format by sniffing the content first and the file name second;
 //! 4. extract the article: Markdown syntax removed ([`markdown`]), the main
-//!    text of an HTML page found the way Readability does ([`html`]), or page
+//!    text of an HTML page found by Firefox's reader view, ported to Rust as
+//!    `dom_smoothie` ([`html`]), or page
 //!    furniture stripped from plain text ([`boilerplate`]);
 //! 5. keep reader comments apart, so that they are never analyzed as the
 //!    article itself.
@@ -31,6 +32,11 @@ mod markdown;
 
 pub use boilerplate::is_boilerplate_line;
 
+/// The largest file or text accepted, in bytes, by every way in (drop, folder, paste,
+/// import, the CLI): 5 MiB, far more than any article, small enough for a browser tab.
+/// The page reads it through wasm (`maxInputBytes`) to refuse a file before reading it.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
 /// Limits on what [`ingest`] accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -39,10 +45,9 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// 5 MiB: far more than any article, small enough for a browser tab.
     fn default() -> Self {
         Limits {
-            max_bytes: 5 * 1024 * 1024,
+            max_bytes: MAX_INPUT_BYTES,
         }
     }
 }
@@ -65,6 +70,9 @@ pub struct Meta {
     /// Publication date as `YYYY-MM-DD` when it could be read.
     pub date: Option<String>,
     pub title: Option<String>,
+    /// The page's language (`<html lang>`), e.g. "en" or "fa-IR".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// One ingested article.
@@ -78,6 +86,9 @@ pub struct Article {
     pub comments: Vec<String>,
     /// The encoding the bytes were read as, e.g. "UTF-8" or "windows-1252".
     pub encoding: &'static str,
+    /// Why that encoding, for the reader: "valid UTF-8", "a UTF-16 byte-order mark",
+    /// "UTF-8 in all but 2 places (shown as �), …", "the page declares charset …".
+    pub encoding_evidence: String,
     pub format: Format,
     /// Boilerplate lines (menus, share widgets, cookie notices…) that were dropped.
     pub removed_lines: usize,
@@ -160,16 +171,7 @@ impl Serialize for IngestError {
 /// format and extracts the article.
 pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
     let shown_name = display_name(file_name);
-    if bytes.len() > limits.max_bytes {
-        return Err(IngestError::new(
-            IngestErrorKind::TooLarge,
-            format!(
-                "{shown_name} is {}; the limit is {}. Split it or paste the article part.",
-                human_size(bytes.len()),
-                human_size(limits.max_bytes)
-            ),
-        ));
-    }
+    check_size(bytes.len() as u64, file_name, limits)?;
     if bytes.is_empty() {
         return Err(IngestError::new(
             IngestErrorKind::Empty,
@@ -210,6 +212,7 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
     let format = detect::sniff_format(&decoded.text, extension(file_name));
     let mut article = extract(&decoded.text, format);
     article.encoding = decoded.encoding;
+    article.encoding_evidence = decoded.evidence;
     if article.text.trim().is_empty() {
         let what = match format {
             Format::Html => "no article text was found in the page, only markup and page furniture",
@@ -222,6 +225,24 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
         ));
     }
     Ok(article)
+}
+
+/// Refuses a file of `size` bytes over the limit: call it with the size the file
+/// system reports, before reading the file whole.
+pub fn check_size(size: u64, file_name: &str, limits: &Limits) -> Result<(), IngestError> {
+    if size <= limits.max_bytes as u64 {
+        return Ok(());
+    }
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    Err(IngestError::new(
+        IngestErrorKind::TooLarge,
+        format!(
+            "{} is {}; the limit is {}. Split it or paste the article part.",
+            display_name(file_name),
+            human_size(size),
+            human_size(limits.max_bytes)
+        ),
+    ))
 }
 
 /// Reads pasted text. `format_hint` forces a format; without it the text is
@@ -255,6 +276,7 @@ fn blank_article(format: Format) -> Article {
         meta: Meta::default(),
         comments: Vec::new(),
         encoding: "UTF-8",
+        encoding_evidence: String::new(),
         format,
         removed_lines: 0,
     }
@@ -348,6 +370,17 @@ mod tests {
             error.to_string(),
             "\"big.txt\" is 12.3 MB; the limit is 5 MB. Split it or paste the article part."
         );
+    }
+
+    #[test]
+    fn size_is_checked_from_the_file_system_size() {
+        let limits = Limits::default();
+        assert!(check_size(MAX_INPUT_BYTES as u64, "a.txt", &limits).is_ok());
+        let error = check_size(u64::MAX, "a.txt", &limits).unwrap_err();
+        assert_eq!(error.kind(), "too_large");
+        assert!(error
+            .message()
+            .ends_with("the limit is 5 MB. Split it or paste the article part."));
     }
 
     #[test]
