@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PORT="${PORT:-8080}"
-WASM="target/wasm32-unknown-unknown/release/parallax.wasm"
+WASM="target/wasm32-unknown-unknown/wasm/parallax.wasm"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -59,7 +59,7 @@ build_wasm() {
   ensure_wasm_bindgen
   ensure_npm
   say "building the wasm module"
-  cargo build --quiet --release --target wasm32-unknown-unknown --lib
+  cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
   rm -rf www/pkg
   wasm-bindgen --target web --no-typescript --out-dir www/pkg "$WASM"
   # npm's binaryen, never Debian's (v108 writes modules that fail at start).
@@ -82,6 +82,7 @@ build_dist() {
     sed -i "s/__BUILD_VERSION__/$version/g" dist/sw.js
   fi
   echo "$version" > dist/VERSION
+  node scripts/precompress.mjs dist
 }
 
 build_cli() {

@@ -21,10 +21,15 @@ const SPARK_PYTHON = process.env.SPARK_PYTHON || join(ROOT, 'target', 'bench-ven
 const skip = new Set((process.argv.includes('--skip') ? process.argv[process.argv.indexOf('--skip') + 1] : '').split(',').filter(Boolean));
 
 const log = (s) => process.stdout.write(s + '\n');
-const results = { date: new Date().toISOString().slice(0, 10), machine: machine() };
+// --render: no measuring, the results file and README rewritten from results.json (after
+// editing benches/why.json).
+const RENDER = process.argv.includes('--render');
+const results = RENDER ? JSON.parse(readFileSync(join(ROOT, 'benches', 'results.json'), 'utf8')) : { date: new Date().toISOString().slice(0, 10), machine: machine() };
+if (RENDER) for (const name of ['wasm', 'startup', 'stages', 'stream', 'spark', 'page', 'cli', 'readability']) if (!results[name]) skip.add(name);
 
 /** Runs a command; its output is echoed; the `JSON {...}` line is parsed. */
 function section(name, cmd, args, { env = {}, timeout = 1_800_000 } = {}) {
+  if (RENDER) return results[name] || null;
   if (skip.has(name)) {
     results[name] = { skipped: true };
     return null;
@@ -93,10 +98,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fixed = (x, d = 2) => (x == null || Number.isNaN(x) ? 'n/a' : Number(x).toFixed(d));
 
 // ---- the sections -------------------------------------------------------------------
-sizes();
+if (!RENDER) sizes();
 section('wasm', 'node', ['benches/wasm.mjs', '--corpus', CORPUS]);
 
-if (!skip.has('startup')) {
+if (!skip.has('startup') && !RENDER) {
   const runs = [];
   for (let i = 0; i < 7; i++) {
     const r = spawnSync('node', ['benches/wasm.mjs', '--startup'], { cwd: ROOT, encoding: 'utf8' });
@@ -110,8 +115,8 @@ if (!skip.has('startup')) {
   } else results.startup = { failed: 'no start-up run finished' };
 }
 
-results.scale = [];
-for (const bytes of [10_000, 1_000_000, 10_000_000]) {
+if (!RENDER) results.scale = [];
+for (const bytes of RENDER ? [] : [10_000, 1_000_000, 10_000_000]) {
   const r = section(`scale-${bytes}`, 'node', ['benches/wasm.mjs', '--scale', String(bytes), '--corpus', CORPUS]);
   if (r) results.scale.push(r);
   delete results[`scale-${bytes}`];
@@ -122,7 +127,7 @@ section('stages', 'cargo', ['bench', '--quiet', '--bench', 'stages', '--', CORPU
 section('stream', 'python3', ['benches/stream.py', '--corpus', CORPUS]);
 section('spark', SPARK_PYTHON, ['benches/spark.py', '--corpus', CORPUS]);
 section('page', 'node', ['benches/page.mjs']);
-if (!skip.has('cli')) {
+if (!skip.has('cli') && !RENDER) {
   log('\n== the command line on the seeds (benches/run.py)');
   const r = spawnSync('python3', ['benches/run.py'], { cwd: ROOT, encoding: 'utf8' });
   results.cli = { text: (r.stdout || '').trim(), failed: r.status === 0 ? undefined : (r.stderr || '').trim() };

@@ -303,7 +303,7 @@ struct Builder {
     entities: Vec<Entity>,
     by_id: HashMap<String, usize>,
     aliases: Vec<(String, (usize, AliasRole))>,
-    metonyms: Vec<(usize, String, Record)>,
+    metonyms: Vec<(usize, String, Record<'static>)>,
     blocs: Vec<String>,
     viewpoints: Vec<Viewpoint>,
     fallback: Option<usize>,
@@ -362,14 +362,14 @@ impl Builder {
         }
     }
 
-    fn entities(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
+    fn entities(&mut self, (file, src): (&'static str, &'static str)) -> Result<(), Error> {
         for rec in records(file, src) {
             self.entity_row(&rec)?;
         }
         Ok(())
     }
 
-    fn entity_row(&mut self, rec: &Record) -> Result<(), Error> {
+    fn entity_row(&mut self, rec: &Record<'static>) -> Result<(), Error> {
         let parts = rec.fields();
         if parts.len() < 5 || parts.len() > 6 {
             return Err(rec.error(
@@ -449,9 +449,7 @@ impl Builder {
                 match key.trim() {
                     "capital" => self.capital(index, value.trim()),
                     "viewpoint" => self.entities[index].viewpoint = Some(value.trim().into()),
-                    "metonym_of" => self
-                        .metonyms
-                        .push((index, value.trim().into(), rec.clone())),
+                    "metonym_of" => self.metonyms.push((index, value.trim().into(), *rec)),
                     "domain" => self.entities[index]
                         .domains
                         .push(value.trim().to_lowercase()),
@@ -562,9 +560,10 @@ impl Builder {
                 }
             }
         }
-        let lexicon = |(file, src): (&str, &str)| -> Result<Vec<Record>, Error> {
-            Ok(records(file, src).collect())
-        };
+        let lexicon =
+            |(file, src): (&'static str, &'static str)| -> Result<Vec<Record<'static>>, Error> {
+                Ok(records(file, src).collect())
+            };
         let polarities = |file| {
             lexicon(file)?
                 .iter()

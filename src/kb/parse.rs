@@ -3,38 +3,39 @@
 use crate::error::Error;
 
 /// One non-comment line of a data file, with where it came from for error messages.
-#[derive(Clone, Debug)]
-pub struct Record {
-    file: String,
+/// Borrows from the embedded file: reading the knowledge base allocates no line.
+#[derive(Clone, Copy, Debug)]
+pub struct Record<'a> {
+    file: &'a str,
     line: usize,
-    text: String,
+    text: &'a str,
 }
 
-impl Record {
+impl<'a> Record<'a> {
     /// The ` | `-separated fields, trimmed.
-    pub fn fields(&self) -> Vec<&str> {
+    pub fn fields(&self) -> Vec<&'a str> {
         self.text.split('|').map(str::trim).collect()
     }
 
     pub fn error(&self, message: impl Into<String>) -> Error {
-        Error::data(&self.file, self.line, message)
+        Error::data(self.file, self.line, message)
     }
 }
 
 /// The records of a file: blank lines and `#` comments skipped.
-pub fn records<'a>(file: &'a str, src: &'a str) -> impl Iterator<Item = Record> + 'a {
+pub fn records<'a>(file: &'a str, src: &'a str) -> impl Iterator<Item = Record<'a>> + 'a {
     src.lines().enumerate().filter_map(move |(i, line)| {
         let t = line.trim();
-        (!t.is_empty() && !t.starts_with('#')).then(|| Record {
-            file: file.to_string(),
+        (!t.is_empty() && !t.starts_with('#')).then_some(Record {
+            file,
             line: i + 1,
-            text: t.to_string(),
+            text: t,
         })
     })
 }
 
 /// Exactly `N` fields, or an error naming the file and line.
-pub fn fields<const N: usize>(rec: &Record) -> Result<[&str; N], Error> {
+pub fn fields<'a, const N: usize>(rec: &Record<'a>) -> Result<[&'a str; N], Error> {
     let parts = rec.fields();
     <[&str; N]>::try_from(parts.as_slice()).map_err(|_| {
         rec.error(format!(
