@@ -45,16 +45,19 @@ test('a file that runs over its time limit is stopped and named; the next file i
   assert.deepEqual((await listed(page)).map((a) => a.title), ['After the hang']);
 });
 
-test('control: with the default budget the same file holds the queue (the watchdog is what frees it)', async () => {
+test('control: with the default budget the same slow file is legal work: it is not stopped, and it and the file after it are added', async () => {
+  // The default limit scales with size (5 s + 10 s per MB), so only the tiny budget above
+  // is what stopped the file; nothing here depends on how fast this machine is.
   const page = await site.open('?workers=1');
   await drop(page, [
     { name: 'huge.txt', text: hugeText() },
     { name: 'normal.md', text: '# After the hang\n\nIsrael and Azerbaijan signed a deal; Iran objected.' },
   ]);
-  await page.waitForTimeout(5000);
+  await articleCount(page, 7, 120_000);
   const messages = await page.$$eval('#notices .notice-text', (els) => els.map((e) => e.textContent));
   assert.ok(!messages.some((t) => t.includes('was stopped')), messages.join(' | '));
-  assert.equal((await listed(page)).length, 5, 'the normal file waits behind the slow one');
+  const titles = (await listed(page)).map((a) => a.title);
+  assert.ok(titles.includes('After the hang'), titles.join(' | '));
 });
 
 test('a pool of workers: many files are analyzed in parallel and listed in the order dropped', async () => {
