@@ -662,7 +662,7 @@ fn bloc_around(
     }
 }
 
-/// "Leila Abdullahova, Spokeswoman for the Ministry of Foreign Affairs of Azerbaijan,":
+/// "Jane Roe, Spokeswoman for the Ministry of Defence of Zorblat,":
 /// the bloc of the institution named in a person's apposition.
 fn apposition_bloc(text: &Text, found: &Found, span: Span, kind: EntityType) -> Option<String> {
     if kind != EntityType::Person || !text.original.get(span.end..)?.starts_with(", ") {

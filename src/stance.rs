@@ -112,7 +112,7 @@ pub fn stances(
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
         // A hostile epithet is an attitude of whoever uses it toward what it names, and of
-        // nothing else ("the Israeli regime does not abide by any rules"). One statement
+        // nothing else ("the Zionist regime keeps no promises"). One statement
         // per entity so named in a sentence, each use a cue: an epithet repeated is not
         // a statement per use (that output grew with the square of the sentence).
         let first_epithet = statements.len();
@@ -250,7 +250,7 @@ pub fn stances(
                         .filter_map(|m| {
                             let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
                             let d = distance(m.span, c.span);
-                            // "accused Ankara of fueling the conflict by urging Azerbaijan":
+                            // "blamed Moscow for stoking the war by pressing Yerevan":
                             // a cue with a direct object speaks of that object only.
                             let object = direct_object(text, entities, *sentence, c.span);
                             let past_object = object.is_some_and(|o| {
@@ -524,7 +524,7 @@ fn relation_statements(
             .iter()
             .filter(|c| c.span.end <= hit.span.start && words(c.span.end, hit.span.start) <= 1)
             .collect();
-        // "relations with Iran are complex, if not adversarial": a neutral relationship
+        // "ties with Ankara are uneasy, if not hostile": a neutral relationship
         // word takes the evaluation its clause predicates of it.
         if *hit.value == 0.0 && modifiers.is_empty() {
             let clause_end = text.original[hit.span.end..sentence.end]
@@ -642,7 +642,7 @@ fn relation_statements(
 /// How many words may separate a hostile act from its agent or patient.
 const ACT_REACH: usize = 5;
 
-/// "the attack by the Iranian Armed Forces on the Nakhchivan region", "Israel's strikes on
+/// "the strike by the Zorblat army on the border district", "Israel's strikes on
 /// Iran", "Iranian provocations against Azerbaijan": the agent's stance toward the patient.
 fn act_statements(
     text: &Text,

@@ -235,7 +235,7 @@ const WORDPRESS_PAGE: &str = r##"<!DOCTYPE html>
 <div class="entry-content">
 <p>TEHRAN &mdash; Iran's foreign ministry on Sunday warned Azerbaijan that its growing ties with Israel, including the opening of an embassy in Tel Aviv, threaten the security of the region, a spokesman said.</p>
 <figure class="wp-block-image"><img src="a.jpg" alt="Embassy"><figcaption>The new embassy. Photo: Reuters</figcaption></figure>
-<p>“We will not tolerate the presence of the Zionist regime near our borders,” Nasser Kanaani told reporters in Tehran, adding that Baku should reconsider.</p>
+<p>“Our patience with the Zionist regime on our frontier has limits,” Nasser Kanaani told reporters in Tehran, adding that Baku should reconsider.</p>
 <div class="code-block code-block-2"><div class="ad-container"><ins class="adsbygoogle">Advertisement</ins></div></div>
 <p><strong>Read more:</strong> <a href="/x">Azerbaijan opens embassy in Israel</a></p>
 <p>Azerbaijan's foreign ministry rejected the criticism, saying that its relations with third countries are its sovereign choice, and that Iran has no right to interfere.</p>
@@ -275,7 +275,7 @@ TEHRAN — Iran's foreign ministry on Sunday warned Azerbaijan that its growing 
 
 The new embassy. Photo: Reuters
 
-“We will not tolerate the presence of the Zionist regime near our borders,” Nasser Kanaani told reporters in Tehran, adding that Baku should reconsider.
+“Our patience with the Zionist regime on our frontier has limits,” Nasser Kanaani told reporters in Tehran, adding that Baku should reconsider.
 
 Advertisement
 
@@ -333,7 +333,7 @@ We use cookies to improve your experience. Accept
 
 const ARTICLE_PARAGRAPHS: [&str; 3] = [
     "TEHRAN — Iran's foreign ministry on Sunday warned Azerbaijan that its growing ties with Israel, including the opening of an embassy in Tel Aviv, threaten the security of the region, a spokesman said.",
-    "“We will not tolerate the presence of the Zionist regime near our borders,” Nasser Kanaani told reporters in Tehran, adding that Baku should reconsider.",
+    "“Our patience with the Zionist regime on our frontier has limits,” Nasser Kanaani told reporters in Tehran, adding that Baku should reconsider.",
     "Azerbaijan's foreign ministry rejected the criticism, saying that its relations with third countries are its sovereign choice, and that Iran has no right to interfere.",
 ];
 
