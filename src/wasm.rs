@@ -40,6 +40,21 @@ pub fn max_input_bytes() -> usize {
     ingest::MAX_INPUT_BYTES
 }
 
+/// Refuses text over the one size limit, whichever way it came in (a paste, an import, a
+/// caller that skipped the page's check): an error with kind "too_large", never a trap.
+fn check_text_size(text: &str) -> Result<(), JsValue> {
+    if text.len() <= ingest::MAX_INPUT_BYTES {
+        return Ok(());
+    }
+    const MIB: f64 = 1024.0 * 1024.0;
+    let message = format!(
+        "The text is {:.1} MB; the limit is {} MB. Keep only the article, or split it.",
+        text.len() as f64 / MIB,
+        ingest::MAX_INPUT_BYTES as f64 / MIB
+    );
+    Err(js_error("too_large", &message))
+}
+
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: crate::Analyzer,
@@ -57,6 +72,7 @@ impl Analyzer {
     /// The report for `text` (see CONTRACT.md); `meta` is optional
     /// `{title, outlet, url, date, author, source}`.
     pub fn analyze(&self, text: &str, meta: JsValue) -> Result<JsValue, JsValue> {
+        check_text_size(text)?;
         let meta: Meta = if meta.is_undefined() || meta.is_null() {
             Meta::default()
         } else {
@@ -77,6 +93,7 @@ impl Analyzer {
     /// The same for pasted text.
     #[wasm_bindgen(js_name = ingestText)]
     pub fn ingest_text(&self, text: &str) -> Result<JsValue, JsValue> {
+        check_text_size(text)?;
         to_js(&ingest::ingest_text(text, None))
     }
 

@@ -86,3 +86,23 @@ fn binary_file_is_refused_with_a_kind() {
     let message = get(&err, "message").as_string().unwrap();
     assert!(message.contains("report.pdf"), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn text_over_the_size_limit_is_refused_not_analysed() {
+    let analyzer = Analyzer::new().unwrap();
+    let limit = parallax::wasm::max_input_bytes();
+    let over = "Iran warned Baku. ".repeat(limit / 18 + 1);
+    assert!(over.len() > limit);
+    for err in [
+        analyzer
+            .analyze(&over, JsValue::UNDEFINED)
+            .expect_err("analyze refuses it"),
+        analyzer
+            .ingest_text(&over)
+            .expect_err("ingestText refuses it"),
+    ] {
+        assert_eq!(get(&err, "kind").as_string().as_deref(), Some("too_large"));
+        let message = get(&err, "message").as_string().unwrap();
+        assert!(message.contains("the limit is 5 MB"), "{message}");
+    }
+}

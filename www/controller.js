@@ -4,7 +4,7 @@
 import * as S from './state.js';
 import { createCorpus } from './corpus.js';
 import { createIntake, nameList } from './intake.js';
-import { DEFAULT_MAX_BYTES, cleanMeta, cleanName, exportText, formatSize, recordOf, tooLargeMessage, utf8Length } from './exchange.js';
+import { cleanMeta, cleanName, exportText, formatSize, recordOf, tooLargeMessage, utf8Length } from './exchange.js';
 import { openStore } from './store.js';
 
 /** An export file may hold many articles; each must still be under the article limit. */
@@ -29,7 +29,8 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   let started = false;
   let failed = false;
 
-  const limit = () => (info && info.maxBytes) || DEFAULT_MAX_BYTES;
+  /** The one size limit, from the wasm core (every way in checks it before reading). */
+  const limit = () => info.maxBytes;
   let storeOk = false;
   /** Whether storage ever opened: a failure after that is a real failure, not "no storage". */
   const storeOpened = () => storeOk;

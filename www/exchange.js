@@ -5,12 +5,6 @@ export const EXPORT_FORMAT = 'parallax-corpus';
 export const EXPORT_VERSION = 1;
 const META_KEYS = ['title', 'outlet', 'url', 'date', 'author', 'source'];
 
-/**
- * The largest article the page accepts by any way in (drop, folder, paste, import), until
- * the analyzer reports its own limit (`Analyzer.maxBytes`): the one place it is written.
- */
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
 /** Characters that may not appear in a name shown: C0/C1 controls, bidi marks and overrides. */
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 

@@ -55,7 +55,7 @@ export function nameList(names) {
  * @param {(active: boolean) => void} deps.on.busy
  * @param {(id: string) => void} deps.on.show
  */
-export function createIntake({ client, corpus, store, limit = () => 5 * 1024 * 1024, on }) {
+export function createIntake({ client, corpus, store, limit, on }) {
   const queue = [];
   let running = null;
   let cancelled = false;

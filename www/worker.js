@@ -8,10 +8,11 @@
 //                                      | 'analyze' {text, meta} | 'parseExport' {file}
 // Messages out: {type: 'ready', version, ops, maxBytes} | {type: 'fatal', message}
 //               {id, ok: true, result} | {id, ok: false, error: {message, kind}}
-import { DEFAULT_MAX_BYTES, parseExport, utf8Length } from './exchange.js';
+import { parseExport, utf8Length } from './exchange.js';
 
 let analyzer = null;
-let maxBytes = DEFAULT_MAX_BYTES;
+/** The one size limit of every way in, as the wasm core sets it (`maxInputBytes`). */
+let maxBytes = 0;
 
 // serde-wasm-bindgen may hand maps over as `Map`s; the page wants plain objects.
 function plain(v) {
@@ -29,22 +30,12 @@ function plain(v) {
   return v;
 }
 
-/** The analyzer's own size limit, if this build exposes it. */
-function limitOf(mod) {
-  for (const f of [mod.Analyzer && mod.Analyzer.maxBytes, mod.maxBytes, mod.max_bytes]) {
-    if (typeof f === 'function') {
-      const n = Number(f());
-      if (Number.isFinite(n) && n > 0) return n;
-    }
-  }
-  return DEFAULT_MAX_BYTES;
-}
-
 const ready = (async () => {
   const mod = await import('./pkg/parallax.js');
   await mod.default();
   analyzer = new mod.Analyzer();
-  maxBytes = limitOf(mod);
+  maxBytes = Number(mod.maxInputBytes());
+  if (!(maxBytes > 0)) throw new Error('the analyzer reports no size limit');
   const version = typeof mod.Analyzer.version === 'function' ? String(mod.Analyzer.version()) : '';
   return { version, ops: ['file', 'text', 'analyze', 'parseExport'], maxBytes };
 })();

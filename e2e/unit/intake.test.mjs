@@ -25,6 +25,8 @@ function fakeClient({ delay = () => 0, fail = () => null, size = 2 } = {}) {
 }
 
 const fileOf = (name, text) => ({ file: { name, size: text.length, arrayBuffer: async () => new TextEncoder().encode(text).buffer }, path: name });
+/** The page takes the limit from the wasm core (`maxInputBytes`); 5 MB there. */
+const LIMIT = () => 5 * 1024 * 1024;
 const noop = () => {};
 const on = (extra = {}) => ({ progress: noop, finished: noop, info: noop, error: noop, busy: noop, show: noop, added: noop, ...extra });
 
@@ -33,7 +35,7 @@ test('each drop shows its first article, even while the previous one is still be
   const slowSave = new Promise((r) => (release = r));
   const store = async () => ({ putMany: () => slowSave, persist: async () => true });
   const shown = [];
-  const intake = createIntake({ client: fakeClient(), corpus: createCorpus(), store, on: on({ added: (a, first) => first && shown.push(a.text) }) });
+  const intake = createIntake({ limit: LIMIT, client: fakeClient(), corpus: createCorpus(), store, on: on({ added: (a, first) => first && shown.push(a.text) }) });
   const first = intake.addFiles([fileOf('a.txt', 'First article.')]);
   while (shown.length === 0) await new Promise((r) => setTimeout(r, 1));
   const second = intake.addFiles([fileOf('b.txt', 'Second article.'), fileOf('c.txt', 'Third article.')]);
@@ -48,7 +50,7 @@ test('jobs run in parallel but enter the corpus in the order given', async () =>
   const store = async () => ({ putMany: async (rs) => saved.push(rs.map((r) => r.fileName)), persist: async () => true });
   // The first file is the slowest: it still comes first.
   const client = fakeClient({ delay: (name) => (name === 'a.txt' ? 40 : 1), size: 3 });
-  const intake = createIntake({ client, corpus, store, on: on() });
+  const intake = createIntake({ limit: LIMIT, client, corpus, store, on: on() });
   await intake.addFiles(['a', 'b', 'c', 'd'].map((n) => fileOf(`${n}.txt`, `Article ${n}.`)));
   await intake.flush();
   assert.deepEqual(corpus.added().map((a) => a.fileName), ['a.txt', 'b.txt', 'c.txt', 'd.txt']);
@@ -60,7 +62,7 @@ test('a failed job is named and the queue goes on; nothing before it is touched'
   const errors = [];
   const client = fakeClient({ fail: (name) => (name === 'hang.txt' ? new AnalyzerError('it took longer than 1.0 s and was stopped', 'timeout') : null) });
   const store = async () => ({ putMany: async () => {}, persist: async () => true });
-  const intake = createIntake({ client, corpus, store, on: on({ error: (t) => errors.push(t) }) });
+  const intake = createIntake({ limit: LIMIT, client, corpus, store, on: on({ error: (t) => errors.push(t) }) });
   await intake.addFiles([fileOf('first.txt', 'First.')]);
   await intake.addFiles([fileOf('hang.txt', 'Hangs.'), fileOf('after.txt', 'After.')]);
   assert.deepEqual(corpus.added().map((a) => a.fileName), ['first.txt', 'after.txt']);
@@ -74,7 +76,7 @@ test('the size limit is checked before a file is read', async () => {
   const errors = [];
   let read = false;
   const big = { file: { name: 'big.txt', size: 6 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) }, path: 'big.txt' };
-  const intake = createIntake({ client: fakeClient(), corpus, store: async () => ({ putMany: async () => {}, persist: async () => true }), limit: () => 5 * 1024 * 1024, on: on({ error: (t) => errors.push(t) }) });
+  const intake = createIntake({ limit: LIMIT, client: fakeClient(), corpus, store: async () => ({ putMany: async () => {}, persist: async () => true }), on: on({ error: (t) => errors.push(t) }) });
   await intake.addFiles([big, fileOf('ok.txt', 'Fine.')]);
   assert.equal(read, false, 'never read');
   assert.deepEqual(errors, ['“big.txt” is 6 MB; the limit is 5 MB. Split it into smaller files and add those.']);
@@ -84,7 +86,7 @@ test('the size limit is checked before a file is read', async () => {
 test('an unreadable file of a folder is named; the others are added', async () => {
   const corpus = createCorpus();
   const errors = [];
-  const intake = createIntake({ client: fakeClient(), corpus, store: async () => ({ putMany: async () => {}, persist: async () => true }), on: on({ error: (t) => errors.push(t) }) });
+  const intake = createIntake({ limit: LIMIT, client: fakeClient(), corpus, store: async () => ({ putMany: async () => {}, persist: async () => true }), on: on({ error: (t) => errors.push(t) }) });
   await intake.addFiles([fileOf('dir/a.txt', 'A.'), { file: null, path: 'dir/locked.txt', error: 'NotReadableError' }, fileOf('dir/b.txt', 'B.')]);
   assert.deepEqual(corpus.added().map((a) => a.fileName), ['dir/a.txt', 'dir/b.txt']);
   assert.match(errors[0], /^“dir\/locked\.txt” was skipped: it could not be read \(NotReadableError\); the other files are added/);
@@ -95,7 +97,7 @@ test('a failed save names every article not saved; the corpus keeps them', async
   const errors = [];
   const quota = Object.assign(new Error('full'), { kind: 'quota' });
   const store = async () => ({ putMany: async () => Promise.reject(quota), persist: async () => true });
-  const intake = createIntake({ client: fakeClient(), corpus, store, on: on({ error: (t) => errors.push(t) }) });
+  const intake = createIntake({ limit: LIMIT, client: fakeClient(), corpus, store, on: on({ error: (t) => errors.push(t) }) });
   await intake.addFiles([fileOf('x.txt', 'Xerxes wrote.'), fileOf('y.txt', 'Yalta said.')]);
   await intake.flush();
   assert.equal(corpus.added().length, 2);
@@ -106,7 +108,7 @@ test('stop drops the article in progress and what is queued', async () => {
   const corpus = createCorpus();
   const saved = [];
   const client = fakeClient({ delay: () => 30 });
-  const intake = createIntake({ client, corpus, store: async () => ({ putMany: async (rs) => saved.push(...rs), persist: async () => true }), on: on() });
+  const intake = createIntake({ limit: LIMIT, client, corpus, store: async () => ({ putMany: async (rs) => saved.push(...rs), persist: async () => true }), on: on() });
   const done = intake.addFiles([fileOf('a.txt', 'A.'), fileOf('b.txt', 'B.'), fileOf('c.txt', 'C.')]);
   await new Promise((r) => setTimeout(r, 5));
   await intake.stop();
