@@ -178,8 +178,14 @@ fn generated_inputs_have_the_asked_size_and_every_pattern() {
     }
 }
 
-/// Writes the generated inputs to `$HOSTILE_SEEDS`, the seed
-/// corpus of `./build.sh fuzz`. Does nothing without the variable.
+/// Size of the fuzzers' seeds: small, so that a unit takes about a millisecond and a long
+/// run reaches millions of executions (64 KB seeds ran at two a second); libFuzzer grows
+/// them up to its `-max_len` of 64 KB by itself.
+const SEED_BYTES: usize = 512;
+
+/// Writes the fuzzers' seed corpus to `$HOSTILE_SEEDS`: every generated input at
+/// `SEED_BYTES` (the issue's inputs also at 256 bytes) and the short articles of
+/// `tests/hostile/articles/`. Does nothing without the variable.
 #[test]
 fn write_fuzz_seeds() {
     let Some(dir) = std::env::var_os("HOSTILE_SEEDS") else {
@@ -189,15 +195,47 @@ fn write_fuzz_seeds() {
     std::fs::create_dir_all(&dir).unwrap();
     let kb = analyzer().knowledge_base();
     let mut written = 0;
-    // Issue inputs small and large; knowledge-base runs at the fuzzers' largest size.
-    let all = inputs::issue_inputs(4 * 1024)
+    let generated = inputs::issue_inputs(256)
         .into_iter()
-        .chain(inputs::issue_inputs(64 * 1024))
-        .chain(inputs::knowledge_base_inputs(kb, 64 * 1024, &all_joins()));
-    for (i, input) in all.enumerate() {
+        .chain(inputs::issue_inputs(SEED_BYTES))
+        .chain(inputs::knowledge_base_inputs(kb, SEED_BYTES, &all_joins()));
+    for (i, input) in generated.enumerate() {
+        assert!(
+            input.bytes.len() <= 2 * SEED_BYTES,
+            "{} is small",
+            input.name
+        );
         let ext = input.file_name.rsplit('.').next().unwrap_or("txt");
         std::fs::write(dir.join(format!("hostile-{i:04}.{ext}")), &input.bytes).unwrap();
         written += 1;
     }
+    let articles = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/articles");
+    for entry in std::fs::read_dir(articles).expect("tests/hostile/articles exists") {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        written += 1;
+    }
     assert!(written > 0);
+}
+
+/// Writes every input at 100 KB to `$HOSTILE_INPUTS`, for timing them through the release
+/// CLI and the page (the figures in the README). Does nothing without the variable.
+#[test]
+fn write_inputs_for_timing() {
+    let Some(dir) = std::env::var_os("HOSTILE_INPUTS") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let kb = analyzer().knowledge_base();
+    let all = inputs::issue_inputs(KB_100)
+        .into_iter()
+        .chain(inputs::knowledge_base_inputs(kb, KB_100, &all_joins()));
+    let mut index = String::new();
+    for (i, input) in all.enumerate() {
+        let name = format!("{i:03}-{}", input.file_name);
+        std::fs::write(dir.join(&name), &input.bytes).unwrap();
+        index.push_str(&format!("{name}\t{}\n", input.name));
+    }
+    std::fs::write(dir.join("index.tsv"), index).unwrap();
 }
