@@ -7,6 +7,18 @@ import { titleOf, percent, viewpointName, blocName, statementPolarity, statement
 
 const RANK = { stmt: 0, ev: 1, mention: 2, cue: 3 };
 
+/**
+ * The text is drawn in slices of about this many milliseconds, the page answering input in
+ * between: an article at the report's caps (10,000 mentions, 1,000 statements) would
+ * otherwise hold the main thread for far more than the 100 ms a reader notices. An article
+ * of ordinary size is drawn in one slice, as before.
+ */
+const SLICE_MS = 8;
+/** Longest block drawn as one paragraph (characters); a longer line is cut into several. */
+const BLOCK_CHARS = 2000;
+/** Nodes drawn between two looks at the clock. */
+const NODES_PER_CHECK = 64;
+
 function safeUrl(url) {
   try {
     const u = new URL(String(url));
@@ -36,6 +48,9 @@ export function createReaderView(tooltip) {
   const badge = $('reader-viewpoint');
   const legend = $('legend');
   const body = $('text');
+  // What the analyzer could not report in full for this article (its caps): plain text.
+  const notes = h('ul', { id: 'reader-notes', class: 'byline reader-notes', 'aria-label': 'Not analysed in full', hidden: true });
+  badge.after(notes);
   const comments = $('comments');
   const commentList = $('comment-list');
   const tools = $('reader-tools');
@@ -46,6 +61,14 @@ export function createReaderView(tooltip) {
   // The text's keyboard stops in reading order: each statement's start and each mention.
   let stops = [];
   let onPick = () => {};
+  // Filters applied to what is drawn, also to what a later slice draws.
+  let voicesShown = new Set();
+  let chosenEntity = null;
+  /** The drawing in progress (null when the whole text is drawn), and a reveal waiting for it. */
+  let drawing = null;
+  let pendingReveal = null;
+  /** Whether the text's tab stop is given. */
+  let entered = false;
 
   // Toggles for what is shown on demand.
   tools.addEventListener('click', (e) => {
@@ -148,6 +171,7 @@ export function createReaderView(tooltip) {
         const s = r.statements[sp.i];
         const pol = statementPolarity(s);
         el = h('span', { class: `stmt pol-${pol.cls}`, dataset: { s: sp.i, voice: s.voice ?? '' } });
+        if (voicesShown.size && !voicesShown.has(el.dataset.voice)) el.classList.add('is-dim');
         if (node.first) {
           el.id = `s-${sp.i}`;
           el.classList.add('is-first');
@@ -174,20 +198,111 @@ export function createReaderView(tooltip) {
         const m = r.mentions[sp.i];
         const e = entityById.get(m.entity);
         el = h('mark', { class: `mention ${blocClass(e && e.bloc)}`, dataset: { m: sp.i, entity: m.entity, start: m.start, end: m.end } });
+        if (chosenEntity != null && m.entity === chosenEntity) el.classList.add('is-chosen');
         if (node.first) {
           el.id = `m-${sp.i}`;
-          el.tabIndex = -1;
+          // The text's one tab stop: its first mention, there from the first slice on.
+          el.tabIndex = entered ? -1 : 0;
+          entered = true;
           stops.push(el);
         } else el.classList.add('is-cont');
         break;
       }
     }
-    for (const child of node.children) el.append(render(child));
     return el;
   }
 
-  function render(node) {
-    return node.type === 'text' ? document.createTextNode(article.text.slice(node.start, node.end)) : element(node);
+  /** Appends a node and its children to `parent`, one element or text at a time. */
+  function* draw(node, parent) {
+    if (node.type === 'text') {
+      parent.append(document.createTextNode(article.text.slice(node.start, node.end)));
+      yield;
+      return;
+    }
+    const el = element(node);
+    parent.append(el);
+    yield;
+    for (const child of node.children) yield* draw(child, el);
+  }
+
+  /**
+   * A line as a paragraph; a line longer than BLOCK_CHARS as several, cut between its
+   * top-level parts (never inside a statement or a mention), so that what a slice adds is
+   * laid out as a short block, not as the whole text again.
+   */
+  function* drawLine(node) {
+    let p = element(node);
+    body.append(p);
+    yield;
+    let chars = 0;
+    for (const child of node.children) {
+      if (chars >= BLOCK_CHARS) {
+        p = h('p', { class: 'line-cont' });
+        body.append(p);
+        chars = 0;
+      }
+      yield* draw(child, p);
+      chars += child.end - child.start;
+    }
+  }
+
+  /** The whole text: each line a paragraph, loose text and spans wrapped in one. */
+  function* drawText(tree, a) {
+    for (const node of tree) {
+      if (node.type === 'span' && node.span.kind === 'para') yield* drawLine(node);
+      else if (node.type === 'text' ? a.text.slice(node.start, node.end).trim() : true) {
+        const p = h('p');
+        body.append(p);
+        yield* draw(node, p);
+      }
+    }
+  }
+
+  /** Draws slices of `steps` until done; a newer article stops it. */
+  function runDrawing(steps) {
+    const job = { steps };
+    drawing = job;
+    const slice = () => {
+      if (drawing !== job) return;
+      const started = performance.now();
+      for (;;) {
+        for (let n = 0; n < NODES_PER_CHECK; n++) {
+          if (steps.next().done) {
+            drawing = null;
+            body.removeAttribute('aria-busy');
+            finishDrawing();
+            return;
+          }
+        }
+        if (performance.now() - started > SLICE_MS) break;
+      }
+      body.setAttribute('aria-busy', 'true');
+      if (pendingReveal && document.getElementById(`${pendingReveal.kind}-${pendingReveal.i}`)) finishDrawing();
+      setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  /** Once the text (or the element a reveal waits for) is there. */
+  function finishDrawing() {
+    if (!drawing) {
+      const entry = stops.find((el) => el.matches('mark.mention')) || stops[0];
+      if (entry && !entered) entry.tabIndex = 0;
+    }
+    if (pendingReveal) {
+      const { kind, i } = pendingReveal;
+      if (revealNow(kind, i) || !drawing) pendingReveal = null;
+    }
+  }
+
+  function revealNow(kind, i) {
+    const el = document.getElementById(`${kind}-${i}`);
+    if (!el || !body.contains(el)) return false;
+    el.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+    el.classList.remove('flash');
+    void el.offsetWidth;
+    el.classList.add('flash');
+    return true;
   }
 
   function buildLegend() {
@@ -208,12 +323,16 @@ export function createReaderView(tooltip) {
     /** Shows nothing but a message (no article yet, or none matches). */
     message(text) {
       article = null;
+      drawing = null;
+      pendingReveal = null;
       stops = [];
       tooltip.hide();
       title.textContent = text;
       fill(byline);
       fill(badge);
       fill(legend);
+      fill(notes);
+      notes.hidden = true;
       fill(body);
       comments.hidden = true;
       root.classList.add('is-empty');
@@ -251,15 +370,13 @@ export function createReaderView(tooltip) {
         h('span', { class: 'chip-icon', 'aria-hidden': 'true' }),
         `${viewpointName(ctx.viewpoints, r.viewpoint.label)} viewpoint · ${percent(r.viewpoint.confidence)} confidence`));
       buildLegend();
-      const tree = nest(a.text.length, spansOf(a));
-      const out = document.createDocumentFragment();
-      for (const node of tree) {
-        if (node.type === 'span' && node.span.kind === 'para') out.append(render(node));
-        else if (node.type === 'text' ? a.text.slice(node.start, node.end).trim() : true) out.append(h('p', {}, render(node)));
-      }
-      body.replaceChildren(out);
-      const entry = stops.find((el) => el.matches('mark.mention')) || stops[0];
-      if (entry) entry.tabIndex = 0;
+      const caps = Array.isArray(r.notes) ? r.notes.filter((n) => typeof n === 'string' && n) : [];
+      fill(notes, caps.map((n) => h('li', {}, n)));
+      notes.hidden = !caps.length;
+      pendingReveal = null;
+      entered = false;
+      body.replaceChildren();
+      runDrawing(drawText(nest(a.text.length, spansOf(a)), a));
       const cs = a.comments || [];
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
@@ -271,6 +388,7 @@ export function createReaderView(tooltip) {
     },
     /** Dims statements whose voice is outside the filter (none, when it is empty). */
     setVoices(voices) {
+      voicesShown = new Set(voices);
       for (const el of body.querySelectorAll('.stmt')) {
         el.classList.toggle('is-dim', voices.size > 0 && !voices.has(el.dataset.voice));
       }
@@ -278,17 +396,15 @@ export function createReaderView(tooltip) {
     },
     /** Outlines every mention of one entity. */
     setEntity(id) {
+      chosenEntity = id ?? null;
       for (const el of body.querySelectorAll('mark.mention')) el.classList.toggle('is-chosen', el.dataset.entity === id);
     },
     /** Scrolls to a statement ('s'), evidence ('ev') or mention ('m') and flashes it. */
+    /** A part not drawn yet is revealed once it is. */
     reveal(kind, i) {
-      const el = document.getElementById(`${kind}-${i}`);
-      if (!el || !body.contains(el)) return false;
-      el.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
-      el.classList.remove('flash');
-      void el.offsetWidth;
-      el.classList.add('flash');
-      return true;
+      if (revealNow(kind, i)) return true;
+      if (drawing) pendingReveal = { kind, i };
+      return false;
     },
   };
 }
