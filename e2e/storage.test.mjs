@@ -1,5 +1,5 @@
 // Storage that tells the truth (issue 8): writes count only when their transaction commits,
-// real quota failures inside the transaction, Reset → Undo from the database itself while
+// real quota failures inside the transaction (Chromium's quota, set through DevTools), Reset → Undo from the database itself while
 // records are still restoring, two tabs in step, imports that are all-or-nothing, and a
 // failed read that is not an empty corpus.
 import { test } from 'node:test';
@@ -15,29 +15,38 @@ const ARTICLE = 'Tehran warned Baku on Monday that its ties with Israel threaten
 const note = (i, words = 40) => `Note ${i}: Iran and Azerbaijan held talks in Baku about Israel. ${'Officials in Tehran and Baku discussed trade and security. '.repeat(words)}`;
 
 /**
- * Storage full, the way a full disk fails: from now on, the `after`-th put of each
- * transaction gets a request that fails asynchronously (an `add` of a key the put before it
- * just wrote), and the transaction reports a QuotaExceededError. Nothing throws
- * synchronously; whether the transaction then aborts is up to the page (it must not
- * preventDefault the error). `after: null` ends it.
+ * Storage full for real: Chromium's own quota machinery, set through DevTools
+ * (`Storage.overrideQuotaForOrigin`), makes a write transaction fail with a
+ * QuotaExceededError when it commits; nothing throws synchronously. Chromium reads the quota
+ * when the origin's IndexedDB is first opened and checks each write transaction against it
+ * and the usage at that time, so the quota is set before the page opens the database:
+ * `headroom` bytes above what the page's empty database uses (measured first, in a context
+ * of its own, so this does not depend on the Chromium version's bookkeeping).
  */
-const QUOTA_STUB = () => {
-  const put = IDBObjectStore.prototype.put;
-  const add = IDBObjectStore.prototype.add;
-  const count = new WeakMap();
-  IDBObjectStore.prototype.put = function (...args) {
-    const limit = window.__quotaAfter;
-    if (limit == null) return put.apply(this, args);
-    const t = this.transaction;
-    const n = (count.get(t) || 0) + 1;
-    count.set(t, n);
-    if (n !== limit) return put.apply(this, args);
-    Object.defineProperty(t, 'error', { get: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
-    put.apply(this, args);
-    return add.apply(this, args); // fails: the key was just written
-  };
-};
-const quotaAfter = (page, n) => page.evaluate((n) => (window.__quotaAfter = n), n);
+async function openWithRoomFor(headroom) {
+  const origin = new URL(site.url).origin;
+  const probe = await site.open();
+  await databaseExists(probe);
+  const cdp = await probe.context().newCDPSession(probe);
+  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+  await probe.context().close();
+  return site.open('', {
+    before: async (page) => {
+      const session = await page.context().newCDPSession(page);
+      await session.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + headroom });
+      const set = await session.send('Storage.getUsageAndQuota', { origin });
+      assert.equal(set.quota, usage + headroom, 'the quota override took');
+    },
+  });
+}
+
+/** Waits until the page has created its database (so usage is measured with it). */
+function databaseExists(page) {
+  return page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'parallax' && d.version >= 2));
+}
+
+/** A real article of `bytes` ASCII bytes, its first words `start`. */
+const sized = (start, bytes) => (start + ' ' + 'Officials in Tehran and Baku discussed trade and security. '.repeat(Math.ceil(bytes / 58))).slice(0, bytes);
 
 /** Writes records straight into the database, as an earlier visit would have. */
 function seedDatabase(page, records) {
@@ -63,25 +72,30 @@ function seedDatabase(page, records) {
 
 const record = (i, text = note(i)) => ({ id: `r${i}`, origin: 'file', text, meta: {}, fileName: `saved-${String(i).padStart(3, '0')}.txt`, addedAt: 1000 + i, schema: 1 });
 
-test('a quota failure inside the transaction: the article is named as not saved, nothing saved is lost', async () => {
-  const page = await site.open('', { before: (p) => p.addInitScript(QUOTA_STUB) });
+test('a real quota failure inside the transaction: the article is named as not saved, nothing saved is lost', async () => {
+  // Room for a short article, not for a 64 KB one.
+  const page = await openWithRoomFor(32 * 1024);
   await drop(page, [{ name: 'stored.txt', text: ARTICLE }]);
   await articleCount(page, 6);
   await storedCount(page, 1);
-  await quotaAfter(page, 1);
-  await drop(page, [{ name: 'unsaved.txt', text: 'Baku and Tehran exchanged sharp words over Israel this week.' }]);
+  await drop(page, [{ name: 'unsaved.txt', text: sized('Baku and Tehran exchanged sharp words over Israel this week.', 64 * 1024) }]);
   await articleCount(page, 7);
   const msg = (await notice(page, 'Storage is full')).find((t) => t.includes('Storage is full'));
   assert.match(msg, /this article is in the corpus for now but not saved: “Baku and Tehran exchanged/);
   assert.match(msg, /Everything saved before is kept/);
   assert.match(msg, /export/i);
   await storedCount(page, 1);
+  // A short one still fits: storage failing once is not storage gone.
+  await drop(page, [{ name: 'after.txt', text: 'Israel and Azerbaijan signed a water deal in Baku.' }]);
+  await articleCount(page, 8);
+  await storedCount(page, 2);
   await page.reload();
-  await waitForCorpus(page, 6);
+  await waitForCorpus(page, 7);
   await page.waitForTimeout(300);
   const titles = (await listed(page)).map((a) => a.title);
-  assert.equal(titles.length, 6, 'what was stored stays; seeds stay');
+  assert.equal(titles.length, 7, 'what was stored stays; seeds stay; the unsaved one is gone, as the message said');
   assert.ok(titles.some((t) => t.startsWith('Tehran warned Baku')));
+  assert.ok(titles.some((t) => t.startsWith('Israel and Azerbaijan signed')));
 });
 
 /** A real, legal article that takes the analyzer seconds: 2 MB dense with names. */
@@ -156,27 +170,27 @@ test('two open tabs stay in step: adds, removals, reset and undo in one appear i
   await b.close();
 });
 
-test('an import cut off half-way saves nothing and says so; a committed import survives a reload mid-analysis', async () => {
-  const page = await site.open('', { before: (p) => p.addInitScript(QUOTA_STUB) });
+test('an import cut off by a full disk saves nothing and says so; a committed import survives a reload mid-analysis', async () => {
+  // Room for about half of the first file (40 articles of 2.4 KB): its one transaction fails.
+  const page = await openWithRoomFor(48 * 1024);
   await drop(page, [{ name: 'before.txt', text: ARTICLE }]);
   await articleCount(page, 6);
   await storedCount(page, 1);
-  const articles = Array.from({ length: 40 }, (_, i) => ({ origin: 'file', fileName: `imp-${i}.txt`, text: note(i, 400), meta: { title: `Imported ${i}` } }));
-  const file = { name: 'corpus.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'parallax-corpus', version: 1, articles })) };
-  // Room for about half of it: the 21st of 40 writes fails and the transaction aborts.
-  await quotaAfter(page, 21);
-  await page.setInputFiles('#import-input', file);
+  const file = (n, name) => {
+    const articles = Array.from({ length: n }, (_, i) => ({ origin: 'file', fileName: `imp-${i}.txt`, text: note(i, 40), meta: { title: `Imported ${i}` } }));
+    return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'parallax-corpus', version: 1, articles })) };
+  };
+  await page.setInputFiles('#import-input', file(40, 'corpus.json'));
   const msg = (await notice(page, 'was not imported')).find((t) => t.includes('was not imported'));
   assert.match(msg, /“corpus\.json” was not imported: The browser’s storage for this site is full\. Nothing from it was saved, and the corpus is as it was\./);
   await storedCount(page, 1);
   assert.equal((await listed(page)).length, 6);
 
-  // With room, the import commits before any analysis: a reload part-way loses nothing.
-  await quotaAfter(page, null);
-  await page.setInputFiles('#import-input', file);
-  await storedCount(page, 41);
+  // A smaller one fits: the import commits before any analysis, so a reload part-way loses nothing.
+  await page.setInputFiles('#import-input', file(12, 'smaller.json'));
+  await storedCount(page, 13);
   await page.reload();
-  await waitForCorpus(page, 46);
+  await waitForCorpus(page, 18);
 });
 
 test('a failed read is not an empty corpus: it says so, and nothing is deleted', async () => {
