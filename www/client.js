@@ -91,7 +91,7 @@ export function createClient(opts = {}) {
       if (!job || job.id !== data.id) return;
       clearTimeout(m.timer);
       m.job = null;
-      if (data.ok) job.resolve(data.result);
+      if (data.ok) job.resolve(JSON.parse(data.json));
       else {
         job.reject(new AnalyzerError(data.error.message, data.error.kind));
         // After a trap or an allocation failure the wasm instance is not to be trusted.

@@ -36,6 +36,21 @@ function outerFirst(a, b) {
  * @returns {TreeNode[]}    top-level nodes covering [0, length) in order
  */
 export function nest(length, spans) {
+  const steps = nestInSteps(length, spans);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same as `nest`, as a generator that pauses after every `every` cuts and returns the
+ * tree: a caller can spread a very large report over several tasks.
+ * @param {number} length
+ * @param {Span[]} spans
+ * @param {number} [every]
+ * @returns {Generator<void, TreeNode[]>}
+ */
+export function* nestInSteps(length, spans, every = Infinity) {
   const items = [];
   spans.forEach((span, seq) => {
     const start = Math.max(0, Math.min(length, span.start | 0));
@@ -57,6 +72,7 @@ export function nest(length, spans) {
   let active = [];
   let next = 0;
   for (let i = 0; i + 1 < bounds.length; i++) {
+    if (i % every === every - 1) yield;
     const lo = bounds[i];
     const hi = bounds[i + 1];
     active = active.filter((it) => it.end > lo);

@@ -1,7 +1,7 @@
 // The reading view: an article's text with its mentions, statements, cue words and viewpoint
 // evidence as nested elements built from text nodes and <mark>s (see spans.js).
 import { $, h, fill, blocClass, scrollBehavior } from './dom.js';
-import { nest, paragraphs } from '../spans.js';
+import { nestInSteps, paragraphs } from '../spans.js';
 import { focusAt } from './roving.js';
 import { titleOf, percent, viewpointName, blocName, statementPolarity, statementTag, formatPolarity, SIGNS as SIGN, BLOC_ORDER } from '../state.js';
 
@@ -16,6 +16,8 @@ const RANK = { stmt: 0, ev: 1, mention: 2, cue: 3 };
 const SLICE_MS = 8;
 /** Longest block drawn as one paragraph (characters); a longer line is cut into several. */
 const BLOCK_CHARS = 2000;
+/** Above this many characters, blocks out of view are not laid out (CSS content-visibility). */
+const LARGE_CHARS = 50_000;
 /** Nodes drawn between two looks at the clock. */
 const NODES_PER_CHECK = 64;
 
@@ -247,8 +249,12 @@ export function createReaderView(tooltip) {
   }
 
   /** The whole text: each line a paragraph, loose text and spans wrapped in one. */
-  function* drawText(tree, a) {
-    for (const node of tree) {
+  function* drawText(a) {
+    // Nesting the spans is part of the slices too (about 25,000 cuts at the caps).
+    const nesting = nestInSteps(a.text.length, spansOf(a), NODES_PER_CHECK / 4);
+    let step = nesting.next();
+    for (; !step.done; step = nesting.next()) yield;
+    for (const node of step.value) {
       if (node.type === 'span' && node.span.kind === 'para') yield* drawLine(node);
       else if (node.type === 'text' ? a.text.slice(node.start, node.end).trim() : true) {
         const p = h('p');
@@ -376,7 +382,8 @@ export function createReaderView(tooltip) {
       pendingReveal = null;
       entered = false;
       body.replaceChildren();
-      runDrawing(drawText(nest(a.text.length, spansOf(a)), a));
+      body.classList.toggle('is-large', a.text.length > LARGE_CHARS);
+      runDrawing(drawText(a));
       const cs = a.comments || [];
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
