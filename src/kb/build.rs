@@ -305,6 +305,17 @@ impl<'a> Builder<'a> {
         for &(file, src, _) in user(Role::Blocs) {
             b.each((file, src), |b, rec| b.bloc_row(rec, true));
         }
+        let mut slots: HashMap<u8, usize> = HashMap::new();
+        for (i, bloc) in b.blocs.iter().enumerate() {
+            if let Some(&first) = slots.get(&bloc.slot) {
+                b.errors.push(Error::data(&format!(
+                    "{}: colour slot {} is already bloc `{}`'s: give each bloc a slot of its own (1 to {SLOTS})",
+                    b.bloc_at[i], bloc.slot, b.blocs[first].id
+                )));
+            } else {
+                slots.insert(bloc.slot, i);
+            }
+        }
         if !b.blocs.iter().any(|x| x.id == "other") {
             let (file, _) = files.blocs[0];
             b.errors.push(Error::data(&format!(
@@ -398,6 +409,7 @@ impl<'a> Builder<'a> {
                 )));
             }
             self.blocs[i] = bloc;
+            self.bloc_at[i] = rec.place();
         } else {
             self.blocs.push(bloc);
             self.bloc_at.push(rec.place());
@@ -408,6 +420,11 @@ impl<'a> Builder<'a> {
             "*" => {
                 return Err(rec
                     .error("only the `other` bloc takes `*` (every country no other bloc lists)"))
+            }
+            _ if user => {
+                return Err(rec.error(
+                    "write `-` for the countries of your own blocs, and give a country its bloc with an entity row (`saudi_arabia | - | - | gulf | -`)",
+                ))
             }
             list => {
                 for code in list.split(';').map(str::trim) {
@@ -957,7 +974,8 @@ mod tests {
         let cases: &[(&str, &str, &str, &str)] = &[
             ("gulf | Gulf | ✦ | 99 | -", "", "", "user/blocs.txt:1: colour slot `99`"),
             ("gulf | Gulf | G | 9 | -", "", "", "user/blocs.txt:1: glyph `G`"),
-            ("gulf | Gulf | ✦ | 9 | IRN", "", "", "IRN is already in bloc `iran`"),
+            ("gulf | Gulf | ✦ | 9 | SAU", "", "", "write `-` for the countries of your own blocs"),
+            ("gulf | Gulf | ✦ | 2 | -", "", "", "user/blocs.txt:1: colour slot 2 is already bloc `israel`'s"),
             ("Gulf | Gulf | ✦ | 9 | -", "", "", "bloc `Gulf` must be lowercase"),
             ("gulf | Gulf | ✦ | 9 | *", "", "", "only the `other` bloc takes `*`"),
             ("", "x | X", "", "user/entities.txt:1: an entity row (id | name | type | bloc | aliases [| attributes]) has 5 or 6 fields"),
@@ -986,6 +1004,21 @@ mod tests {
                 "{want:?} not in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_country_belongs_to_one_bloc() {
+        let mut files = Files::builtin();
+        files
+            .blocs
+            .push(("data/blocs-extra.txt", "persia | Persia | ✦ | 9 | IRN"));
+        let errs = KnowledgeBase::build(&files, &[]).err().expect("an error");
+        assert!(
+            errs[0]
+                .message()
+                .starts_with("data/blocs-extra.txt:1: IRN is already in bloc `iran`"),
+            "{errs:?}"
+        );
     }
 
     #[test]
