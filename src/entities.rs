@@ -69,7 +69,7 @@ impl Entities {
 const LOCATIVE_BEFORE: &[&str] = &[
     "in", "to", "from", "at", "near", "into", "outside", "inside", "across", "via", "toward",
     "towards", "around", "visit", "visited", "visiting", "visits", "reached", "left", "leaving",
-    "over", "between", "of",
+    "over", "of",
 ];
 
 /// Words that, joining capitalised words, keep a name going ("Ministry of Foreign Affairs").
@@ -288,6 +288,11 @@ fn is_locative(text: &Text, span: Span) -> bool {
     let rest = text.original.get(span.end..).unwrap_or("");
     if rest.starts_with("-based") || rest.starts_with(" based") {
         return true;
+    }
+    // A possessor is the state, whatever governs it ("one of Baku's allies", "in
+    // Tehran's view").
+    if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+        return false;
     }
     // A dateline: "TEHRAN -" / "BAKU," at the start of a line.
     let word = text.slice(span);
