@@ -209,6 +209,15 @@ pub fn stances(
                 },
                 h => (h, attribution.speaker),
             };
+            // An event the article tells ("the attack comes amid…") is not its attitude,
+            // nor is a feeling it reports ("sent ripples of concern"): that is the feeler's.
+            let event = hits_in(&act_hits, *sentence)
+                .iter()
+                .any(|a| a.span.overlaps(cue.span))
+                && !is_charge(text, cue.span);
+            if event || (holder == Holder::Author && is_feeling(text, cue.span)) {
+                continue;
+            }
             let cue = Cue {
                 span: cue.span,
                 polarity,
@@ -280,7 +289,14 @@ pub fn stances(
                             let past_object = object.is_some_and(|o| {
                                 o.entity != m.entity && o.span.end <= m.span.start
                             });
-                            (d <= TARGET_REACH && !past_object).then_some((m, c, d))
+                            // In the article's own voice, what a hostile word is done to
+                            // ("sought to destabilize Varnia") is its victim, not the
+                            // article's target; the doer is (see author-blames-actor).
+                            let victim = holder == Holder::Author
+                                && c.polarity < 0.0
+                                && c.span.end <= m.span.start
+                                && d <= VICTIM_REACH;
+                            (d <= TARGET_REACH && !past_object && !victim).then_some((m, c, d))
                         })
                         .min_by_key(|(_, _, d)| *d)
                         .map(|(m, c, _)| {
@@ -322,6 +338,7 @@ pub fn stances(
                 text.folded[text.folded_offset(sub.end)..text.folded_offset(first)]
                     .split_whitespace()
                     .any(|w| PERCEPTION.contains(&w))
+                    || found.first().is_some_and(|c| is_feeling(text, c.span))
             });
             if let (Holder::Entity(actor), true) = (
                 holder,
@@ -359,6 +376,9 @@ pub fn stances(
 const ACTOR_BLAME: f32 = 0.8;
 /// Within this many words an attitude word speaks of a target whatever the sentence's sum.
 const LOCAL_REACH: usize = 2;
+/// Within this many words after a hostile word, in the article's voice, a name is what
+/// it is done to.
+const VICTIM_REACH: usize = 3;
 /// How many words may separate a target from the nearest attitude word.
 const TARGET_REACH: usize = 8;
 /// The actor named right after an attitude word ("accused Ankara", "condemned the
@@ -425,6 +445,30 @@ const PERCEPTION: &[&str] = &[
     "faces",
     "facing",
 ];
+
+/// Words of feeling: whoever is "concerned" or "alarmed" holds the attitude, never the
+/// article that reports it.
+const FEELINGS: &[&str] = &[
+    "concern", "worr", "alarm", "fear", "afraid", "anxi", "uneas", "wary", "nervous",
+];
+
+fn is_feeling(text: &Text, cue: Span) -> bool {
+    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
+    folded
+        .split(' ')
+        .any(|w| FEELINGS.iter().any(|f| w.starts_with(f)))
+}
+
+/// Acts whose very name is a charge ("provocations", "threats"), unlike "attack" or
+/// "strike", which tell an event.
+const CHARGES: &[&str] = &["threat", "aggression", "provocation", "sabotage"];
+
+fn is_charge(text: &Text, cue: Span) -> bool {
+    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
+    folded
+        .split(' ')
+        .any(|w| CHARGES.iter().any(|f| w.starts_with(f)))
+}
 
 /// Participles that turn a state into a modifier of something else ("Iranian-backed
 /// militias"): the state is not what the sentence's attitude is about.
@@ -1110,6 +1154,45 @@ mod tests {
                 stances_of(text)
             );
         }
+    }
+
+    #[test]
+    fn in_the_articles_voice_a_victim_an_event_or_a_feeling_is_no_attitude() {
+        for (text, victim) in [
+            (
+                "Armenian agents sought to destabilize Georgia for years.",
+                "georgia",
+            ),
+            (
+                "Russia tried to undermine Armenia through its media.",
+                "armenia",
+            ),
+            (
+                "The campaign infiltrated the government of Turkey quickly.",
+                "turkey",
+            ),
+        ] {
+            let found = stances_of(text);
+            assert!(
+                !found.iter().any(|(h, t, _)| h == "author" && t == victim),
+                "{text}: {found:?}"
+            );
+        }
+        for text in [
+            "The attack on the embassy comes amid Turkey's quarrel over Armenia's borders.",
+            "The strike on the depot followed a week of talks in Georgia and Armenia.",
+            "The clashes sent ripples of concern through Georgia and Armenia.",
+            "Russia is deeply worried about the unity of Turkey and Azerbaijan.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                !found.iter().any(|(h, _, s)| h == "author" && *s < 0),
+                "{text}: {found:?}"
+            );
+        }
+        // The doer is still blamed.
+        let text = "Russia sought to destabilize Georgia for years.";
+        assert!(has(text, "author", "russia", -1), "{:?}", stances_of(text));
     }
 
     #[test]
