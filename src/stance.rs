@@ -360,6 +360,23 @@ pub fn stances(
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
             };
+            // "Kestria, Varnia and Zorblat condemned…": every conjunct holds it.
+            for other in subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s)) {
+                let targets: Vec<Target> = targets
+                    .iter()
+                    .filter(|t| t.entity != other)
+                    .cloned()
+                    .collect();
+                if !targets.is_empty() && holder != Holder::Entity(other) {
+                    statements.push(Statement {
+                        span: *sentence,
+                        holder: Holder::Entity(other),
+                        targets,
+                        cues: found.clone(),
+                        rule,
+                    });
+                }
+            }
             statements.push(Statement {
                 span: *sentence,
                 holder,
@@ -371,6 +388,49 @@ pub fn stances(
     }
     statements
 }
+
+/// The actors coordinated before a subject ("Kestria, Varnia and Zorblat" before
+/// "Zorblat"), nearest first.
+fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) -> Vec<usize> {
+    let mentions = entities.mentions_in(sentence);
+    let mut out = Vec::new();
+    let mut at = subject.start;
+    for m in mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= subject.start)
+    {
+        if m.span.end > at {
+            continue;
+        }
+        let gap = text.folded[text.folded_offset(m.span.end)..text.folded_offset(at)].trim();
+        // A list ends in "and"/"or" before its last name: a lone comma right before
+        // the subject ends an opening phrase ("At the embassy of X, Y said").
+        let joined = match gap {
+            "and" | ", and" | "or" | ", or" => true,
+            "," => !out.is_empty(),
+            _ => false,
+        };
+        let actor = matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        );
+        if !joined || !actor || crate::attribution::is_object(text, mentions, m) {
+            break;
+        }
+        if !out.contains(&m.entity) {
+            out.push(m.entity);
+        }
+        at = m.span.start;
+        if out.len() >= MAX_COORDINATED {
+            break;
+        }
+    }
+    out
+}
+
+/// A list of holders longer than this is a list of names, not a subject.
+const MAX_COORDINATED: usize = 6;
 
 /// How much of a hostile act's polarity the author holds against its actor.
 const ACTOR_BLAME: f32 = 0.8;
@@ -1193,6 +1253,43 @@ mod tests {
         // The doer is still blamed.
         let text = "Russia sought to destabilize Georgia for years.";
         assert!(has(text, "author", "russia", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn coordinated_holders_each_hold_the_stance() {
+        for (text, holders) in [
+            (
+                "Turkey, Georgia and Russia condemned Armenia.",
+                &["turkey", "georgia", "russia"][..],
+            ),
+            (
+                "Iran and Turkey have warned Armenia again.",
+                &["iran", "turkey"][..],
+            ),
+            (
+                "Officials said Georgia, Turkey, and Russia criticised Armenia.",
+                &["georgia", "turkey", "russia"][..],
+            ),
+        ] {
+            for holder in holders {
+                assert!(
+                    has(text, holder, "armenia", -1),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+        }
+        // A name governed by a preposition, or after the verb, is not a holder.
+        for text in [
+            "Turkey condemned Armenia and Georgia.",
+            "After talks with Georgia and Turkey, Russia condemned Armenia.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                !found.iter().any(|(h, _, _)| h == "georgia"),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
