@@ -161,6 +161,24 @@ const NOT_NAMES: &[&str] = &[
     "new",
     "last",
     "first",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "then",
+    "during",
+    "amid",
+    "despite",
+    "although",
+    "though",
+    "such",
+    "many",
+    "several",
+    "most",
+    "other",
+    "another",
+    "each",
+    "every",
 ];
 
 pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
@@ -394,7 +412,13 @@ fn unknown_names(
                     break;
                 }
             }
-            let span = Span::new(w.start, text.words[end].end);
+            // A possessive ending is not part of the name ("the Ministry's spokesman").
+            let last = text.slice(text.words[end]);
+            let possessive = ["'s", "\u{2019}s"]
+                .iter()
+                .find(|p| last.len() > p.len() && last.ends_with(**p))
+                .map_or(0, |p| p.len());
+            let span = Span::new(w.start, text.words[end].end - possessive);
             let n_words = end - i + 1;
             // A head alone ("Region", "the Ministry") names nothing in particular.
             if (i..=end).all(|k| is_head(text.words[k])) {
@@ -841,6 +865,46 @@ mod tests {
             .expect("person found");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
+    }
+
+    #[test]
+    fn unknown_names_leave_out_possessives_ranks_and_time_words() {
+        for (text, name) in [
+            (
+                "The Qorvand Ministry's spokesman spoke.",
+                "Qorvand Ministry",
+            ),
+            (
+                "Major Telmi Varsak of the border guard spoke.",
+                "Telmi Varsak",
+            ),
+            (
+                "Sergeant Odo Brannik said the post was quiet.",
+                "Odo Brannik",
+            ),
+        ] {
+            let t = Text::new(text);
+            let e = extract(kb(), &t);
+            assert!(
+                e.entities.iter().any(|x| x.name == name),
+                "{text}: {:?}",
+                e.entities
+            );
+        }
+        for text in [
+            "Earlier on Sunday, the talks resumed in Vienna.",
+            "Later Today, the talks resumed.",
+        ] {
+            let t = Text::new(text);
+            let e = extract(kb(), &t);
+            assert!(
+                e.entities
+                    .iter()
+                    .all(|x| !x.name.contains("Sunday") && !x.name.contains("Today")),
+                "{text}: {:?}",
+                e.entities
+            );
+        }
     }
 
     #[test]
