@@ -6,13 +6,16 @@
 //
 // Messages in:  {id, op, args}   ops: 'file' {file, name} | 'text' {text, meta}
 //                                      | 'analyze' {text, meta} | 'parseExport' {file}
+//                                      | 'knowledge' {overlay}
 // Messages out: {type: 'ready', version, ops, maxBytes} | {type: 'fatal', message}
 //               {id, ok: true, json} | {id, ok: false, error: {message, kind}}
 // A result crosses as JSON text: the page's JSON.parse of a report at the caps (10,000
 // mentions) takes a fraction of the main-thread time of structured-cloning its objects.
 import { parseExport, utf8Length } from './exchange.js';
+import { loadKnowledge } from './knowledge-store.js';
 
 let analyzer = null;
+let Analyzer = null;
 /** The one size limit of every way in, as the wasm core sets it (`maxInputBytes`). */
 let maxBytes = 0;
 
@@ -35,11 +38,20 @@ function plain(v) {
 const ready = (async () => {
   const mod = await import('./pkg/parallax.js');
   await mod.default();
-  analyzer = new mod.Analyzer();
+  Analyzer = mod.Analyzer;
+  // The user's own knowledge, laid over the built-in (the page checked it before saving;
+  // should it fail now, the built-in knowledge is used and the page says why).
+  const overlay = await loadKnowledge().catch(() => null);
+  try {
+    analyzer = overlay && mod.Analyzer.withKnowledge ? mod.Analyzer.withKnowledge(overlay) : null;
+  } catch {
+    analyzer = null;
+  }
+  analyzer ||= new mod.Analyzer();
   maxBytes = Number(mod.maxInputBytes());
   if (!(maxBytes > 0)) throw new Error('the analyzer reports no size limit');
   const version = typeof mod.Analyzer.version === 'function' ? String(mod.Analyzer.version()) : '';
-  return { version, ops: ['file', 'text', 'analyze', 'parseExport'], maxBytes };
+  return { version, ops: ['file', 'text', 'analyze', 'parseExport', 'knowledge'], maxBytes };
 })();
 
 ready.then(
@@ -81,6 +93,27 @@ const ops = {
   analyze({ text, meta }) {
     return analyzeText(text, meta);
   },
+  /**
+   * The user's knowledge checked by the Rust validator: `{problems, knowledge}`, the
+   * display data of the built-in knowledge with the overlay (of the built-in alone when
+   * there are problems). This worker's own analyzer is not changed.
+   */
+  knowledge({ overlay }) {
+    let built = null;
+    let problems = [];
+    try {
+      built = overlay ? Analyzer.withKnowledge(overlay) : new Analyzer();
+    } catch (err) {
+      if (!err || err.kind !== 'data') throw err;
+      problems = Array.isArray(err.problems) ? err.problems.map(String) : [String(err.message)];
+      built = new Analyzer();
+    }
+    try {
+      return { problems, knowledge: plain(built.knowledge()) };
+    } finally {
+      built.free();
+    }
+  },
   /** An export file, parsed off the main thread. */
   parseExport({ file }) {
     const text = new FileReaderSync().readAsText(file);
@@ -101,7 +134,7 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     if (!Object.hasOwn(ops, op)) throw fail('internal', `unknown operation ${op}`);
-    postMessage({ id, ok: true, json: JSON.stringify(ops[op](args)) });
+    postMessage({ id, ok: true, json: JSON.stringify(ops[op](args) ?? null) });
   } catch (err) {
     const message = String((err && err.message) || err);
     // A trap leaves the wasm instance in an unknown state: the client replaces this worker.
