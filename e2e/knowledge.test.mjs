@@ -62,6 +62,27 @@ test('an alias added in the editor is highlighted at once and kept after a reloa
   assert.match(await page.inputValue('#kn-entities'), new RegExp(`\\| ${word}$`, 'm'), 'the row is kept');
 });
 
+test('another open tab follows the change, and a problem’s button selects its line', async () => {
+  const page = await site.open('#/knowledge');
+  const tab = await page.context().newPage();
+  await tab.goto(site.url + '#/');
+  await waitForCorpus(tab);
+  const word = await unmarkedWord(tab);
+  await page.fill('#kn-entities', `azerbaijan | - | - | - | ${word}`);
+  await page.click('#kn-apply');
+  await settle(page);
+  await tab.waitForFunction((w) => [...document.querySelectorAll('#text mark.mention')].some((m) => m.textContent === w), word, { timeout: 30_000 });
+  assert.ok((await mentionsOf(tab, word)).every((id) => id === 'azerbaijan'));
+  await tab.close();
+
+  await page.fill('#kn-cues', 'iron fist | israeli | 1\nsoft glove | martian | 1');
+  await page.click('#kn-apply');
+  await settle(page);
+  await page.click('#kn-problems li button');
+  const selected = await page.$eval('#kn-cues', (t) => [document.activeElement === t, t.value.slice(t.selectionStart, t.selectionEnd)]);
+  assert.deepEqual(selected, [true, 'soft glove | martian | 1']);
+});
+
 test('an invalid entry shows the validator’s message and changes nothing', async () => {
   const page = await site.open('#/knowledge');
   const before = await page.$$eval('#list .item', (items) => items.length);

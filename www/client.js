@@ -175,7 +175,9 @@ export function createClient(opts = {}) {
     /** Text already ingested. */
     analyze: (text, meta) => call('analyze', { text, meta }, text.length),
     /** The user's knowledge `{blocs, entities, cues}` checked: `{problems, knowledge}`. */
-    knowledge: (overlay) => call('knowledge', { overlay }, 0),
+    // Building a knowledge base costs about what analysing a few MB does: the watchdog's
+    // limit for 4 MB leaves room for a busy machine.
+    knowledge: (overlay) => call('knowledge', { overlay }, 4 * 1024 * 1024),
     /**
      * Replaces every worker with a fresh one, which reads the user's knowledge as it starts
      * (after it changed); jobs that were running go back to the head of the queue.

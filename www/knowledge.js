@@ -20,6 +20,22 @@ export const KNOWLEDGE_FILE_LIMIT = 5 * 1024 * 1024;
 export function createKnowledge({ client, corpus, views, render }) {
   let epoch = 0;
   let saved = null;
+  // Open tabs follow each other's knowledge (the workers of each read it as they start).
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('parallax-knowledge') : null;
+  if (channel) channel.onmessage = () => followOtherTab().catch(() => {});
+
+  async function followOtherTab() {
+    const overlay = await loadKnowledge();
+    const res = await client.knowledge(overlay);
+    if (res.problems.length) return;
+    saved = overlay;
+    views.editor.setValues(overlay);
+    views.editor.report([], 'Changed in another tab; the corpus is re-analysed with it.');
+    client.restart();
+    show(res.knowledge);
+    views.notices.info('Your knowledge was changed in another tab: the corpus is re-analysed with it.', { key: 'knowledge' });
+    await reanalyse();
+  }
 
   function show(knowledge) {
     S.setKnowledge(knowledge);
@@ -88,6 +104,7 @@ export function createKnowledge({ client, corpus, views, render }) {
         return false;
       }
       saved = overlay;
+      channel?.postMessage('changed');
       views.editor.report([], `${source ? `“${cleanName(source)}” imported and ` : ''}${added ? `“${added}” added; ` : ''}saved. Re-analysing the corpus…`);
       client.restart();
       show(res.knowledge);

@@ -72,8 +72,24 @@ export function createEditorView() {
     if (f) on.importFile(f);
   });
 
+  /** A problem, with a button to its line when it names one of the editor's parts. */
+  function problem(text) {
+    const m = /^user\/([a-z_]+\.txt):(\d+):/.exec(text);
+    const part = m && PARTS.find((p) => p.file === `user/${m[1]}`);
+    if (!part) return h('li', {}, text);
+    const line = Number(m[2]);
+    return h('li', {}, text, ' ', h('button', { type: 'button', class: 'link-button', onclick: () => selectLine(areas[part.key], line) }, `Go to line ${line}`));
+  }
+
+  function selectLine(area, line) {
+    const lines = area.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    area.focus();
+    area.setSelectionRange(start, start + (lines[line - 1] || '').length);
+  }
+
   function showProblems(list) {
-    fill(problems, list.map((p) => h('li', {}, p)));
+    fill(problems, list.map(problem));
   }
 
   return {
