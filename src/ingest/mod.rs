@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 mod boilerplate;
 mod decode;
 mod detect;
+#[cfg(feature = "html")]
 mod html;
 mod markdown;
 
@@ -114,6 +115,9 @@ pub enum IngestErrorKind {
     TooLarge,
     /// Text, but in an encoding this reader cannot tell apart reliably.
     Encoding,
+    /// A web page, in a build without the `html` feature (the main wasm module): the
+    /// caller reads it again with the HTML module. Never returned with the feature on.
+    NeedsHtml,
 }
 
 impl IngestErrorKind {
@@ -123,6 +127,7 @@ impl IngestErrorKind {
             IngestErrorKind::Empty => "empty",
             IngestErrorKind::TooLarge => "too_large",
             IngestErrorKind::Encoding => "encoding",
+            IngestErrorKind::NeedsHtml => "needs_html",
         }
     }
 }
@@ -132,7 +137,8 @@ impl IngestError {
         IngestError { kind, message }
     }
 
-    /// One of "binary", "empty", "too_large", "encoding".
+    /// One of "binary", "empty", "too_large", "encoding" (or "needs_html", see
+    /// [`IngestErrorKind::NeedsHtml`]).
     pub fn kind(&self) -> &'static str {
         self.kind.as_str()
     }
@@ -210,7 +216,7 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
         ));
     }
     let format = detect::sniff_format(&decoded.text, extension(file_name));
-    let mut article = extract(&decoded.text, format);
+    let mut article = extract(&decoded.text, format, &shown_name)?;
     article.encoding = decoded.encoding;
     article.encoding_evidence = decoded.evidence;
     if article.text.trim().is_empty() {
@@ -247,25 +253,40 @@ pub fn check_size(size: u64, file_name: &str, limits: &Limits) -> Result<(), Ing
 
 /// Reads pasted text. `format_hint` forces a format; without it the text is
 /// sniffed (HTML markup, then a Markdown heading or links, else plain text).
-pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Article {
+/// Fails only without the `html` feature, for HTML ([`IngestErrorKind::NeedsHtml`]).
+pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Result<Article, IngestError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = decode::normalize_newlines(text);
     let format = format_hint.unwrap_or_else(|| detect::sniff_format(&text, None));
-    extract(&text, format)
+    extract(&text, format, "The pasted text")
 }
 
 /// Runs the extractor for `format`; `text` has "\n" line ends only.
-fn extract(text: &str, format: Format) -> Article {
+fn extract(text: &str, format: Format, shown_name: &str) -> Result<Article, IngestError> {
     let mut article = match format {
         Format::Text => boilerplate::clean_text(text),
         Format::Markdown => markdown::to_article(text),
-        Format::Html => html::to_article(text),
+        Format::Html => html_article(text, shown_name)?,
     };
     article.format = format;
     if article.meta.title.is_none() {
         article.meta.title.clone_from(&article.title);
     }
-    article
+    Ok(article)
+}
+
+#[cfg(feature = "html")]
+fn html_article(text: &str, _shown_name: &str) -> Result<Article, IngestError> {
+    Ok(html::to_article(text))
+}
+
+/// The main wasm module has no HTML parser: the worker loads the HTML module and asks it.
+#[cfg(not(feature = "html"))]
+fn html_article(_text: &str, shown_name: &str) -> Result<Article, IngestError> {
+    Err(IngestError::new(
+        IngestErrorKind::NeedsHtml,
+        format!("{shown_name} is a web page, and this build reads web pages with its HTML module."),
+    ))
 }
 
 /// An empty article to fill in; `encoding` is set by the caller.
@@ -291,6 +312,16 @@ fn display_name(file_name: &str) -> String {
     } else {
         format!("\"{cleaned}\"")
     }
+}
+
+/// Only absolute web addresses are kept: a `javascript:` or `data:` URL from a
+/// hostile page must never become a link in the UI.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
 }
 
 /// The lower-cased extension of `file_name`, if any.
@@ -454,19 +485,28 @@ mod tests {
     #[test]
     fn pasted_text_is_sniffed_or_forced() {
         assert_eq!(
-            ingest_text("<p>Hello there, world.</p><p>More.</p>", None).format,
+            ingest_text("<p>Hello there, world.</p><p>More.</p>", None)
+                .unwrap()
+                .format,
             Format::Html
         );
         assert_eq!(
-            ingest_text("# Title\n\nBody [link](https://e.com).", None).format,
+            ingest_text("# Title\n\nBody [link](https://e.com).", None)
+                .unwrap()
+                .format,
             Format::Markdown
         );
-        assert_eq!(ingest_text("Just words.", None).format, Format::Text);
-        let forced = ingest_text("# Title\n\nBody.", Some(Format::Text));
+        assert_eq!(
+            ingest_text("Just words.", None).unwrap().format,
+            Format::Text
+        );
+        let forced = ingest_text("# Title\n\nBody.", Some(Format::Text)).unwrap();
         assert_eq!(forced.format, Format::Text);
         assert!(forced.text.starts_with("# Title"));
         assert_eq!(
-            ingest_text("\u{feff}Title line\r\nBody.\r\n", None).text,
+            ingest_text("\u{feff}Title line\r\nBody.\r\n", None)
+                .unwrap()
+                .text,
             "Title line\nBody."
         );
     }
@@ -481,6 +521,21 @@ mod tests {
         ];
         for (bytes, shown) in cases {
             assert_eq!(human_size(bytes), shown);
+        }
+    }
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://example.com/a?b=c"));
+        assert!(is_web_url("HTTP://EXAMPLE.COM"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "https://a b",
+            "https://x\"onmouseover=1",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
         }
     }
 
