@@ -25,6 +25,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod boilerplate;
+#[rustfmt::skip]
+mod codepages;
 mod decode;
 mod detect;
 #[cfg(feature = "html")]
@@ -199,6 +201,14 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
             format!(
                 "{shown_name} looks like a binary file ({why}), not text. Open it in the program \
                  that made it, copy the article text and paste it instead."
+            ),
+        ),
+        decode::Problem::UnsupportedEncoding(name) => IngestError::new(
+            IngestErrorKind::Encoding,
+            format!(
+                "{shown_name} declares the charset {name}, an East Asian multi-byte encoding \
+                 this reader does not read. Open it in a browser and save it again as UTF-8, or \
+                 paste the article text instead."
             ),
         ),
         decode::Problem::UnknownEncoding(why) => IngestError::new(
@@ -380,6 +390,19 @@ mod tests {
         assert_eq!(error.to_string(), "\"x.txt\" is empty.");
         assert_eq!(err(b" \n\t\r\n", "x.txt").kind(), "empty");
         assert_eq!(err(b"\xef\xbb\xbf", "x.txt").kind(), "empty");
+    }
+
+    #[test]
+    fn page_in_an_east_asian_code_page_is_refused_by_name() {
+        let error = err(b"<meta charset=big5><p>\xa4\xa4\xa4\xe5</p>", "news.html");
+        assert_eq!(error.kind(), "encoding");
+        assert!(
+            error
+                .message()
+                .starts_with("\"news.html\" declares the charset Big5, an East Asian"),
+            "{error}"
+        );
+        assert!(error.message().contains("UTF-8"), "{error}");
     }
 
     #[test]
