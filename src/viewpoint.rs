@@ -146,24 +146,6 @@ const PRESCRIPTIVE: &[&str] = &[
     "cannot afford",
 ];
 
-/// How the author's attitude toward a bloc bears on the viewpoint: `(viewpoint, target
-/// bloc, sign of the attitude, weight)`. General alignments of the subject, not of any
-/// one article.
-const STANCE_PROFILE: &[(&str, &str, i8, f32)] = &[
-    ("iranian", "israel", -1, 1.0),
-    ("iranian", "us", -1, 0.5),
-    ("iranian", "iran", 1, 0.7),
-    // Hostility toward Iran is common to three sides: it only sets them apart from Iran's.
-    ("israeli", "iran", -1, 0.3),
-    ("azerbaijani", "iran", -1, 0.3),
-    ("us_analyst", "iran", -1, 0.3),
-    ("israeli", "israel", 1, 0.7),
-    ("azerbaijani", "armenia", -1, 0.8),
-    ("azerbaijani", "azerbaijan", 1, 0.5),
-    ("azerbaijani", "turkey", 1, 0.5),
-    ("us_analyst", "us", 1, 0.3),
-];
-
 pub fn classify(
     kb: &KnowledgeBase,
     text: &Text,
@@ -357,17 +339,17 @@ pub fn classify(
             } else {
                 0
             };
-            for (vp, b, want, w) in STANCE_PROFILE {
-                if Some(*b) == bloc && sign == *want {
-                    if let Some(v) = kb.viewpoint_index(vp) {
-                        evidence.push(Evidence {
-                            span: s.span,
-                            text: text.slice(s.span).to_string(),
-                            viewpoint: v,
-                            kind: EvidenceKind::Stance,
-                            weight: w * STANCE_WEIGHT * t.polarity.abs(),
-                        });
-                    }
+            // How the author's attitude toward a bloc bears on the viewpoint:
+            // data/stance_profile.txt.
+            for lean in &kb.stance_profile {
+                if Some(lean.bloc.as_str()) == bloc && sign == lean.sign {
+                    evidence.push(Evidence {
+                        span: s.span,
+                        text: text.slice(s.span).to_string(),
+                        viewpoint: lean.viewpoint,
+                        kind: EvidenceKind::Stance,
+                        weight: lean.weight * STANCE_WEIGHT * t.polarity.abs(),
+                    });
                 }
             }
         }

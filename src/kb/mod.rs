@@ -115,6 +115,16 @@ pub struct Viewpoint {
     pub bloc: String,
 }
 
+/// One alignment of a viewpoint (`data/stance_profile.txt`): the author's attitude of
+/// `sign` toward `bloc` is evidence of `weight` for `viewpoint`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StanceLean {
+    pub viewpoint: usize,
+    pub bloc: String,
+    pub sign: i8,
+    pub weight: f32,
+}
+
 /// How speech is reported.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum SpeechKind {
@@ -140,11 +150,16 @@ pub struct KnowledgeBase {
     pub relations: Lexicon<f32>,
     pub collectives: Lexicon<EntityType>,
     pub acts: Lexicon<f32>,
+    pub stance_profile: Vec<StanceLean>,
 }
 
 const COUNTRIES: (&str, &str) = ("countries.txt", include_str!("../../data/countries.txt"));
 const BLOCS: (&str, &str) = ("blocs.txt", include_str!("../../data/blocs.txt"));
 const VIEWPOINTS: (&str, &str) = ("viewpoints.txt", include_str!("../../data/viewpoints.txt"));
+const STANCE_PROFILE: (&str, &str) = (
+    "stance_profile.txt",
+    include_str!("../../data/stance_profile.txt"),
+);
 const EPITHETS: (&str, &str) = (
     "kb/epithets.txt",
     include_str!("../../data/kb/epithets.txt"),
@@ -197,6 +212,7 @@ impl KnowledgeBase {
             builder.entities(*file)?;
         }
         builder.epithets(EPITHETS)?;
+        builder.stance_profile(STANCE_PROFILE)?;
         builder.finish()
     }
 
@@ -307,6 +323,7 @@ struct Builder {
     blocs: Vec<String>,
     viewpoints: Vec<Viewpoint>,
     fallback: Option<usize>,
+    stance_profile: Vec<StanceLean>,
 }
 
 impl Builder {
@@ -522,6 +539,30 @@ impl Builder {
         Ok(())
     }
 
+    fn stance_profile(&mut self, (file, src): (&str, &str)) -> Result<(), Error> {
+        for rec in records(file, src) {
+            let [viewpoint, bloc, sign, weight] = fields::<4>(&rec)?;
+            let viewpoint = self.viewpoint_index(&rec, viewpoint)?;
+            self.check_bloc(&rec, bloc)?;
+            let sign = match sign {
+                "+" => 1,
+                "-" => -1,
+                s => return Err(rec.error(format!("sign `{s}` must be `+` or `-`"))),
+            };
+            let weight = parse_number(&rec, weight)?;
+            if !(weight > 0.0 && weight <= 3.0) {
+                return Err(rec.error(format!("weight {weight} must be in (0, 3]")));
+            }
+            self.stance_profile.push(StanceLean {
+                viewpoint,
+                bloc: bloc.to_string(),
+                sign,
+                weight,
+            });
+        }
+        Ok(())
+    }
+
     /// `israeli; azerbaijani` → both.
     fn viewpoint_set(&self, rec: &Record, ids: &str) -> Result<ViewpointSet, Error> {
         let mut set = ViewpointSet::default();
@@ -654,6 +695,7 @@ impl Builder {
             relations: Lexicon::new(relations),
             collectives: Lexicon::new(collectives),
             acts: Lexicon::new(acts),
+            stance_profile: self.stance_profile,
         })
     }
 }
@@ -714,6 +756,27 @@ mod tests {
         assert_eq!(tehran.kind, EntityType::Place);
         assert_eq!(tehran.metonym_of, kb.index_of("iran"));
         assert!(kb.stance.len() > 20 && kb.speech.len() > 5);
+    }
+
+    #[test]
+    fn stance_profile_comes_from_data() {
+        let kb = kb();
+        let iranian = kb.viewpoint_index("iranian").unwrap();
+        assert!(kb
+            .stance_profile
+            .iter()
+            .any(|l| l.viewpoint == iranian && l.bloc == "israel" && l.sign == -1));
+        let mut b = Builder::default();
+        b.blocs(BLOCS).unwrap();
+        b.viewpoints(VIEWPOINTS).unwrap();
+        let err = b
+            .stance_profile(("stance_profile.txt", "iranian | israel | x | 1"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("stance_profile.txt:1") && err.contains("`+` or `-`"),
+            "{err}"
+        );
     }
 
     #[test]
