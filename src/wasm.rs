@@ -79,13 +79,13 @@ impl Analyzer {
     /// encoding_evidence, format, removed_lines}`, or throws an `Error` whose `kind` says why not
     /// ("needs_html" for a web page in the main module: ask the HTML module's `ingestFile`).
     pub fn ingest(&self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-        ingest_file(bytes, file_name)
+        article_to_js(ingest::ingest(bytes, file_name, &Limits::default()))
     }
 
     /// The same for pasted text ("needs_html": the HTML module's `ingestText`).
     #[wasm_bindgen(js_name = ingestText)]
     pub fn ingest_text(&self, text: &str) -> Result<JsValue, JsValue> {
-        ingest_text(text)
+        article_to_js(ingest::ingest_text(text, None))
     }
 
     /// A bare scan of the knowledge base's patterns over `text` (folding and the automata,
@@ -100,17 +100,23 @@ impl Analyzer {
     }
 }
 
-/// A file as an article (see `Analyzer::ingest`): the HTML module's entry point.
-#[cfg_attr(feature = "html", wasm_bindgen(js_name = ingestFile))]
-pub fn ingest_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-    let article = ingest::ingest(bytes, file_name, &Limits::default())
-        .map_err(|e| js_error(e.kind(), e.message()))?;
-    to_js(&article)
+fn article_to_js(
+    article: Result<ingest::Article, ingest::IngestError>,
+) -> Result<JsValue, JsValue> {
+    to_js(&article.map_err(|e| js_error(e.kind(), e.message()))?)
 }
 
-/// Pasted text as an article: the HTML module's other entry point.
-#[cfg_attr(feature = "html", wasm_bindgen(js_name = ingestText))]
+/// The HTML module's way in: a file the main module answered "needs_html" for, read as a
+/// web page (the same article `Analyzer::ingest` gives in a build with `html`).
+#[cfg(feature = "html")]
+#[wasm_bindgen(js_name = ingestFile)]
+pub fn ingest_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+    article_to_js(ingest::ingest_page(bytes, file_name, &Limits::default()))
+}
+
+/// The same for pasted HTML.
+#[cfg(feature = "html")]
+#[wasm_bindgen(js_name = ingestText)]
 pub fn ingest_text(text: &str) -> Result<JsValue, JsValue> {
-    let article = ingest::ingest_text(text, None).map_err(|e| js_error(e.kind(), e.message()))?;
-    to_js(&article)
+    to_js(&ingest::ingest_pasted_page(text))
 }

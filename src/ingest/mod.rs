@@ -178,6 +178,43 @@ impl Serialize for IngestError {
 /// Reads a dropped or opened file: refuses non-text, decodes, sniffs the
 /// format and extracts the article.
 pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
+    read_file(bytes, file_name, limits, |text, shown_name| {
+        extract(
+            text,
+            detect::sniff_format(text, extension(file_name)),
+            shown_name,
+        )
+    })
+}
+
+/// Reads a file that [`ingest`] found to be a web page (a build without the `html`
+/// feature answers "needs_html" for it) as one: the HTML module's way in, so that it
+/// links no other extractor.
+#[cfg(feature = "html")]
+pub fn ingest_page(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
+    read_file(bytes, file_name, limits, |text, _| {
+        Ok(finish(html::to_article(text), Format::Html))
+    })
+}
+
+/// Pasted text that [`ingest_text`] found to be HTML, read as a web page (the HTML
+/// module's other way in).
+#[cfg(feature = "html")]
+pub fn ingest_pasted_page(text: &str) -> Article {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    finish(
+        html::to_article(&decode::normalize_newlines(text)),
+        Format::Html,
+    )
+}
+
+/// The checks and decoding of every file, around `extract(text, shown_name)`.
+fn read_file(
+    bytes: &[u8],
+    file_name: &str,
+    limits: &Limits,
+    extract: impl FnOnce(&str, &str) -> Result<Article, IngestError>,
+) -> Result<Article, IngestError> {
     let shown_name = display_name(file_name);
     check_size(bytes.len() as u64, file_name, limits)?;
     if bytes.is_empty() {
@@ -225,12 +262,11 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
             format!("{shown_name} is empty (it holds only blank space)."),
         ));
     }
-    let format = detect::sniff_format(&decoded.text, extension(file_name));
-    let mut article = extract(&decoded.text, format, &shown_name)?;
+    let mut article = extract(&decoded.text, &shown_name)?;
     article.encoding = decoded.encoding;
     article.encoding_evidence = decoded.evidence;
     if article.text.trim().is_empty() {
-        let what = match format {
+        let what = match article.format {
             Format::Html => "no article text was found in the page, only markup and page furniture",
             Format::Markdown => "it has no text once the Markdown markup is removed",
             Format::Text => "it holds only page furniture such as menus and share buttons",
@@ -273,16 +309,21 @@ pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Result<Article, I
 
 /// Runs the extractor for `format`; `text` has "\n" line ends only.
 fn extract(text: &str, format: Format, shown_name: &str) -> Result<Article, IngestError> {
-    let mut article = match format {
+    let article = match format {
         Format::Text => boilerplate::clean_text(text),
         Format::Markdown => markdown::to_article(text),
         Format::Html => html_article(text, shown_name)?,
     };
+    Ok(finish(article, format))
+}
+
+/// Sets the format, and the metadata's title from the article's when it has none.
+fn finish(mut article: Article, format: Format) -> Article {
     article.format = format;
     if article.meta.title.is_none() {
         article.meta.title.clone_from(&article.title);
     }
-    Ok(article)
+    article
 }
 
 #[cfg(feature = "html")]
@@ -403,6 +444,29 @@ mod tests {
             "{error}"
         );
         assert!(error.message().contains("UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn the_html_modules_way_in_reads_a_page_as_ingest_does() {
+        let page = b"<html><head><title>T</title></head><body><nav>Home</nav><article>\
+            <p>Iran and Azerbaijan held talks in Baku on Monday, officials said.</p>\
+            </article></body></html>";
+        let whole = ingest(page, "a.html", &Limits::default()).unwrap();
+        assert_eq!(
+            ingest_page(page, "a.html", &Limits::default()).unwrap(),
+            whole
+        );
+        let pasted = ingest_text(std::str::from_utf8(page).unwrap(), None).unwrap();
+        assert_eq!(
+            ingest_pasted_page(std::str::from_utf8(page).unwrap()),
+            pasted
+        );
+        assert_eq!(whole.format, Format::Html);
+        let empty = b"<html><body><nav>Home</nav></body></html>";
+        assert_eq!(
+            ingest_page(empty, "e.html", &Limits::default()).unwrap_err(),
+            ingest(empty, "e.html", &Limits::default()).unwrap_err()
+        );
     }
 
     #[test]
