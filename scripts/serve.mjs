@@ -83,11 +83,17 @@ export function acceptedCodings(header = '') {
   return out;
 }
 
-/** The body to send for `file`: a precompressed sibling the request accepts, else the file. */
+/**
+ * The body to send for `file`: a precompressed sibling the request accepts, else the file.
+ * A sibling older than the file is stale (the file was edited after build.sh) and is not used.
+ */
 async function bodyFor(file, acceptEncoding) {
   const accepted = acceptedCodings(acceptEncoding);
+  const original = await stat(file);
   for (const [coding, suffix] of PRECOMPRESSED) {
     if (!accepted.has(coding)) continue;
+    const sibling = await stat(file + suffix).catch(() => null);
+    if (!sibling || sibling.mtimeMs < original.mtimeMs) continue;
     const body = await readFile(file + suffix).catch(() => null);
     if (body) return { body, coding };
   }

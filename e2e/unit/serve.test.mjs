@@ -2,7 +2,7 @@
 // a request that accepts it, and the file itself to one that does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,13 @@ function site() {
   writeFileSync(join(dir, 'app.js.br'), brotliCompressSync(BODY));
   writeFileSync(join(dir, 'app.js.gz'), gzipSync(BODY));
   writeFileSync(join(dir, 'plain.js'), BODY);
+  // Edited after its siblings were written: they are stale.
+  writeFileSync(join(dir, 'edited.js'), BODY);
+  writeFileSync(join(dir, 'edited.js.br'), brotliCompressSync(Buffer.from('old')));
+  writeFileSync(join(dir, 'edited.js.gz'), gzipSync(Buffer.from('old')));
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(dir, 'edited.js.br'), past, past);
+  utimesSync(join(dir, 'edited.js.gz'), past, past);
   return dir;
 }
 
@@ -57,6 +64,9 @@ test('Accept-Encoding decides which precompressed file is sent', async () => {
     const plain = await get(server.url + 'plain.js', { 'accept-encoding': 'br, gzip' });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.deepEqual(plain.body, BODY);
+    const edited = await get(server.url + 'edited.js', { 'accept-encoding': 'br, gzip' });
+    assert.equal(edited.headers['content-encoding'], undefined, 'stale siblings are not sent');
+    assert.deepEqual(edited.body, BODY);
     const missing = await get(server.url + 'nothing.js', { 'accept-encoding': 'br' });
     assert.equal(missing.status, 404);
   } finally {
