@@ -22,7 +22,7 @@ fn main() {
             .join(kb)
             .join(f);
         out.push_str(&format!(
-            "    (\"kb/{f}\", include_str!({:?})),\n",
+            "    (\"data/kb/{f}\", include_str!({:?})),\n",
             path.display().to_string()
         ));
         println!("cargo:rerun-if-changed={}", path.display());

@@ -8,7 +8,7 @@
 // - id: snake_case of the common English name, ASCII only, with a few stable overrides
 //   (Türkiye -> turkey, Republic of the Congo -> congo ...).
 // - Name: the common English name ("United States", "Turkey" rather than "Türkiye").
-// - bloc: from data/blocs.txt (ISO3 | bloc), everything else `other`.
+// - bloc: from data/blocs.txt (its member countries), everything else `other`.
 // - aliases: common and official name, English alternative spellings (no two-letter
 //   codes except meaningful ones, no non-Latin or native-language forms), English
 //   demonyms and their regular plurals (Iranians, Israelis, Azerbaijanis).
@@ -143,8 +143,9 @@ const blocs = new Map();
 for (const line of readFileSync(join(root, "data/blocs.txt"), "utf8").split("\n")) {
   const t = line.trim();
   if (!t || t.startsWith("#")) continue;
-  const [iso, bloc] = t.split(" | ").map((s) => s.trim());
-  blocs.set(iso, bloc);
+  // bloc | name | glyph | colour slot | member countries (ISO3; ISO3 | - | *)
+  const [bloc, , , , members = ""] = t.split("|").map((s) => s.trim());
+  for (const iso of members.split(";").map((s) => s.trim())) if (/^[A-Z]{3}$/.test(iso)) blocs.set(iso, bloc);
 }
 
 const rank = (c) => (c.unMember ? 2 : c.independent ? 1 : 0);

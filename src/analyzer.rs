@@ -41,6 +41,12 @@ impl Analyzer {
         })
     }
 
+    /// An analyzer over a knowledge base of one's own (the built-in one with the user's
+    /// files laid over it: `KnowledgeBase::with_overlay`).
+    pub fn with_knowledge_base(kb: KnowledgeBase) -> Analyzer {
+        Analyzer { kb }
+    }
+
     pub fn knowledge_base(&self) -> &KnowledgeBase {
         &self.kb
     }

@@ -36,12 +36,9 @@ impl Error {
         }
     }
 
-    /// A malformed data file, with where.
-    pub fn data(file: &str, line: usize, message: impl Into<String>) -> Error {
-        Error::new(
-            ErrorKind::Data,
-            format!("data/{file}:{line}: {}", message.into()),
-        )
+    /// A malformed data file; the message names the file and line.
+    pub fn data(message: &str) -> Error {
+        Error::new(ErrorKind::Data, message)
     }
 
     pub fn kind(&self) -> ErrorKind {

@@ -63,6 +63,39 @@ impl Analyzer {
             .map_err(|e| js_error(e.kind().as_str(), e.message()))
     }
 
+    /// An analyzer over the built-in knowledge with the user's own laid over it:
+    /// `{blocs, entities, cues}`, each the text of a file in the format of its built-in
+    /// one (`data/blocs.txt`, `data/kb/*.txt`, `data/lexicon/viewpoint_cues.txt`). Throws
+    /// an `Error` of kind `data` whose `problems` lists every problem, each naming its file
+    /// and line; the built-in knowledge is never changed.
+    #[wasm_bindgen(js_name = withKnowledge)]
+    pub fn with_knowledge(overlay: JsValue) -> Result<Analyzer, JsValue> {
+        let overlay: crate::kb::Overlay = serde_wasm_bindgen::from_value(overlay).map_err(|e| {
+            js_error(
+                "data",
+                &format!("the knowledge is not {{blocs, entities, cues}}: {e}"),
+            )
+        })?;
+        match crate::kb::KnowledgeBase::with_overlay(&overlay) {
+            Ok(kb) => Ok(Analyzer {
+                inner: crate::Analyzer::with_knowledge_base(kb),
+            }),
+            Err(problems) => {
+                let list: Vec<&str> = problems.iter().map(|e| e.message()).collect();
+                let error = js_error("data", &list.join("\n"));
+                let _ =
+                    js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &to_js(&list)?);
+                Err(error)
+            }
+        }
+    }
+
+    /// What the page shows of the knowledge: `{blocs: [{id, name, glyph, slot}],
+    /// viewpoints: [{id, label, bloc, blocs}], entities: [{id, name, type, bloc}]}`.
+    pub fn knowledge(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.knowledge_base().knowledge())
+    }
+
     /// The report for `text` (see CONTRACT.md); `meta` is optional
     /// `{title, outlet, url, date, author, source}`.
     pub fn analyze(&self, text: &str, meta: JsValue) -> Result<JsValue, JsValue> {

@@ -105,3 +105,44 @@ fn html_module_reads_a_page_and_pasted_markup() {
     let err = parallax::wasm::ingest_file(b"", "empty.html").expect_err("empty refused");
     assert_eq!(get(&err, "kind").as_string().as_deref(), Some("empty"));
 }
+
+fn overlay(entities: &str) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"entities".into(), &entities.into()).unwrap();
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn user_knowledge_is_laid_over_the_builtin() {
+    let analyzer = Analyzer::with_knowledge(overlay("iran | - | - | - | Zorbland"))
+        .unwrap_or_else(|_| panic!("a valid overlay builds"));
+    let report = analyzer
+        .analyze("Zorbland warned Baku.", JsValue::NULL)
+        .unwrap();
+    let mentions: Array = get(&report, "mentions").dyn_into().unwrap();
+    assert!(mentions
+        .iter()
+        .any(|m| get(&m, "text").as_string().as_deref() == Some("Zorbland")));
+    let knowledge = analyzer.knowledge().unwrap();
+    let blocs: Array = get(&knowledge, "blocs").dyn_into().unwrap();
+    assert!(blocs
+        .iter()
+        .any(|b| get(&b, "glyph").as_string().as_deref() == Some("●")));
+}
+
+#[wasm_bindgen_test]
+fn invalid_user_knowledge_lists_its_problems() {
+    let error = Analyzer::with_knowledge(overlay(
+        "zed | Zed | robot | - | -\nzee | Zee | robot | - | -",
+    ))
+    .err()
+    .expect("refused");
+    assert_eq!(get(&error, "kind").as_string().as_deref(), Some("data"));
+    let problems: Array = get(&error, "problems").dyn_into().unwrap();
+    assert_eq!(problems.length(), 2);
+    let first = problems.get(0).as_string().unwrap();
+    assert!(
+        first.starts_with("user/entities.txt:1: unknown type `robot`"),
+        "{first}"
+    );
+}

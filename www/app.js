@@ -20,6 +20,7 @@ import { createNavView } from './view/nav.js';
 import { createCompareView } from './view/compare.js';
 import { createNetworkView } from './view/network.js';
 import { createExportsView } from './view/exports.js';
+import { createEditorView } from './view/editor.js';
 import { svgToPng } from './view/png.js';
 import { createLenses } from './lenses.js';
 
@@ -39,6 +40,7 @@ const views = {
   compare: createCompareView(),
   network: createNetworkView(),
   exports: createExportsView(),
+  editor: createEditorView(),
 };
 
 let router = null;
@@ -69,6 +71,11 @@ views.ingest.bindRemove(app.removeCurrent);
 views.compare.bindPick((change) => router.go({ view: 'compare', ...change }));
 views.network.bindChange((change) => router.go({ view: 'network', ...change }));
 views.network.bindExport((format) => views.lenses.exportNetwork(format));
+views.editor.bind({
+  apply: (overlay, opts) => app.knowledge.apply(overlay, opts),
+  exportFile: (overlay) => app.knowledge.exportFile(overlay),
+  importFile: (file) => app.knowledge.importFile(file),
+});
 views.exports.bindExport((kind, scope) => views.lenses.exportAnalysis(kind, scope));
 
 // j/k walk the articles in the reading view only.

@@ -174,6 +174,22 @@ export function createClient(opts = {}) {
     text: (text, meta) => call('text', { text, meta }, text.length),
     /** Text already ingested. */
     analyze: (text, meta) => call('analyze', { text, meta }, text.length),
+    /** The user's knowledge `{blocs, entities, cues}` checked: `{problems, knowledge}`. */
+    // Building a knowledge base costs about what analysing a few MB does: the watchdog's
+    // limit for 4 MB leaves room for a busy machine.
+    knowledge: (overlay) => call('knowledge', { overlay }, 4 * 1024 * 1024),
+    /**
+     * Replaces every worker with a fresh one, which reads the user's knowledge as it starts
+     * (after it changed); jobs that were running go back to the head of the queue.
+     */
+    restart() {
+      for (const m of [...members]) {
+        if (m.job) queue.unshift(m.job);
+        m.job = null;
+        remove(m);
+      }
+      for (let i = 0; i < size; i++) spawn();
+    },
     /** An export file, parsed in a worker. */
     parseExport: (file) => call('parseExport', { file }, file.size),
     /**

@@ -6,6 +6,7 @@ import { createCorpus } from './corpus.js';
 import { createIntake, nameList } from './intake.js';
 import { DEFAULT_MAX_BYTES, cleanMeta, cleanName, exportText, formatSize, recordOf, tooLargeMessage, utf8Length } from './exchange.js';
 import { openStore } from './store.js';
+import { createKnowledge } from './knowledge.js';
 
 /** An export file may hold many articles; each must still be under the article limit. */
 export const IMPORT_FILE_LIMIT = 256 * 1024 * 1024;
@@ -19,6 +20,8 @@ export const IMPORT_FILE_LIMIT = 256 * 1024 * 1024;
  */
 export function createController({ client, views, fetch: get = fetch.bind(globalThis), openStore: open = openStore }) {
   const corpus = createCorpus();
+  // The user's own knowledge (the editor): loaded before any article is analyzed.
+  const knowledge = createKnowledge({ client, corpus, views, render: () => api.render() });
   let router = null;
   let info = null;
   let visibleIds = [];
@@ -182,6 +185,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   }
 
   const api = {
+    knowledge,
     attachRouter(r) {
       router = r;
     },
@@ -196,6 +200,11 @@ export function createController({ client, views, fetch: get = fetch.bind(global
         views.reader.message('The analyzer could not be loaded.');
         failed = true;
         return;
+      }
+      try {
+        await knowledge.load();
+      } catch (err) {
+        views.notices.error(`The knowledge could not be checked (${err.message}); the built-in knowledge is used.`, { key: 'knowledge' });
       }
       await loadSeeds();
       await loadSaved();

@@ -5,6 +5,7 @@
 //   #/a/<id>?s=4                         … with its statement 4 brought into view
 //   #/compare?t=azerbaijan&w=israel&by=voice   one target (or a pair) seen from every side
 //   #/network?set=list&top=50&edge=iran>azerbaijan   the stance network, an edge's evidence
+//   #/knowledge                          the editor of the user's own knowledge
 //
 // `parseHash` and `formatHash` are pure (unit-tested in node); `createRouter` binds them to
 // a window.
@@ -18,7 +19,7 @@
  * @property {string} sort       corpus list order
  * @property {string} p          side panel: why | entities | stances
  * @property {string} sc         panel scope: article | corpus
- * @property {string} view       read | compare | network
+ * @property {string} view       read | compare | network | knowledge
  * @property {number|null} s     statement to bring into view in the reading view
  * @property {string|null} t     compare: the target entity
  * @property {string|null} w     compare: the other entity of a pair (null: the target alone)
@@ -29,7 +30,7 @@
  */
 
 export const PANELS = ['why', 'entities', 'stances', 'export'];
-export const VIEWS = ['read', 'compare', 'network'];
+export const VIEWS = ['read', 'compare', 'network', 'knowledge'];
 export const GROUPINGS = ['article', 'voice'];
 export const SETS = ['all', 'list'];
 export const TOPS = [25, 50, 100, 0];
@@ -58,7 +59,7 @@ export function parseHash(hash) {
   const query = qi < 0 ? '' : rest.slice(qi + 1);
   const m = /^\/a\/([^/]+)\/?$/.exec(path);
   if (m) route.id = decode(m[1]) || null;
-  const v = /^\/(compare|network)\/?$/.exec(path);
+  const v = /^\/(compare|network|knowledge)\/?$/.exec(path);
   if (v) route.view = v[1];
   for (const pair of query.split('&')) {
     if (!pair) continue;

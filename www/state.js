@@ -243,15 +243,42 @@ export function neighbour(ids, current, delta) {
   return ids[Math.max(0, Math.min(ids.length - 1, i + delta))];
 }
 
-/** Blocs in display order (legends, the network's sectors); null (no bloc) last. */
-export const BLOC_ORDER = ['iran', 'israel', 'azerbaijan', 'us', 'russia', 'turkey', 'armenia', 'other', null];
+// ---- The knowledge's display data: blocs and viewpoints come from the analyzer
+// (data/blocs.txt, data/viewpoints.txt through `Analyzer.knowledge()`), never from here.
 
-/** The glyph of each bloc, as style.css draws it beside names (colour is never alone). */
-const BLOC_GLYPHS = { iran: '●', israel: '■', azerbaijan: '▲', us: '◆', russia: '★', turkey: '✚', armenia: '▼', other: '○' };
+/** @type {Map<string, {id: string, name: string, glyph: string, slot: number}>} */
+const blocs = new Map();
+
+/** Blocs in display order (legends, the network's sectors); null (no bloc) last. Refilled
+ * in place by `setKnowledge`. */
+export const BLOC_ORDER = [null];
+
+/**
+ * Takes the analyzer's display data: `{blocs: [{id, name, glyph, slot}], viewpoints}`.
+ * @param {{blocs?: {id: string, name: string, glyph: string, slot: number}[]}} knowledge
+ */
+export function setKnowledge(knowledge) {
+  blocs.clear();
+  for (const b of (knowledge && knowledge.blocs) || []) blocs.set(b.id, b);
+  BLOC_ORDER.splice(0, BLOC_ORDER.length, ...blocs.keys(), null);
+}
+
+/** A bloc's display data; unknown blocs are shown as `other`, no bloc as null. */
+export function blocInfo(bloc) {
+  if (!bloc) return null;
+  return blocs.get(bloc) || blocs.get('other') || null;
+}
 
 /** A bloc's glyph ('◌' for none). */
 export function blocGlyph(bloc) {
-  return bloc ? BLOC_GLYPHS[bloc] || BLOC_GLYPHS.other : '◌';
+  const b = blocInfo(bloc);
+  return b ? b.glyph : '◌';
+}
+
+/** A bloc's colour slot in the palette (style.css `.slot-N`); 0 for none or unknown. */
+export function blocSlot(bloc) {
+  const b = blocInfo(bloc);
+  return b ? b.slot : 0;
 }
 
 /** Position of a bloc in BLOC_ORDER (unknown blocs after the known ones, before none). */
@@ -274,12 +301,11 @@ export function statementTag(stmt) {
   return `${who}${whom ? ' → ' + whom : ''} ${SIGNS[statementPolarity(stmt).cls]}`;
 }
 
-const BLOC_NAMES = { iran: 'Iran', israel: 'Israel', azerbaijan: 'Azerbaijan', us: 'United States', russia: 'Russia', turkey: 'Turkey', armenia: 'Armenia', other: 'Other' };
-
 /** A bloc's display name ("us" → "United States", null → "No bloc"). */
 export function blocName(bloc) {
   if (!bloc) return 'No bloc';
-  return BLOC_NAMES[bloc] || String(bloc).charAt(0).toUpperCase() + String(bloc).slice(1).replace(/_/g, ' ');
+  const b = blocs.get(bloc);
+  return b ? b.name : String(bloc).charAt(0).toUpperCase() + String(bloc).slice(1).replace(/_/g, ' ');
 }
 
 /** A viewpoint's label from the analyzer's list, or a readable form of its id. */

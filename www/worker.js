@@ -8,11 +8,14 @@
 //
 // Messages in:  {id, op, args}   ops: 'file' {file, name} | 'text' {text, meta}
 //                                      | 'analyze' {text, meta} | 'parseExport' {file}
+//                                      | 'knowledge' {overlay}
 // Messages out: {type: 'ready', version, ops, maxBytes} | {type: 'fatal', message}
 //               {id, ok: true, result} | {id, ok: false, error: {message, kind}}
 import { DEFAULT_MAX_BYTES, parseExport, utf8Length } from './exchange.js';
+import { loadKnowledge } from './knowledge-store.js';
 
 let analyzer = null;
+let Analyzer = null;
 let maxBytes = DEFAULT_MAX_BYTES;
 
 // serde-wasm-bindgen may hand maps over as `Map`s; the page wants plain objects.
@@ -45,10 +48,19 @@ function limitOf(mod) {
 const ready = (async () => {
   const mod = await import('./pkg/parallax.js');
   await mod.default();
-  analyzer = new mod.Analyzer();
+  Analyzer = mod.Analyzer;
+  // The user's own knowledge, laid over the built-in (the page checked it before saving;
+  // should it fail now, the built-in knowledge is used and the page says why).
+  const overlay = await loadKnowledge().catch(() => null);
+  try {
+    analyzer = overlay && mod.Analyzer.withKnowledge ? mod.Analyzer.withKnowledge(overlay) : null;
+  } catch {
+    analyzer = null;
+  }
+  analyzer ||= new mod.Analyzer();
   maxBytes = limitOf(mod);
   const version = typeof mod.Analyzer.version === 'function' ? String(mod.Analyzer.version()) : '';
-  return { version, ops: ['file', 'text', 'analyze', 'parseExport'], maxBytes };
+  return { version, ops: ['file', 'text', 'analyze', 'parseExport', 'knowledge'], maxBytes };
 })();
 
 ready.then(
@@ -126,6 +138,27 @@ const ops = {
   /** Text already ingested (restored or imported). */
   analyze({ text, meta }) {
     return analyzeText(text, meta);
+  },
+  /**
+   * The user's knowledge checked by the Rust validator: `{problems, knowledge}`, the
+   * display data of the built-in knowledge with the overlay (of the built-in alone when
+   * there are problems). This worker's own analyzer is not changed.
+   */
+  knowledge({ overlay }) {
+    let built = null;
+    let problems = [];
+    try {
+      built = overlay ? Analyzer.withKnowledge(overlay) : new Analyzer();
+    } catch (err) {
+      if (!err || err.kind !== 'data') throw err;
+      problems = Array.isArray(err.problems) ? err.problems.map(String) : [String(err.message)];
+      built = new Analyzer();
+    }
+    try {
+      return { problems, knowledge: plain(built.knowledge()) };
+    } finally {
+      built.free();
+    }
   },
   /** An export file, parsed off the main thread. */
   parseExport({ file }) {

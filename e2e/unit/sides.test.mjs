@@ -2,7 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareSides, targetChoices, partnersOf, blindspots } from '../../www/sides.js';
 import { stanceGraph, circleByBloc, edgePath, holderId, nodeLabel, LABEL_CHARS } from '../../www/graph.js';
-import { statementTag } from '../../www/state.js';
+import { readFileSync } from 'node:fs';
+import { statementTag, setKnowledge } from '../../www/state.js';
+
+// The blocs' display order is data (data/blocs.txt, given to the page by the analyzer).
+setKnowledge({
+  blocs: readFileSync(new URL('../../data/blocs.txt', import.meta.url), 'utf8')
+    .split('\n').filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('|').map((f) => f.trim()))
+    .map(([id, name, glyph, slot]) => ({ id, name, glyph, slot: Number(slot) })),
+});
 
 const VPS = [
   { id: 'iranian', label: 'Iranian', bloc: 'iran' },

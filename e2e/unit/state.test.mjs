@@ -119,3 +119,15 @@ test('neighbour clamps and starts from an end', () => {
   assert.equal(S.neighbour(ids, 'zz', -1), 'c');
   assert.equal(S.neighbour([], 'a', 1), null);
 });
+
+test('bloc names, glyphs and slots come from the knowledge, not from the page', async () => {
+  const S = await import('../../www/state.js');
+  S.setKnowledge({ blocs: [{ id: 'gulf', name: 'Gulf states', glyph: '✦', slot: 9 }, { id: 'other', name: 'Other', glyph: '○', slot: 8 }] });
+  assert.equal(S.blocName('gulf'), 'Gulf states');
+  assert.equal(S.blocGlyph('gulf'), '✦');
+  assert.equal(S.blocSlot('gulf'), 9);
+  assert.equal(S.blocSlot('unheard_of'), 8, 'an unknown bloc is shown as other');
+  assert.equal(S.blocGlyph(null), '◌');
+  assert.deepEqual(S.BLOC_ORDER, ['gulf', 'other', null]);
+  assert.ok(S.blocRank('gulf') < S.blocRank('other'));
+});

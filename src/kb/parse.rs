@@ -18,7 +18,12 @@ impl<'a> Record<'a> {
     }
 
     pub fn error(&self, message: impl Into<String>) -> Error {
-        Error::data(self.file, self.line, message)
+        Error::data(&format!("{}: {}", self.place(), message.into()))
+    }
+
+    /// `file:line`, for messages.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.file, self.line)
     }
 }
 
@@ -34,17 +39,6 @@ pub fn records<'a>(file: &'a str, src: &'a str) -> impl Iterator<Item = Record<'
     })
 }
 
-/// Exactly `N` fields, or an error naming the file and line.
-pub fn fields<'a, const N: usize>(rec: &Record<'a>) -> Result<[&'a str; N], Error> {
-    let parts = rec.fields();
-    <[&str; N]>::try_from(parts.as_slice()).map_err(|_| {
-        rec.error(format!(
-            "expected {N} fields separated by `|`, found {}",
-            parts.len()
-        ))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,12 +50,5 @@ mod tests {
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[0].fields(), ["a", "b"]);
         assert_eq!(recs[1].line, 5);
-    }
-
-    #[test]
-    fn wrong_field_count_names_the_line() {
-        let rec = records("f.txt", "\na | b | c").next().unwrap();
-        let err = fields::<2>(&rec).unwrap_err().to_string();
-        assert!(err.contains("f.txt:2"), "{err}");
     }
 }

@@ -1,5 +1,6 @@
 // The one way views build elements. Strings become text nodes (never markup), so article text,
 // titles, file names and metadata cannot turn into HTML.
+import { blocSlot } from '../state.js';
 
 /**
  * @param {string} tag
@@ -43,9 +44,11 @@ export function $(id) {
   return el;
 }
 
-/** Class name for a bloc, safe for any data value. */
+/** Class names for a bloc, safe for any data value: `bloc-<id>` and its colour slot
+ * (`slot-N`, from the knowledge's display data; style.css draws the slots). */
 export function blocClass(bloc) {
-  return 'bloc-' + (bloc ? String(bloc).toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'other' : 'none');
+  if (!bloc) return 'bloc-none';
+  return `bloc-${String(bloc).toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'other'} slot-${blocSlot(bloc)}`;
 }
 
 /** Smooth scrolling unless the reader asked for less motion. */

@@ -1,7 +1,7 @@
-// The views' links (Read, Compare, Network) and which panes are on screen.
+// The views' links (Read, Compare, Network, Knowledge) and which panes are on screen.
 import { $ } from './dom.js';
 
-const PANES = { read: ['reader', 'panels'], compare: ['compare'], network: ['network'] };
+const PANES = { read: ['reader', 'panels'], compare: ['compare'], network: ['network'], knowledge: ['knowledge'] };
 
 export function createNavView() {
   const links = [...$('views').querySelectorAll('a[data-view]')];
