@@ -4,7 +4,7 @@
 //   node scripts/gen-countries.mjs
 //
 // One entity row per country or territory in the package:
-//   id | Name | country | bloc | aliases | capital=City
+//   id | Name | country | bloc | aliases | capital=City; domain=tld
 // - id: snake_case of the common English name, ASCII only, with a few stable overrides
 //   (Türkiye -> turkey, Republic of the Congo -> congo ...).
 // - Name: the common English name ("United States", "Turkey" rather than "Türkiye").
@@ -17,6 +17,9 @@
 // - capital=: the first capital of an independent country. Left out for territories,
 //   for city-states whose capital has the country's own name (Singapore), and when an
 //   earlier country already claims the city.
+// - domain=: the country-code top-level domain ("il", "az"), so that a web address with
+//   no known outlet still says where it is published. Left out when two countries
+//   share one.
 // Extra names belong in data/kb/countries-extra.txt, never here: this file is rewritten.
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -194,6 +197,14 @@ for (const r of rows) {
   r.capital = cap;
 }
 
+const tldCount = new Map();
+for (const r of rows) {
+  for (const tld of r.c.tld ?? []) {
+    const label = tld.replace(/^\./, "").toLowerCase();
+    tldCount.set(label, (tldCount.get(label) ?? 0) + 1);
+  }
+}
+
 const ids = new Set();
 for (const r of rows) {
   if (ids.has(r.id)) throw new Error(`duplicate id ${r.id}`);
@@ -209,7 +220,13 @@ const lines = [
 ];
 for (const r of rows) {
   const cols = [r.id, clean(r.name), "country", r.bloc, r.aliases.map(clean).join("; ")];
-  if (r.capital) cols.push(`capital=${clean(r.capital)}`);
+  const attrs = [];
+  if (r.capital) attrs.push(`capital=${clean(r.capital)}`);
+  for (const tld of r.c.tld ?? []) {
+    const label = tld.replace(/^\./, "").toLowerCase();
+    if (tldCount.get(label) === 1 && /^[a-z]{2}$/.test(label)) attrs.push(`domain=${label}`);
+  }
+  if (attrs.length) cols.push(attrs.join("; "));
   lines.push(cols.join(" | "));
 }
 writeFileSync(join(root, "data/countries.txt"), lines.join("\n") + "\n");

@@ -103,6 +103,7 @@ pub fn stances(
             *sentence,
             sentence_relations,
             &sentence_cues,
+            attribution.holder == Holder::Author,
         );
         // Relationship words and their modifiers speak of the parties, never of the holder.
         let consumed: Vec<Span> = sentence_relations
@@ -176,6 +177,29 @@ pub fn stances(
             {
                 polarity *= f;
             }
+            if let Some((subject, possessor)) = predicate_noun(text, entities, *sentence, cue.span)
+            {
+                let (holder, target) = match possessor {
+                    Some(p) => (Holder::Entity(subject.entity), p.entity),
+                    None => (attribution.holder, subject.entity),
+                };
+                if polarity != 0.0 && holder != Holder::Entity(target) {
+                    statements.push(Statement {
+                        span: *sentence,
+                        holder,
+                        targets: vec![Target {
+                            entity: target,
+                            polarity,
+                        }],
+                        cues: vec![Cue {
+                            span: cue.span,
+                            polarity,
+                        }],
+                        rule: "predicate-noun",
+                    });
+                }
+                continue;
+            }
             // In the author's voice, an actor right before an attitude word holds it
             // ("…where Iran supports the regime").
             let (holder, subject) = match attribution.holder {
@@ -185,6 +209,15 @@ pub fn stances(
                 },
                 h => (h, attribution.speaker),
             };
+            // An event the article tells ("the attack comes amid…") is not its attitude,
+            // nor is a feeling it reports ("sent ripples of concern"): that is the feeler's.
+            let event = hits_in(&act_hits, *sentence)
+                .iter()
+                .any(|a| a.span.overlaps(cue.span))
+                && !is_charge(text, cue.span);
+            if event || (holder == Holder::Author && is_feeling(text, cue.span)) {
+                continue;
+            }
             let cue = Cue {
                 span: cue.span,
                 polarity,
@@ -256,7 +289,14 @@ pub fn stances(
                             let past_object = object.is_some_and(|o| {
                                 o.entity != m.entity && o.span.end <= m.span.start
                             });
-                            (d <= TARGET_REACH && !past_object).then_some((m, c, d))
+                            // In the article's own voice, what a hostile word is done to
+                            // ("sought to destabilize Varnia") is its victim, not the
+                            // article's target; the doer is (see author-blames-actor).
+                            let victim = holder == Holder::Author
+                                && c.polarity < 0.0
+                                && c.span.end <= m.span.start
+                                && d <= VICTIM_REACH;
+                            (d <= TARGET_REACH && !past_object && !victim).then_some((m, c, d))
                         })
                         .min_by_key(|(_, _, d)| *d)
                         .map(|(m, c, _)| {
@@ -298,6 +338,7 @@ pub fn stances(
                 text.folded[text.folded_offset(sub.end)..text.folded_offset(first)]
                     .split_whitespace()
                     .any(|w| PERCEPTION.contains(&w))
+                    || found.first().is_some_and(|c| is_feeling(text, c.span))
             });
             if let (Holder::Entity(actor), true) = (
                 holder,
@@ -319,6 +360,23 @@ pub fn stances(
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
             };
+            // "Kestria, Varnia and Zorblat condemned…": every conjunct holds it.
+            for other in subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s)) {
+                let targets: Vec<Target> = targets
+                    .iter()
+                    .filter(|t| t.entity != other)
+                    .cloned()
+                    .collect();
+                if !targets.is_empty() && holder != Holder::Entity(other) {
+                    statements.push(Statement {
+                        span: *sentence,
+                        holder: Holder::Entity(other),
+                        targets,
+                        cues: found.clone(),
+                        rule,
+                    });
+                }
+            }
             statements.push(Statement {
                 span: *sentence,
                 holder,
@@ -331,10 +389,56 @@ pub fn stances(
     statements
 }
 
+/// The actors coordinated before a subject ("Kestria, Varnia and Zorblat" before
+/// "Zorblat"), nearest first.
+fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) -> Vec<usize> {
+    let mentions = entities.mentions_in(sentence);
+    let mut out = Vec::new();
+    let mut at = subject.start;
+    for m in mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= subject.start)
+    {
+        if m.span.end > at {
+            continue;
+        }
+        let gap = text.folded[text.folded_offset(m.span.end)..text.folded_offset(at)].trim();
+        // A list ends in "and"/"or" before its last name: a lone comma right before
+        // the subject ends an opening phrase ("At the embassy of X, Y said").
+        let joined = match gap {
+            "and" | ", and" | "or" | ", or" => true,
+            "," => !out.is_empty(),
+            _ => false,
+        };
+        let actor = matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        );
+        if !joined || !actor || crate::attribution::is_object(text, mentions, m) {
+            break;
+        }
+        if !out.contains(&m.entity) {
+            out.push(m.entity);
+        }
+        at = m.span.start;
+        if out.len() >= MAX_COORDINATED {
+            break;
+        }
+    }
+    out
+}
+
+/// A list of holders longer than this is a list of names, not a subject.
+const MAX_COORDINATED: usize = 6;
+
 /// How much of a hostile act's polarity the author holds against its actor.
 const ACTOR_BLAME: f32 = 0.8;
 /// Within this many words an attitude word speaks of a target whatever the sentence's sum.
 const LOCAL_REACH: usize = 2;
+/// Within this many words after a hostile word, in the article's voice, a name is what
+/// it is done to.
+const VICTIM_REACH: usize = 3;
 /// How many words may separate a target from the nearest attitude word.
 const TARGET_REACH: usize = 8;
 /// The actor named right after an attitude word ("accused Ankara", "condemned the
@@ -401,6 +505,30 @@ const PERCEPTION: &[&str] = &[
     "faces",
     "facing",
 ];
+
+/// Words of feeling: whoever is "concerned" or "alarmed" holds the attitude, never the
+/// article that reports it.
+const FEELINGS: &[&str] = &[
+    "concern", "worr", "alarm", "fear", "afraid", "anxi", "uneas", "wary", "nervous",
+];
+
+fn is_feeling(text: &Text, cue: Span) -> bool {
+    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
+    folded
+        .split(' ')
+        .any(|w| FEELINGS.iter().any(|f| w.starts_with(f)))
+}
+
+/// Acts whose very name is a charge ("provocations", "threats"), unlike "attack" or
+/// "strike", which tell an event.
+const CHARGES: &[&str] = &["threat", "aggression", "provocation", "sabotage"];
+
+fn is_charge(text: &Text, cue: Span) -> bool {
+    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
+    folded
+        .split(' ')
+        .any(|w| CHARGES.iter().any(|f| w.starts_with(f)))
+}
 
 /// Participles that turn a state into a modifier of something else ("Iranian-backed
 /// militias"): the state is not what the sentence's attitude is about.
@@ -484,6 +612,104 @@ fn local_subject<'e>(
     (!crate::attribution::is_object(text, mentions, m)).then_some(m)
 }
 
+/// Verbs that make the noun after them a description of their subject.
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "remains", "remain", "remained", "been", "become", "becomes",
+    "became",
+];
+/// Words that open a noun phrase after a copula ("is a", "has been one of").
+const NOUN_OPENERS: &[&str] = &[
+    "a", "an", "the", "one", "its", "their", "his", "her", "our", "another",
+];
+
+/// "Kestria is a trusted partner", "and Varnia a mortal enemy": an attitude noun that
+/// describes its subject, which is then the target of whoever speaks. With a possessor
+/// ("Varnia has been one of Kestria's main backers") it is the subject's stance toward
+/// the possessor. Returns (subject, possessor).
+fn predicate_noun<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<(
+    &'e crate::entities::Mention,
+    Option<&'e crate::entities::Mention>,
+)> {
+    let mentions = entities.mentions_in(sentence);
+    let is_actor = |m: &crate::entities::Mention| {
+        matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        )
+    };
+    let k = text.words.partition_point(|w| w.end <= cue.start);
+    let first = text.words.partition_point(|w| w.end <= sentence.start);
+    let lower = |i: usize| text.slice(text.words[i]).to_lowercase();
+    // The noun phrase before the cue: at most four words, opened by an opener, after a
+    // copula when there is one.
+    let is_opener = |i: &usize| {
+        let w = lower(*i);
+        NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
+    };
+    let after_copula = |i: &usize| *i > first && COPULAS.contains(&lower(*i - 1).as_str());
+    let window = k.saturating_sub(4).max(first)..k;
+    let opener = window
+        .clone()
+        .rev()
+        .filter(is_opener)
+        .find(after_copula)
+        .or_else(|| window.rev().find(is_opener))?;
+    let noun_phrase = text.words[opener].start;
+    let gap = text.original.get(noun_phrase..cue.start)?;
+    if gap.contains([',', ';', ':', '(', '"', '\u{201C}', '\u{201D}']) {
+        return None;
+    }
+    let possessor = mentions.iter().find(|m| {
+        m.span.start >= noun_phrase
+            && m.span.end <= cue.start
+            && is_actor(m)
+            && text.original[m.span.end..].starts_with(['\'', '\u{2019}'])
+    });
+    let subject_before = |at: usize| {
+        mentions
+            .iter()
+            .rfind(|m| m.span.end <= at)
+            .filter(|m| is_actor(m))
+            .filter(|m| text.original[m.span.end..at].trim().is_empty())
+    };
+    if opener > first && COPULAS.contains(&lower(opener - 1).as_str()) {
+        // "X is a…", "X has been one of…", "X, which…, has been one of…".
+        let copula = text.words[opener - 1].start;
+        let verb_group =
+            if opener - 1 > first && matches!(lower(opener - 2).as_str(), "has" | "have" | "had") {
+                text.words[opener - 2].start
+            } else {
+                copula
+            };
+        let lead = text.original.get(sentence.start..verb_group)?;
+        let subject = subject_before(verb_group).or_else(|| {
+            // Past a relative clause set off by commas.
+            let clause = lead.trim_end().strip_suffix(',')?;
+            let open = clause.find(", wh")?;
+            subject_before(sentence.start + open)
+        })?;
+        if crate::attribution::is_object(text, mentions, subject) {
+            return None;
+        }
+        return Some((subject, possessor));
+    }
+    // "… and Varnia a mortal enemy": the copula is left out of the second conjunct.
+    let subject = subject_before(noun_phrase)?;
+    let and_before = text.folded[..text.folded_offset(subject.span.start)]
+        .trim_end()
+        .ends_with(" and");
+    let has_copula = text.folded
+        [text.folded_offset(sentence.start)..text.folded_offset(subject.span.start)]
+        .split(' ')
+        .any(|w| COPULAS.contains(&w));
+    (and_before && has_copula && possessor.is_none()).then_some((subject, None))
+}
+
 /// How many words may separate a relationship word from what its clause says of it.
 const PREDICATE_REACH: usize = 6;
 /// How many words may separate a relationship word from its parties or modifiers.
@@ -496,6 +722,7 @@ fn relation_statements(
     sentence: Span,
     hits: &[crate::kb::Hit<f32>],
     cues: &[Cue],
+    own_voice: bool,
 ) -> Vec<Statement> {
     let mut out = Vec::new();
     let mentions = entities.mentions_in(sentence);
@@ -514,7 +741,7 @@ fn relation_statements(
     };
     // "A's strained relations with B and friendship with C": A holds both.
     let mut last_subject: Option<usize> = None;
-    let mut last_pair: Option<(usize, usize)> = None;
+    let mut last_pair: Option<(usize, usize, bool)> = None;
     for hit in hits.iter().filter(|h| sentence.contains(h.span)) {
         // Inside a name ("Second Karabakh War") it is not a relationship word.
         if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
@@ -603,17 +830,35 @@ fn relation_statements(
             .trim_start()
             .starts_with("between ");
         let before = if between { None } else { before };
-        let (a, b) = match (before, after.as_slice()) {
-            (Some(a), [b, ..]) => (a, b.entity),
-            (None, [a, b]) => (a.entity, b.entity),
+        // "A and B have close ties": a coordinated pair right before the word.
+        let coordinated = before.and_then(|b| {
+            let second = mentions
+                .iter()
+                .rfind(|m| m.entity == b && m.span.end <= phrase_start)?;
+            let first = mentions
+                .iter()
+                .filter(is_party)
+                .rfind(|m| m.span.end <= second.span.start)?;
+            let gap = text.folded
+                [text.folded_offset(first.span.end)..text.folded_offset(second.span.start)]
+                .trim();
+            (gap == "and" && first.entity != b).then_some(first.entity)
+        });
+        // A relationship of a pair named together ("between A and B", "A and B have…")
+        // is each party's toward the other, when the article tells it; "A's ties with B"
+        // is A's, and so is a pair's relationship as one party's spokesman tells it.
+        let (a, b, mutual) = match (before, after.as_slice()) {
+            (Some(b), _) if coordinated.is_some() => (coordinated.unwrap_or(b), b, true),
+            (Some(a), [b, ..]) => (a, b.entity, false),
+            (None, [a, b]) => (a.entity, b.entity, between),
             // "relations between A and B are based on friendship": the pair carries on.
             _ => match last_pair {
-                Some(pair) => pair,
+                Some((a, b, mutual)) => (a, b, mutual),
                 None => continue,
             },
         };
         last_subject = Some(a);
-        last_pair = Some((a, b));
+        last_pair = Some((a, b, mutual));
         if polarity == 0.0 {
             continue;
         }
@@ -625,16 +870,23 @@ fn relation_statements(
             polarity,
         }];
         used.extend(modifiers.into_iter().cloned());
-        out.push(Statement {
-            span: sentence,
-            holder: Holder::Entity(a),
-            targets: vec![Target {
-                entity: b,
-                polarity,
-            }],
-            cues: used,
-            rule: "relation",
-        });
+        let pairs: &[(usize, usize)] = if mutual && own_voice {
+            &[(a, b), (b, a)]
+        } else {
+            &[(a, b)]
+        };
+        for &(holder, target) in pairs {
+            out.push(Statement {
+                span: sentence,
+                holder: Holder::Entity(holder),
+                targets: vec![Target {
+                    entity: target,
+                    polarity,
+                }],
+                cues: used.clone(),
+                rule: "relation",
+            });
+        }
     }
     out
 }
@@ -878,6 +1130,166 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn a_pair_named_together_holds_its_relationship_both_ways() {
+        for text in [
+            "Tensions between Iran and Azerbaijan rose.",
+            "Turkey and Azerbaijan have close ties.",
+            "Azerbaijan and Turkey enjoy a strategic partnership these days.",
+        ] {
+            let found = stances_of(text);
+            let pair = |a: &str, b: &str| found.iter().any(|(h, t, _)| h == a && t == b);
+            assert!(
+                pair("azerbaijan", "iran") || pair("azerbaijan", "turkey"),
+                "{text}: {found:?}"
+            );
+            assert!(
+                pair("iran", "azerbaijan") || pair("turkey", "azerbaijan"),
+                "{text}: {found:?}"
+            );
+        }
+        // One party's ties, or a party's spokesman on the pair: one way only.
+        let text = "Azerbaijan's strained relations with Iran worsened.";
+        assert!(
+            !has(text, "iran", "azerbaijan", -1),
+            "{:?}",
+            stances_of(text)
+        );
+        let text = "Relations between Azerbaijan and Iran are friendly, Ilham Aliyev said.";
+        assert!(
+            !has(text, "iran", "azerbaijan", 1),
+            "{:?}",
+            stances_of(text)
+        );
+    }
+
+    #[test]
+    fn a_predicate_noun_describes_its_subject() {
+        // The subject is the target of whoever speaks, not the holder.
+        for (text, target, sign) in [
+            (
+                "Armenia is a trusted partner, Turkey's minister said.",
+                "armenia",
+                1,
+            ),
+            (
+                "Ilham Aliyev said Russia remains a dangerous threat.",
+                "russia",
+                -1,
+            ),
+            (
+                "Ilham Aliyev said Turkey is an ally and Armenia a mortal enemy.",
+                "armenia",
+                -1,
+            ),
+            (
+                "Ilham Aliyev said Turkey is an ally and Armenia a mortal enemy.",
+                "turkey",
+                1,
+            ),
+        ] {
+            let found = stances_of(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(h, t, s)| h != target && t == target && *s == sign),
+                "{text}: {found:?}"
+            );
+            assert!(
+                !found.iter().any(|(h, _, _)| h == target),
+                "{text}: {found:?}"
+            );
+        }
+        // With a possessor, the subject's stance toward it.
+        for text in [
+            "Russia has been one of Yerevan's main allies.",
+            "Russia, which sells arms to both sides, has been one of Armenia's allies.",
+            "Russia is Armenia's closest partner.",
+        ] {
+            assert!(
+                has(text, "russia", "armenia", 1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+    }
+
+    #[test]
+    fn in_the_articles_voice_a_victim_an_event_or_a_feeling_is_no_attitude() {
+        for (text, victim) in [
+            (
+                "Armenian agents sought to destabilize Georgia for years.",
+                "georgia",
+            ),
+            (
+                "Russia tried to undermine Armenia through its media.",
+                "armenia",
+            ),
+            (
+                "The campaign infiltrated the government of Turkey quickly.",
+                "turkey",
+            ),
+        ] {
+            let found = stances_of(text);
+            assert!(
+                !found.iter().any(|(h, t, _)| h == "author" && t == victim),
+                "{text}: {found:?}"
+            );
+        }
+        for text in [
+            "The attack on the embassy comes amid Turkey's quarrel over Armenia's borders.",
+            "The strike on the depot followed a week of talks in Georgia and Armenia.",
+            "The clashes sent ripples of concern through Georgia and Armenia.",
+            "Russia is deeply worried about the unity of Turkey and Azerbaijan.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                !found.iter().any(|(h, _, s)| h == "author" && *s < 0),
+                "{text}: {found:?}"
+            );
+        }
+        // The doer is still blamed.
+        let text = "Russia sought to destabilize Georgia for years.";
+        assert!(has(text, "author", "russia", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn coordinated_holders_each_hold_the_stance() {
+        for (text, holders) in [
+            (
+                "Turkey, Georgia and Russia condemned Armenia.",
+                &["turkey", "georgia", "russia"][..],
+            ),
+            (
+                "Iran and Turkey have warned Armenia again.",
+                &["iran", "turkey"][..],
+            ),
+            (
+                "Officials said Georgia, Turkey, and Russia criticised Armenia.",
+                &["georgia", "turkey", "russia"][..],
+            ),
+        ] {
+            for holder in holders {
+                assert!(
+                    has(text, holder, "armenia", -1),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+        }
+        // A name governed by a preposition, or after the verb, is not a holder.
+        for text in [
+            "Turkey condemned Armenia and Georgia.",
+            "After talks with Georgia and Turkey, Russia condemned Armenia.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                !found.iter().any(|(h, _, _)| h == "georgia"),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -96,6 +96,8 @@ const OUTLET_WEIGHT: f32 = 3.0;
 const WIRE_WEIGHT: f32 = 1.0;
 const AUTHOR_WEIGHT: f32 = 3.0;
 const METADATA_WEIGHT: f32 = 6.0;
+/// A country's domain says where, not who: an outlet abroad may write for another side.
+const COUNTRY_DOMAIN_WEIGHT: f32 = 3.0;
 const STANCE_WEIGHT: f32 = 0.5;
 const STANCE_CAP: f32 = 0.8;
 /// How much evidence makes a call firm (confidence approaches the label's share).
@@ -250,6 +252,7 @@ pub fn classify(
             break;
         }
     }
+    let mut known_outlet = false;
     for (label, value) in [("outlet", hints.outlet), ("url", hints.url)] {
         if let Some(v) = value.and_then(|v| outlet_viewpoint(kb, v)) {
             evidence.push(Evidence {
@@ -259,7 +262,20 @@ pub fn classify(
                 kind: EvidenceKind::Metadata,
                 weight: METADATA_WEIGHT,
             });
+            known_outlet = true;
             break;
+        }
+    }
+    // An unknown outlet's address still says where it is published (".il", ".az").
+    if let (false, Some(url)) = (known_outlet, hints.url) {
+        if let Some(country) = kb.country_by_url(url) {
+            evidence.push(Evidence {
+                span: Span::default(),
+                text: format!("url: {url}"),
+                viewpoint: kb.viewpoint_of_entity(kb.entity(country)),
+                kind: EvidenceKind::Metadata,
+                weight: COUNTRY_DOMAIN_WEIGHT,
+            });
         }
     }
     // A known author writes from their side ("Stephen Blank" → a US analyst).
@@ -770,11 +786,12 @@ fn outlet_viewpoint(kb: &KnowledgeBase, value: &str) -> Option<usize> {
     }
     let t = Text::new(value);
     let hits = kb.gazetteer.find_all(&t);
-    let media = hits
-        .iter()
-        .map(|h| kb.entity(h.value.0))
-        .find(|e| e.kind == EntityType::Media)?;
-    Some(kb.viewpoint_of_entity(media))
+    let entities = || hits.iter().map(|h| kb.entity(h.value.0));
+    // An outlet first, else a think tank that publishes ("INSS", "Hudson Institute").
+    let publisher = entities()
+        .find(|e| e.kind == EntityType::Media)
+        .or_else(|| entities().find(|e| e.kind == EntityType::Organization))?;
+    Some(kb.viewpoint_of_entity(publisher))
 }
 
 fn score(kb: &KnowledgeBase, evidence: Vec<Evidence>) -> ViewpointResult {
@@ -943,6 +960,40 @@ mod tests {
         let r = classify(kb(), &t, &e, &a, &s, &SourceHints::default());
         assert_eq!(r.label, kb().fallback_viewpoint());
         assert!(r.confidence < 0.5, "{}", r.confidence);
+    }
+
+    #[test]
+    fn think_tanks_publish_and_an_unknown_address_says_where() {
+        for (outlet, want) in [
+            ("Hudson Institute", "us_analyst"),
+            ("Begin-Sadat Center for Strategic Studies (BESA)", "israeli"),
+        ] {
+            let hints = SourceHints {
+                outlet: Some(outlet),
+                ..Default::default()
+            };
+            assert_eq!(
+                label("The talks were held on Monday.", hints),
+                want,
+                "{outlet}"
+            );
+        }
+        for (url, want) in [
+            ("https://news.example.co.il/2024/05/talks", "israeli"),
+            ("http://www.some-daily.az/en/news/77", "azerbaijani"),
+            ("https://agency.example.ir/en/news/1", "iranian"),
+            ("https://unknown-site.com/a", "other"),
+        ] {
+            let hints = SourceHints {
+                url: Some(url),
+                ..Default::default()
+            };
+            assert_eq!(
+                label("The talks were held on Monday.", hints),
+                want,
+                "{url}"
+            );
+        }
     }
 
     #[test]

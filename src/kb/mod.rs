@@ -227,11 +227,12 @@ impl KnowledgeBase {
         if host.is_empty() {
             return None;
         }
+        // Think tanks publish too ("inss.org.il", "aei.org").
         let media = || {
             self.entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.kind == EntityType::Media)
+                .filter(|(_, e)| matches!(e.kind, EntityType::Media | EntityType::Organization))
         };
         let by_domain = media().find(|(_, e)| {
             e.domains
@@ -251,6 +252,20 @@ impl KnowledgeBase {
                 compact.trim_start_matches("the") == label || compact == label
             })
             .map(|(i, _)| i)
+    }
+
+    /// The country whose top-level domain a web address ends in ("….co.il" → Israel),
+    /// for an address whose outlet is not known.
+    pub fn country_by_url(&self, url: &str) -> Option<usize> {
+        let host = url
+            .split("://")
+            .last()?
+            .split(['/', '?', '#', ':'])
+            .next()?;
+        let tld = host.rsplit('.').next()?.to_lowercase();
+        self.entities
+            .iter()
+            .position(|e| e.kind == EntityType::Country && e.domains.contains(&tld))
     }
 
     /// A bare scan: the text folded, then every lexicon's automaton run over it, with no
