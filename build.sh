@@ -14,6 +14,7 @@ cd "$(dirname "$0")"
 
 PORT="${PORT:-8080}"
 WASM="target/wasm32-unknown-unknown/wasm/parallax.wasm"
+WASM_HTML="target/wasm32-unknown-unknown/wasm-html/parallax.wasm"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -58,12 +59,21 @@ build_wasm() {
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_npm
-  say "building the wasm module"
-  cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
   rm -rf www/pkg
+  # Two modules: the main one without the HTML parser (the first load), then the HTML
+  # module, which the worker loads on the first web page (Cargo.toml, feature `html`).
+  # Each has its own profile (directory): both are parallax.wasm.
+  say "building the wasm module"
+  cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib --no-default-features
   wasm-bindgen --target web --no-typescript --out-dir www/pkg "$WASM"
+  say "building the wasm HTML module"
+  cargo build --quiet --profile wasm-html --target wasm32-unknown-unknown --lib --features html-module
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name parallax_html "$WASM_HTML"
   # npm's binaryen, never Debian's (v108 writes modules that fail at start).
-  node_modules/.bin/wasm-opt -Oz www/pkg/parallax_bg.wasm -o www/pkg/parallax_bg.wasm
+  local module
+  for module in parallax parallax_html; do
+    node_modules/.bin/wasm-opt -Oz "www/pkg/${module}_bg.wasm" -o "www/pkg/${module}_bg.wasm"
+  done
 }
 
 build_dist() {
@@ -105,6 +115,9 @@ cmd_test() {
   cargo fmt --all -- --check
   say "cargo clippy"
   cargo clippy --quiet --all-targets -- -D warnings
+  # The two wasm modules' feature sets (build_wasm): the main one has no HTML parser.
+  cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+  cargo clippy --quiet --lib --target wasm32-unknown-unknown --features html-module -- -D warnings
   say "native tests (the built-in data in data/ is checked by kb::build::tests::builtin_data_is_valid)"
   cargo test --quiet
   build_dist

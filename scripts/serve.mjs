@@ -7,6 +7,9 @@
 // The Content-Security-Policy is read from DIR/index.html's meta tag (written once, there)
 // and sent as a header, so it also covers the workers, which no meta tag reaches, and gains
 // what only a header can say: frame-ancestors.
+//
+// A file with a precompressed sibling (FILE.br, FILE.gz: build.sh writes them) is sent as
+// that sibling, with Content-Encoding, to a request that accepts it: brotli first, then gzip.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -53,6 +56,50 @@ export function headersFile(dir) {
   return lines.join('\n') + '\n';
 }
 
+/** Precompressed siblings, in order of preference: [Content-Encoding, file suffix]. */
+const PRECOMPRESSED = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
+
+/**
+ * The codings an Accept-Encoding header allows (q above zero; `*` allows any not named).
+ * @param {string | undefined} header
+ * @returns {Set<string>}
+ */
+export function acceptedCodings(header = '') {
+  const named = new Map();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    named.set(name.trim(), q ? Number(q[1]) : 1);
+  }
+  const out = new Set();
+  for (const [coding] of PRECOMPRESSED) {
+    const q = named.has(coding) ? named.get(coding) : named.get('*');
+    if (q > 0) out.add(coding);
+  }
+  return out;
+}
+
+/**
+ * The body to send for `file`: a precompressed sibling the request accepts, else the file.
+ * A sibling older than the file is stale (the file was edited after build.sh) and is not used.
+ */
+async function bodyFor(file, acceptEncoding) {
+  const accepted = acceptedCodings(acceptEncoding);
+  const original = await stat(file);
+  for (const [coding, suffix] of PRECOMPRESSED) {
+    if (!accepted.has(coding)) continue;
+    const sibling = await stat(file + suffix).catch(() => null);
+    if (!sibling || sibling.mtimeMs < original.mtimeMs) continue;
+    const body = await readFile(file + suffix).catch(() => null);
+    if (body) return { body, coding };
+  }
+  return { body: await readFile(file), coding: null };
+}
+
 /**
  * Serves `dir` under `prefix`.
  * @param {string} dir
@@ -80,8 +127,10 @@ export async function serveSite(dir, { prefix = '/', port = 0, host = '127.0.0.1
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '.' || rel === '' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
-      const body = await readFile(join(dir, rel));
-      res.writeHead(200, { ...security, 'content-type': TYPES[extname(rel)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      const { body, coding } = await bodyFor(join(dir, rel), req.headers['accept-encoding']);
+      const headers = { ...security, 'content-type': TYPES[extname(rel)] || 'application/octet-stream', 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
+      if (coding) headers['content-encoding'] = coding;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { ...security, 'content-type': 'text/plain' }).end('not found');

@@ -120,7 +120,20 @@ pub fn attribute(kb: &KnowledgeBase, text: &Text, entities: &Entities) -> Vec<At
             .iter()
             .take_while(|h| h.span.end <= sentence.end)
         {
+            // "Noting that…" opening a sentence goes on with the last speaker.
+            let opening_participle = *hit.value == SpeechKind::Verb
+                && !text.original[sentence.start..hit.span.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+                && text.slice(hit.span).to_lowercase().ends_with("ing");
             let found = match hit.value {
+                _ if opening_participle => match out.last() {
+                    Some(Attribution {
+                        holder: Holder::Entity(e),
+                        ..
+                    }) => Some((Holder::Entity(*e), None)),
+                    _ => None,
+                },
                 SpeechKind::Source => first_actor_after(text, entities, mentions, hit.span.end, 5),
                 SpeechKind::Verb => {
                     subject_of(text, entities, mentions, *sentence, hit.span, &mut last)
@@ -217,6 +230,18 @@ fn subject_of(
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // A passive ("was condemned by X", "had been warned") has its speaker after "by",
+    // or none: its subject is the one spoken to or of.
+    if lead_words
+        .last()
+        .is_some_and(|w| PASSIVE_AUXILIARIES.contains(w))
+    {
+        let after = text.folded[text.folded_offset(verb.end)..].trim_start();
+        return after
+            .starts_with("by ")
+            .then(|| first_actor_after(text, entities, mentions, verb.end, 4))
+            .flatten();
+    }
     let tail = |n: usize| lead_words[lead_words.len().saturating_sub(n)..].join(" ");
     let near_tail: Vec<String> = (1..=4).map(tail).collect();
     // `t` is the phrase `a`, or starts with it as whole words.
@@ -307,6 +332,9 @@ fn subject_of(
         .then(|| first_actor_after(text, entities, mentions, verb.end, 6))
         .flatten()
 }
+
+/// Auxiliaries right before a speech verb that make it passive.
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// Words after which a name is an object or a modifier, not a subject.
 const OBJECT_MARKERS: &[&str] = &[
@@ -498,6 +526,15 @@ mod tests {
             // An unknown speaker is not replaced by a name inside what was said.
             ("Kowalczyk noted that the visit of Ilham Aliyev was welcome.", &["author"]),
             ("Observers noted that the envoy of Ilham Aliyev was welcome.", &["author"]),
+            // An opening participle goes on with the last speaker, or with nobody.
+            (
+                "Ilham Aliyev said the talks went well. Noting that Iran had been warned, he left.",
+                &["ilham_aliyev", "ilham_aliyev"],
+            ),
+            ("Stressing that Iran had been warned, the talks ended.", &["author"]),
+            // A passive's speaker follows "by", or there is none.
+            ("Iran was warned by Ilham Aliyev on Monday.", &["ilham_aliyev"]),
+            ("Iran has been criticized for the drills.", &["author"]),
             ("\u{201C}We will answer,\u{201D} warned Ilham Aliyev.", &["ilham_aliyev"]),
             (
                 "Ilham Aliyev said: \u{201C}We want peace. Our ties are strong.\u{201D}",

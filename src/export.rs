@@ -169,7 +169,7 @@ pub fn edges_rows(doc: &Document) -> String {
                 "Directed".into(),
                 "1".into(),
                 s.holder_name.clone(),
-                s.holder_bloc.clone(),
+                s.holder_bloc.clone().unwrap_or_default(),
                 s.voice.clone(),
                 t.name.clone(),
                 t.bloc.clone().unwrap_or_default(),

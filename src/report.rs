@@ -113,7 +113,9 @@ pub struct StatementOut {
     /// Entity id, or "author" for the article's own voice.
     pub holder: String,
     pub holder_name: String,
-    pub holder_bloc: String,
+    /// The holder's side; null for someone the knowledge base and the text do not place
+    /// (never a guessed "other").
+    pub holder_bloc: Option<String>,
     pub voice: String,
     /// Which rule found it (see `stance::Statement::rule`).
     pub rule: String,
@@ -210,12 +212,12 @@ pub fn build(
                 Holder::Author => (
                     "author".to_string(),
                     author_name.clone(),
-                    label.bloc.clone(),
+                    Some(label.bloc.clone()),
                 ),
                 Holder::Entity(i) => (
                     ents[i].id.clone(),
                     ents[i].name.clone(),
-                    ents[i].bloc.clone().unwrap_or_else(|| "other".into()),
+                    ents[i].bloc.clone(),
                 ),
             };
             StatementOut {

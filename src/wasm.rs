@@ -4,11 +4,16 @@
 //! plain JS objects — never wasm class instances, which leak in loops and cannot cross
 //! `postMessage`. Offsets are UTF-16 code units, what `String.prototype.slice` takes.
 //! Every error becomes a JS `Error` whose `kind` property is stable.
+//!
+//! Two modules are built from this file: the main one (`Analyzer`, without the `html`
+//! feature) and the HTML module (feature `html-module`: only `ingestFile` and
+//! `ingestText`), which the worker loads on the first web page. Test builds have both.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::ingest::{self, Limits};
+#[cfg(not(feature = "html-module"))]
 use crate::report::{Meta, Report, Units};
 
 /// A JS `Error` with a `kind` property.
@@ -28,6 +33,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// A report as a plain object through JSON text: one string crosses the boundary and
 /// `JSON.parse` builds the object, a third of the CPU time of setting each field from
 /// Rust (`./build.sh bench`, per-document overhead). Absent fields are `null`.
+#[cfg(not(feature = "html-module"))]
 fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(report).map_err(|e| js_error("internal", &e.to_string()))?;
     js_sys::JSON::parse(&json)
@@ -35,6 +41,7 @@ fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
 
 /// The largest file or pasted text accepted, in bytes, the same for every way in:
 /// check `File.size` against it before reading a file.
+#[cfg(not(feature = "html-module"))]
 #[wasm_bindgen(js_name = maxInputBytes)]
 pub fn max_input_bytes() -> usize {
     ingest::MAX_INPUT_BYTES
@@ -55,11 +62,13 @@ fn check_text_size(text: &str) -> Result<(), JsValue> {
     Err(js_error("too_large", &message))
 }
 
+#[cfg(not(feature = "html-module"))]
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: crate::Analyzer,
 }
 
+#[cfg(not(feature = "html-module"))]
 #[wasm_bindgen]
 impl Analyzer {
     #[wasm_bindgen(constructor)]
@@ -116,18 +125,17 @@ impl Analyzer {
     }
 
     /// Turns a dropped file into an article: `{text, title, meta, comments, encoding,
-    /// encoding_evidence, format, removed_lines}`, or throws an `Error` whose `kind` says why not.
+    /// encoding_evidence, format, removed_lines}`, or throws an `Error` whose `kind` says why not
+    /// ("needs_html" for a web page in the main module: ask the HTML module's `ingestFile`).
     pub fn ingest(&self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-        let article = ingest::ingest(bytes, file_name, &Limits::default())
-            .map_err(|e| js_error(e.kind(), e.message()))?;
-        to_js(&article)
+        article_to_js(ingest::ingest(bytes, file_name, &Limits::default()))
     }
 
-    /// The same for pasted text.
+    /// The same for pasted text ("needs_html": the HTML module's `ingestText`).
     #[wasm_bindgen(js_name = ingestText)]
     pub fn ingest_text(&self, text: &str) -> Result<JsValue, JsValue> {
         check_text_size(text)?;
-        to_js(&ingest::ingest_text(text, None))
+        article_to_js(ingest::ingest_text(text, None))
     }
 
     /// A bare scan of the knowledge base's patterns over `text` (folding and the automata,
@@ -140,4 +148,26 @@ impl Analyzer {
     pub fn version() -> String {
         env!("CARGO_PKG_VERSION").to_string()
     }
+}
+
+fn article_to_js(
+    article: Result<ingest::Article, ingest::IngestError>,
+) -> Result<JsValue, JsValue> {
+    to_js(&article.map_err(|e| js_error(e.kind(), e.message()))?)
+}
+
+/// The HTML module's way in: a file the main module answered "needs_html" for, read as a
+/// web page (the same article `Analyzer::ingest` gives in a build with `html`).
+#[cfg(feature = "html")]
+#[wasm_bindgen(js_name = ingestFile)]
+pub fn ingest_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+    article_to_js(ingest::ingest_page(bytes, file_name, &Limits::default()))
+}
+
+/// The same for pasted HTML.
+#[cfg(feature = "html")]
+#[wasm_bindgen(js_name = ingestText)]
+pub fn ingest_text(text: &str) -> Result<JsValue, JsValue> {
+    check_text_size(text)?;
+    to_js(&ingest::ingest_pasted_page(text))
 }

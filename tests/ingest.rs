@@ -367,7 +367,7 @@ fn saved_page_gives_article_metadata_and_comments() {
 
 #[test]
 fn pasted_page_gives_the_same_article_and_comments() {
-    let article = ingest_text(WORDPRESS_PASTE, None);
+    let article = ingest_text(WORDPRESS_PASTE, None).unwrap();
     assert_eq!(article.format, Format::Text);
     let title = "Iran warns Azerbaijan over Israel ties";
     let mut expected = vec![title];
@@ -420,7 +420,7 @@ proptest! {
         "\"", "'", "<br/>", "<article>", "<section class=comments>", "<nav>", "<pre>", "\n",
     ]), 0..400)) {
         let html = format!("<html><body>{}", parts.concat());
-        let article = ingest_text(&html, Some(Format::Html));
+        let article = ingest_text(&html, Some(Format::Html)).unwrap();
         prop_assert!(!article.text.contains("<script"));
         let _ = ingest_text(&parts.concat(), Some(Format::Markdown));
         let _ = ingest_text(&parts.concat(), None);
@@ -428,7 +428,7 @@ proptest! {
 
     #[test]
     fn random_unicode_text_never_panics_and_keeps_lines(text in "\\PC{0,300}(\n\\PC{0,80}){0,30}") {
-        let article = ingest_text(&text, Some(Format::Text));
+        let article = ingest_text(&text, Some(Format::Text)).unwrap();
         // Kept lines are input lines (trailing whitespace trimmed), in order.
         let mut originals = text.lines().map(str::trim_end);
         for line in article.text.lines() {
@@ -439,7 +439,7 @@ proptest! {
     #[test]
     fn file_and_paste_agree(text in "\\PC{1,200}(\n\\PC{0,80}){0,10}") {
         prop_assume!(!text.trim().is_empty());
-        let pasted = ingest_text(&text, None);
+        let pasted = ingest_text(&text, None).unwrap();
         match ingest(text.as_bytes(), "", &Limits::default()) {
             Ok(from_file) => {
                 prop_assert_eq!(&from_file.text, &pasted.text);
@@ -476,7 +476,7 @@ proptest! {
         prop_assume!(!collapsed.is_empty() && !is_boilerplate_line(&collapsed));
         let escaped = collapsed.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         let html = format!("<!doctype html><html><body><article><p>{escaped}</p></article></body></html>");
-        let article = ingest_text(&html, None);
+        let article = ingest_text(&html, None).unwrap();
         prop_assert_eq!(article.text, collapsed);
     }
 }

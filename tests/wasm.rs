@@ -100,11 +100,31 @@ fn text_over_the_size_limit_is_refused_not_analysed() {
         analyzer
             .ingest_text(&over)
             .expect_err("ingestText refuses it"),
+        parallax::wasm::ingest_text(&over).expect_err("the HTML module's ingestText too"),
     ] {
         assert_eq!(get(&err, "kind").as_string().as_deref(), Some("too_large"));
         let message = get(&err, "message").as_string().unwrap();
         assert!(message.contains("the limit is 5 MB"), "{message}");
     }
+}
+
+/// The HTML module's entry points (in this build with the analyzer; the page loads them as a
+/// module of their own) give the article of a page, as `Analyzer::ingest` does.
+#[wasm_bindgen_test]
+fn html_module_reads_a_page_and_pasted_markup() {
+    let page = b"<html><head><title>Talks in Baku</title></head><body><nav>Home | World</nav>\
+        <article><h1>Talks in Baku</h1><p>Iran and Azerbaijan held talks in Baku on Monday, \
+        and both sides said the meeting was useful.</p><p>Officials from Tehran said more \
+        talks would follow in the spring.</p></article></body></html>";
+    let article = parallax::wasm::ingest_file(page, "talks.html").unwrap();
+    assert_eq!(get(&article, "format").as_string().as_deref(), Some("html"));
+    let text = get(&article, "text").as_string().unwrap();
+    assert!(text.contains("held talks in Baku on Monday"), "{text}");
+    assert!(!text.contains("Home | World"), "{text}");
+    let pasted = parallax::wasm::ingest_text(std::str::from_utf8(page).unwrap()).unwrap();
+    assert_eq!(get(&pasted, "text").as_string(), Some(text));
+    let err = parallax::wasm::ingest_file(b"", "empty.html").expect_err("empty refused");
+    assert_eq!(get(&err, "kind").as_string().as_deref(), Some("empty"));
 }
 
 fn overlay(entities: &str) -> JsValue {

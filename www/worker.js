@@ -1,8 +1,10 @@
 // One member of the analyzer pool: a module Web Worker that loads the wasm once and answers
 // requests, so the page never freezes while text is analyzed (wasm-bindgen's
 // wasm-in-web-worker shape). A dropped File comes here as it is and is read, ingested and
-// analyzed in one call. The page's client (client.js) times every job and replaces a worker
-// that hangs or traps: after a wasm trap this instance is never trusted again.
+// analyzed in one call. Web pages are read by a second module, the HTML module (html5ever
+// and the reader view), loaded on the first web page only, so the first load stays small.
+// The page's client (client.js) times every job and replaces a worker that hangs or traps:
+// after a wasm trap this instance is never trusted again.
 //
 // Messages in:  {id, op, args}   ops: 'file' {file, name} | 'text' {text, meta}
 //                                      | 'analyze' {text, meta} | 'parseExport' {file}
@@ -61,6 +63,39 @@ ready.then(
 
 const fail = (kind, message) => Object.assign(new Error(message), { kind });
 
+// The HTML module, once loaded; a load that failed (offline before it was ever cached) is
+// tried again on the next web page.
+let htmlModule = null;
+
+function htmlReader() {
+  if (!htmlModule) {
+    htmlModule = (async () => {
+      const mod = await import('./pkg/parallax_html.js');
+      await mod.default();
+      return mod;
+    })();
+    htmlModule.catch(() => (htmlModule = null));
+  }
+  return htmlModule;
+}
+
+/** Ingests with the main module (`main`), or a web page, which it answers with "needs_html",
+ * with the HTML module (`viaHtml(module)`). */
+async function ingestWith(main, viaHtml) {
+  try {
+    return plain(main());
+  } catch (err) {
+    if (!err || err.kind !== 'needs_html') throw err;
+  }
+  let html;
+  try {
+    html = await htmlReader();
+  } catch (err) {
+    throw fail('unreadable', `it is a web page, and the reader for web pages could not be loaded (${(err && err.message) || err}); connect to the network and add it again`);
+  }
+  return plain(viaHtml(html));
+}
+
 function readBytes(file) {
   try {
     return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file));
@@ -75,16 +110,20 @@ function analyzeText(text, meta) {
 
 const ops = {
   /** A dropped or picked file: read, ingested and analyzed here, in one call. */
-  file({ file, name }) {
+  async file({ file, name }) {
     if (file.size > maxBytes) throw fail('too_large', `it is over the ${maxBytes} byte limit`);
-    const ing = plain(analyzer.ingest(readBytes(file), name));
+    const bytes = readBytes(file);
+    const ing = await ingestWith(
+      () => analyzer.ingest(bytes, name),
+      (html) => html.ingestFile(bytes, name),
+    );
     const meta = { ...(ing.meta || {}), title: (ing.meta && ing.meta.title) || ing.title || undefined };
     return { ...ing, meta, report: analyzeText(ing.text, { ...clean(meta), source: name }) };
   },
   /** Pasted text, or a seed: ingested and analyzed in one call. */
-  text({ text, meta }) {
+  async text({ text, meta }) {
     if (text.length > maxBytes || utf8Length(text) > maxBytes) throw fail('too_large', 'the text is over the size limit');
-    const ing = typeof analyzer.ingestText === 'function' ? plain(analyzer.ingestText(text)) : { text, meta: {}, comments: [] };
+    const ing = typeof analyzer.ingestText === 'function' ? await ingestWith(() => analyzer.ingestText(text), (html) => html.ingestText(text)) : { text, meta: {}, comments: [] };
     const m = { ...clean(ing.meta || {}), ...clean(meta || {}) };
     if (!m.title && ing.title) m.title = ing.title;
     return { ...ing, meta: m, report: analyzeText(ing.text, m) };
@@ -134,7 +173,7 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     if (!Object.hasOwn(ops, op)) throw fail('internal', `unknown operation ${op}`);
-    postMessage({ id, ok: true, json: JSON.stringify(ops[op](args) ?? null) });
+    postMessage({ id, ok: true, json: JSON.stringify((await ops[op](args)) ?? null) });
   } catch (err) {
     const message = String((err && err.message) || err);
     // A trap leaves the wasm instance in an unknown state: the client replaces this worker.

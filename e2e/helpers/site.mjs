@@ -40,6 +40,10 @@ export function useSite() {
     get browser() {
       return state.browser;
     },
+    /** Every path the server was asked for, in order (from every test of the file). */
+    get requests() {
+      return state.server.requests;
+    },
     /**
      * A fresh context and page at `hash`, waiting for the corpus unless `wait` is false.
      * @param {string} [hash]

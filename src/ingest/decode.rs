@@ -6,18 +6,28 @@
 //! 3. UTF-8 when it is valid, or mostly valid (at least four valid non-ASCII
 //!    characters per invalid sequence): the few bad bytes become U+FFFD rather than
 //!    the whole file turning into Windows-1252 mojibake;
-//! 4. the charset an HTML page declares;
+//! 4. the charset an HTML page declares, if it is one of the single-byte code pages;
 //! 5. else Windows-1252, the encoding of old Western pages and of text saved by
 //!    Windows editors, but only when its non-ASCII bytes read as Western letters:
 //!    text in a Cyrillic, Greek or Asian code page is refused with a message that
 //!    says so, since those cannot be told apart without a declaration.
+//!
+//! The encodings read are UTF-8, UTF-16 and the WHATWG single-byte code pages
+//! (windows-125x, ISO-8859-x, KOI8, IBM866, macintosh…: every script of the
+//! region Parallax covers, Western, Turkish, Cyrillic, Greek, Arabic/Persian and
+//! Hebrew, at 256 bytes a table, in [`super::codepages`]). The East Asian
+//! multi-byte encodings (Shift_JIS, EUC-JP, ISO-2022-JP, GBK, gb18030, Big5,
+//! EUC-KR) are refused by name, for pages the English knowledge base does not read
+//! anyway: encoding_rs decodes through one dispatch over every encoding, so linking
+//! it for any of them linked all their tables, 150 KB of each wasm module (123 KB
+//! gzipped, measured). It is now only the source of the tables here and their check.
 //!
 //! The generic binary checks live here because they depend on the encoding:
 //! NUL bytes are normal in UTF-16 and a sure sign of binary data elsewhere.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use super::codepages::{LABELS, SINGLE_BYTE, WINDOWS_1252};
 
 /// Decoded text, with "\n" line ends only and no BOM.
 #[derive(Debug)]
@@ -33,6 +43,8 @@ pub(crate) struct Decoded {
 pub(crate) enum Problem {
     Binary(&'static str),
     UnknownEncoding(&'static str),
+    /// A page declares an encoding this reader does not read (its name).
+    UnsupportedEncoding(&'static str),
 }
 
 /// Share of control characters above which a file is not text (2 %).
@@ -53,26 +65,18 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
         let text = String::from_utf8_lossy(rest);
         (text, "UTF-8 (BOM)", "a UTF-8 byte-order mark".to_string())
     } else if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        let text = UTF_16LE.decode_without_bom_handling(rest).0;
+        let text = decode_utf16(rest, false).into();
         (text, "UTF-16LE", "a UTF-16 byte-order mark".to_string())
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        let text = UTF_16BE.decode_without_bom_handling(rest).0;
+        let text = decode_utf16(rest, true).into();
         (text, "UTF-16BE", "a UTF-16 byte-order mark".to_string())
     } else if let Some(big_endian) = utf16_without_bom(bytes) {
-        let (encoding, side) = if big_endian {
-            (UTF_16BE, "first")
-        } else {
-            (UTF_16LE, "second")
-        };
+        let side = if big_endian { "first" } else { "second" };
         let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
         let evidence = format!(
             "no byte-order mark, but the {side} byte of most pairs is zero, as in {name} text"
         );
-        (
-            encoding.decode_without_bom_handling(bytes).0,
-            name,
-            evidence,
-        )
+        (decode_utf16(bytes, big_endian).into(), name, evidence)
     } else {
         check_bytes(bytes)?;
         let (valid_non_ascii, invalid) = utf8_counts(bytes);
@@ -117,20 +121,13 @@ fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
 /// Non-UTF-8 bytes: the charset an HTML page declares, else Windows-1252 when the
 /// non-ASCII bytes read as Western letters.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, String), Problem> {
-    if let Some(declared) = declared_html_charset(bytes) {
-        let evidence = format!(
-            "not UTF-8, and the page declares charset {}",
-            declared.name()
-        );
-        return Ok((
-            declared.decode_without_bom_handling(bytes).0,
-            declared.name(),
-            evidence,
-        ));
+    if let Some((name, table)) = declared_html_charset(bytes)? {
+        let evidence = format!("not UTF-8, and the page declares charset {name}");
+        return Ok((decode_single_byte(bytes, table).into(), name, evidence));
     }
     let high = bytes.iter().filter(|&&b| b >= 0x80).count();
     let visible = bytes.iter().filter(|b| !b.is_ascii_whitespace()).count();
-    let text = WINDOWS_1252.decode_without_bom_handling(bytes).0;
+    let text = decode_single_byte(bytes, WINDOWS_1252);
     if high * 100 > visible * MAX_HIGH_BYTE_PERCENT || !reads_as_western(&text) {
         return Err(Problem::UnknownEncoding(
             "it is not UTF-8, and its non-ASCII bytes do not read as Western European letters; \
@@ -139,11 +136,63 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, String), P
         ));
     }
     Ok((
-        text,
-        WINDOWS_1252.name(),
+        text.into(),
+        "windows-1252",
         "not UTF-8; its non-ASCII bytes read as Western European letters in Windows-1252"
             .to_string(),
     ))
+}
+
+/// Bytes in a single-byte code page: ASCII as it is, the upper half through `table`.
+fn decode_single_byte(bytes: &[u8], table: &[u16; 128]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b.checked_sub(0x80) {
+            None => char::from(b),
+            Some(high) => table
+                .get(usize::from(high))
+                .and_then(|&unit| char::from_u32(u32::from(unit)))
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+        })
+        .collect()
+}
+
+/// UTF-16 as the WHATWG decoder reads it: an unpaired surrogate or a last odd byte
+/// becomes U+FFFD.
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let mut text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
+}
+
+/// The table of the single-byte code page named `name` (encoding_rs's spelling).
+fn single_byte(name: &str) -> Option<(&'static str, &'static [u16; 128])> {
+    SINGLE_BYTE
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(known, table)| (*known, table))
+}
+
+/// The encoding a WHATWG label names (ASCII case-insensitive, trimmed).
+fn encoding_of_label(label: &[u8]) -> Option<&'static str> {
+    let label = std::str::from_utf8(label).ok()?.trim().to_ascii_lowercase();
+    LABELS
+        .binary_search_by(|(known, _)| (*known).cmp(label.as_str()))
+        .ok()
+        .and_then(|i| LABELS.get(i))
+        .map(|(_, name)| *name)
 }
 
 /// Western languages put at most two accented letters in a row ("façade", "Müller");
@@ -168,14 +217,18 @@ fn reads_as_western(text: &str) -> bool {
     foreign_words * 5 <= words_with_accents
 }
 
-/// The charset named by `<meta charset=…>` or `http-equiv` in the first
-/// 4 KiB, if it is ASCII-compatible and not UTF-8 (the bytes already failed it):
-/// single-byte code pages, and Shift_JIS, GBK, Big5, EUC-KR and the like.
-fn declared_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+/// The single-byte code page named by `<meta charset=…>` or `http-equiv` in the
+/// first 4 KiB. No declaration, an unknown label, or UTF-8 or UTF-16 (the bytes
+/// already failed those) give `None`; a multi-byte encoding is refused by name.
+fn declared_html_charset(
+    bytes: &[u8],
+) -> Result<Option<(&'static str, &'static [u16; 128])>, Problem> {
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
     let head = head.to_ascii_lowercase();
-    let at = find(&head, b"charset=")?;
-    let rest = head.get(at + b"charset=".len()..)?;
+    let Some(at) = find(&head, b"charset=") else {
+        return Ok(None);
+    };
+    let rest = head.get(at + b"charset=".len()..).unwrap_or_default();
     let rest = rest
         .strip_prefix(b"\"")
         .or_else(|| rest.strip_prefix(b"'"))
@@ -184,8 +237,14 @@ fn declared_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         .iter()
         .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/'))
         .unwrap_or(rest.len());
-    let encoding = Encoding::for_label(rest.get(..end)?)?;
-    (encoding.is_ascii_compatible() && encoding != UTF_8).then_some(encoding)
+    let Some(name) = rest.get(..end).and_then(encoding_of_label) else {
+        return Ok(None);
+    };
+    match single_byte(name) {
+        Some(found) => Ok(Some(found)),
+        None if matches!(name, "UTF-8" | "UTF-16LE" | "UTF-16BE" | "replacement") => Ok(None),
+        None => Err(Problem::UnsupportedEncoding(name)),
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -279,6 +338,107 @@ pub(crate) fn normalize_newlines(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables of `codepages.rs` as encoding_rs decodes each byte, and every label
+    /// as encoding_rs reads it. `CODEPAGES_WRITE=1 cargo test --lib code_page_tables`
+    /// writes the file anew (after an encoding_rs update, or to add a label).
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn code_page_tables_are_encoding_rs_s() {
+        use encoding_rs::Encoding;
+        use std::fmt::Write;
+        let mut names = Vec::new();
+        for (label, name) in LABELS {
+            let encoding = Encoding::for_label(label.as_bytes()).expect(label);
+            assert_eq!(encoding.name(), *name, "{label}");
+            if !names.contains(&encoding) {
+                names.push(encoding);
+            }
+        }
+        assert!(
+            LABELS.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, once each"
+        );
+        // All 40 of the WHATWG encodings are named, so a refusal can say which it was.
+        assert_eq!(names.len(), 40);
+        names.sort_by_key(|e| e.name());
+        let mut out = String::from(
+            "//! The WHATWG labels and the single-byte code pages ingest reads, as plain tables\n\
+             //! (see decode.rs for which and why). Written from encoding_rs by\n\
+             //! `CODEPAGES_WRITE=1 cargo test --lib code_page_tables`, which checks them too.\n\n\
+             /// Every WHATWG label, lower case and sorted, with the name of its encoding.\n\
+             pub(super) const LABELS: &[(&str, &str)] = &[\n",
+        );
+        for (label, name) in LABELS {
+            writeln!(out, "    ({label:?}, {name:?}),").unwrap();
+        }
+        out.push_str(
+            "];\n\n/// The single-byte code pages: bytes 0x80 to 0xFF as UTF-16 code units.\n\
+             pub(super) const SINGLE_BYTE: &[(&str, [u16; 128])] = &[\n",
+        );
+        let mut windows_1252 = None;
+        let single_byte = names
+            .iter()
+            .filter(|e| e.is_single_byte() && e.is_ascii_compatible() && e.name() != "replacement");
+        for (single, encoding) in single_byte.enumerate() {
+            let mut table = Vec::new();
+            for byte in 0x80..=0xffu8 {
+                let bytes = [byte];
+                let (text, _) = encoding.decode_without_bom_handling(&bytes);
+                let mut units = text.encode_utf16();
+                table.push(units.next().expect("one unit"));
+                assert_eq!(units.next(), None, "{} {byte:#x}", encoding.name());
+            }
+            writeln!(out, "    ({:?}, [", encoding.name()).unwrap();
+            for row in table.chunks(8) {
+                let row: Vec<String> = row.iter().map(|u| format!("0x{u:04x}")).collect();
+                writeln!(out, "        {},", row.join(", ")).unwrap();
+            }
+            out.push_str("    ]),\n");
+            if encoding.name() == "windows-1252" {
+                windows_1252 = Some(single);
+            }
+        }
+        writeln!(
+            out,
+            "];\n\n/// The default for undeclared bytes that are not UTF-8.\n\
+             pub(super) const WINDOWS_1252: &[u16; 128] = &SINGLE_BYTE[{}].1;",
+            windows_1252.expect("windows-1252")
+        )
+        .unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ingest/codepages.rs");
+        if std::env::var_os("CODEPAGES_WRITE").is_some() {
+            std::fs::write(path, &out).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap(),
+            out,
+            "codepages.rs is not what encoding_rs gives: CODEPAGES_WRITE=1 rewrites it"
+        );
+        // Every byte of every table decodes as encoding_rs decodes it, and UTF-16 too.
+        let all: Vec<u8> = (0..=255).collect();
+        for (name, table) in SINGLE_BYTE {
+            let encoding = Encoding::for_label(name.as_bytes()).unwrap();
+            let expected = encoding.decode_without_bom_handling(&all).0;
+            assert_eq!(decode_single_byte(&all, table), expected, "{name}");
+        }
+        let samples: [&[u8]; 5] = [
+            b"a\0b\0",
+            b"\x00\xd8a\0",
+            b"\x3d\xd8\x00\xde!",
+            b"\x00\xdc\x00\xd8",
+            b"x",
+        ];
+        for bytes in samples {
+            for (big, encoding) in [
+                (false, encoding_rs::UTF_16LE),
+                (true, encoding_rs::UTF_16BE),
+            ] {
+                let expected = encoding.decode_without_bom_handling(bytes).0;
+                assert_eq!(decode_utf16(bytes, big), expected, "{bytes:?}");
+            }
+        }
+    }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut bytes = if big_endian {
@@ -403,11 +563,26 @@ mod tests {
             Err(Problem::UnknownEncoding(why)) => assert!(why.contains("Cyrillic"), "{why}"),
             other => panic!("{other:?}"),
         }
-        // Declared in the page, a multi-byte code page is read: "日本" in Shift_JIS.
+        // A declared multi-byte code page is refused by its name: "日本" in Shift_JIS.
         let page = b"<meta charset=\"shift_jis\"><p>\x93\xfa\x96\x7b</p>";
+        assert_eq!(
+            decode(page).unwrap_err(),
+            Problem::UnsupportedEncoding("Shift_JIS")
+        );
+        let page = b"<meta http-equiv=content-type content='text/html; charset=GB2312'>\xc8\xd5";
+        assert_eq!(
+            decode(page).unwrap_err(),
+            Problem::UnsupportedEncoding("GBK")
+        );
+        // A declared single-byte code page of the region is read: "Iran" in windows-1256
+        // (its yeh is the Arabic one, U+064A).
+        let page = b"<meta charset=\"Windows-1256\"><p>\xc7\xed\xd1\xc7\xe4</p>";
         let decoded = decode(page).unwrap();
-        assert_eq!(decoded.encoding, "Shift_JIS");
-        assert!(decoded.text.contains("日本"), "{}", decoded.text);
+        assert_eq!(decoded.encoding, "windows-1256");
+        assert!(decoded.text.contains("\u{627}\u{64a}\u{631}\u{627}\u{646}"));
+        // An unknown label is no declaration.
+        let page = b"<meta charset=\"no-such\"><p>caf\xe9 au lait</p>";
+        assert_eq!(decode(page).unwrap().encoding, "windows-1252");
     }
 
     #[test]

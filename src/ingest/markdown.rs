@@ -206,7 +206,7 @@ fn meta_from_front_matter(yaml: &str) -> Meta {
     if meta
         .url
         .as_deref()
-        .is_some_and(|url| !super::html::is_web_url(url))
+        .is_some_and(|url| !super::is_web_url(url))
     {
         meta.url = None;
     }

@@ -25,8 +25,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod boilerplate;
+#[rustfmt::skip]
+mod codepages;
 mod decode;
 mod detect;
+#[cfg(feature = "html")]
 mod html;
 mod markdown;
 
@@ -114,6 +117,9 @@ pub enum IngestErrorKind {
     TooLarge,
     /// Text, but in an encoding this reader cannot tell apart reliably.
     Encoding,
+    /// A web page, in a build without the `html` feature (the main wasm module): the
+    /// caller reads it again with the HTML module. Never returned with the feature on.
+    NeedsHtml,
 }
 
 impl IngestErrorKind {
@@ -123,6 +129,7 @@ impl IngestErrorKind {
             IngestErrorKind::Empty => "empty",
             IngestErrorKind::TooLarge => "too_large",
             IngestErrorKind::Encoding => "encoding",
+            IngestErrorKind::NeedsHtml => "needs_html",
         }
     }
 }
@@ -132,7 +139,8 @@ impl IngestError {
         IngestError { kind, message }
     }
 
-    /// One of "binary", "empty", "too_large", "encoding".
+    /// One of "binary", "empty", "too_large", "encoding" (or "needs_html", see
+    /// [`IngestErrorKind::NeedsHtml`]).
     pub fn kind(&self) -> &'static str {
         self.kind.as_str()
     }
@@ -170,6 +178,43 @@ impl Serialize for IngestError {
 /// Reads a dropped or opened file: refuses non-text, decodes, sniffs the
 /// format and extracts the article.
 pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
+    read_file(bytes, file_name, limits, |text, shown_name| {
+        extract(
+            text,
+            detect::sniff_format(text, extension(file_name)),
+            shown_name,
+        )
+    })
+}
+
+/// Reads a file that [`ingest`] found to be a web page (a build without the `html`
+/// feature answers "needs_html" for it) as one: the HTML module's way in, so that it
+/// links no other extractor.
+#[cfg(feature = "html")]
+pub fn ingest_page(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
+    read_file(bytes, file_name, limits, |text, _| {
+        Ok(finish(html::to_article(text), Format::Html))
+    })
+}
+
+/// Pasted text that [`ingest_text`] found to be HTML, read as a web page (the HTML
+/// module's other way in).
+#[cfg(feature = "html")]
+pub fn ingest_pasted_page(text: &str) -> Article {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    finish(
+        html::to_article(&decode::normalize_newlines(text)),
+        Format::Html,
+    )
+}
+
+/// The checks and decoding of every file, around `extract(text, shown_name)`.
+fn read_file(
+    bytes: &[u8],
+    file_name: &str,
+    limits: &Limits,
+    extract: impl FnOnce(&str, &str) -> Result<Article, IngestError>,
+) -> Result<Article, IngestError> {
     let shown_name = display_name(file_name);
     check_size(bytes.len() as u64, file_name, limits)?;
     if bytes.is_empty() {
@@ -195,6 +240,14 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
                  that made it, copy the article text and paste it instead."
             ),
         ),
+        decode::Problem::UnsupportedEncoding(name) => IngestError::new(
+            IngestErrorKind::Encoding,
+            format!(
+                "{shown_name} declares the charset {name}, an East Asian multi-byte encoding \
+                 this reader does not read. Open it in a browser and save it again as UTF-8, or \
+                 paste the article text instead."
+            ),
+        ),
         decode::Problem::UnknownEncoding(why) => IngestError::new(
             IngestErrorKind::Encoding,
             format!(
@@ -209,12 +262,11 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
             format!("{shown_name} is empty (it holds only blank space)."),
         ));
     }
-    let format = detect::sniff_format(&decoded.text, extension(file_name));
-    let mut article = extract(&decoded.text, format);
+    let mut article = extract(&decoded.text, &shown_name)?;
     article.encoding = decoded.encoding;
     article.encoding_evidence = decoded.evidence;
     if article.text.trim().is_empty() {
-        let what = match format {
+        let what = match article.format {
             Format::Html => "no article text was found in the page, only markup and page furniture",
             Format::Markdown => "it has no text once the Markdown markup is removed",
             Format::Text => "it holds only page furniture such as menus and share buttons",
@@ -247,25 +299,45 @@ pub fn check_size(size: u64, file_name: &str, limits: &Limits) -> Result<(), Ing
 
 /// Reads pasted text. `format_hint` forces a format; without it the text is
 /// sniffed (HTML markup, then a Markdown heading or links, else plain text).
-pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Article {
+/// Fails only without the `html` feature, for HTML ([`IngestErrorKind::NeedsHtml`]).
+pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Result<Article, IngestError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = decode::normalize_newlines(text);
     let format = format_hint.unwrap_or_else(|| detect::sniff_format(&text, None));
-    extract(&text, format)
+    extract(&text, format, "The pasted text")
 }
 
 /// Runs the extractor for `format`; `text` has "\n" line ends only.
-fn extract(text: &str, format: Format) -> Article {
-    let mut article = match format {
+fn extract(text: &str, format: Format, shown_name: &str) -> Result<Article, IngestError> {
+    let article = match format {
         Format::Text => boilerplate::clean_text(text),
         Format::Markdown => markdown::to_article(text),
-        Format::Html => html::to_article(text),
+        Format::Html => html_article(text, shown_name)?,
     };
+    Ok(finish(article, format))
+}
+
+/// Sets the format, and the metadata's title from the article's when it has none.
+fn finish(mut article: Article, format: Format) -> Article {
     article.format = format;
     if article.meta.title.is_none() {
         article.meta.title.clone_from(&article.title);
     }
     article
+}
+
+#[cfg(feature = "html")]
+fn html_article(text: &str, _shown_name: &str) -> Result<Article, IngestError> {
+    Ok(html::to_article(text))
+}
+
+/// The main wasm module has no HTML parser: the worker loads the HTML module and asks it.
+#[cfg(not(feature = "html"))]
+fn html_article(_text: &str, shown_name: &str) -> Result<Article, IngestError> {
+    Err(IngestError::new(
+        IngestErrorKind::NeedsHtml,
+        format!("{shown_name} is a web page, and this build reads web pages with its HTML module."),
+    ))
 }
 
 /// An empty article to fill in; `encoding` is set by the caller.
@@ -291,6 +363,16 @@ fn display_name(file_name: &str) -> String {
     } else {
         format!("\"{cleaned}\"")
     }
+}
+
+/// Only absolute web addresses are kept: a `javascript:` or `data:` URL from a
+/// hostile page must never become a link in the UI.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
 }
 
 /// The lower-cased extension of `file_name`, if any.
@@ -349,6 +431,42 @@ mod tests {
         assert_eq!(error.to_string(), "\"x.txt\" is empty.");
         assert_eq!(err(b" \n\t\r\n", "x.txt").kind(), "empty");
         assert_eq!(err(b"\xef\xbb\xbf", "x.txt").kind(), "empty");
+    }
+
+    #[test]
+    fn page_in_an_east_asian_code_page_is_refused_by_name() {
+        let error = err(b"<meta charset=big5><p>\xa4\xa4\xa4\xe5</p>", "news.html");
+        assert_eq!(error.kind(), "encoding");
+        assert!(
+            error
+                .message()
+                .starts_with("\"news.html\" declares the charset Big5, an East Asian"),
+            "{error}"
+        );
+        assert!(error.message().contains("UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn the_html_modules_way_in_reads_a_page_as_ingest_does() {
+        let page = b"<html><head><title>T</title></head><body><nav>Home</nav><article>\
+            <p>Iran and Azerbaijan held talks in Baku on Monday, officials said.</p>\
+            </article></body></html>";
+        let whole = ingest(page, "a.html", &Limits::default()).unwrap();
+        assert_eq!(
+            ingest_page(page, "a.html", &Limits::default()).unwrap(),
+            whole
+        );
+        let pasted = ingest_text(std::str::from_utf8(page).unwrap(), None).unwrap();
+        assert_eq!(
+            ingest_pasted_page(std::str::from_utf8(page).unwrap()),
+            pasted
+        );
+        assert_eq!(whole.format, Format::Html);
+        let empty = b"<html><body><nav>Home</nav></body></html>";
+        assert_eq!(
+            ingest_page(empty, "e.html", &Limits::default()).unwrap_err(),
+            ingest(empty, "e.html", &Limits::default()).unwrap_err()
+        );
     }
 
     #[test]
@@ -454,19 +572,28 @@ mod tests {
     #[test]
     fn pasted_text_is_sniffed_or_forced() {
         assert_eq!(
-            ingest_text("<p>Hello there, world.</p><p>More.</p>", None).format,
+            ingest_text("<p>Hello there, world.</p><p>More.</p>", None)
+                .unwrap()
+                .format,
             Format::Html
         );
         assert_eq!(
-            ingest_text("# Title\n\nBody [link](https://e.com).", None).format,
+            ingest_text("# Title\n\nBody [link](https://e.com).", None)
+                .unwrap()
+                .format,
             Format::Markdown
         );
-        assert_eq!(ingest_text("Just words.", None).format, Format::Text);
-        let forced = ingest_text("# Title\n\nBody.", Some(Format::Text));
+        assert_eq!(
+            ingest_text("Just words.", None).unwrap().format,
+            Format::Text
+        );
+        let forced = ingest_text("# Title\n\nBody.", Some(Format::Text)).unwrap();
         assert_eq!(forced.format, Format::Text);
         assert!(forced.text.starts_with("# Title"));
         assert_eq!(
-            ingest_text("\u{feff}Title line\r\nBody.\r\n", None).text,
+            ingest_text("\u{feff}Title line\r\nBody.\r\n", None)
+                .unwrap()
+                .text,
             "Title line\nBody."
         );
     }
@@ -481,6 +608,21 @@ mod tests {
         ];
         for (bytes, shown) in cases {
             assert_eq!(human_size(bytes), shown);
+        }
+    }
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://example.com/a?b=c"));
+        assert!(is_web_url("HTTP://EXAMPLE.COM"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "https://a b",
+            "https://x\"onmouseover=1",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
         }
     }
 

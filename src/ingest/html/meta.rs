@@ -7,7 +7,7 @@ use dom_query::Document;
 use serde_json::Value;
 
 use super::super::boilerplate::iso_date;
-use super::super::Meta;
+use super::super::{is_web_url, Meta};
 
 /// JSON-LD types of an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -32,16 +32,6 @@ pub(crate) fn clean_value(value: &str) -> Option<String> {
     let collapsed: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let capped: String = collapsed.chars().take(MAX_META_CHARS).collect();
     (!capped.is_empty()).then_some(capped)
-}
-
-/// Only absolute web addresses are kept: a `javascript:` or `data:` URL from a
-/// hostile page must never become a link in the UI.
-pub(crate) fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
 }
 
 /// Metadata candidates in order of trust; the first present wins.
@@ -242,24 +232,4 @@ fn names_of(value: &Value) -> Option<String> {
         .filter(|name| !name.contains("://"))
         .collect();
     clean_value(&names.join(", "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn web_urls() {
-        assert!(is_web_url("https://example.com/a?b=c"));
-        assert!(is_web_url("HTTP://EXAMPLE.COM"));
-        for bad in [
-            "javascript:alert(1)",
-            "data:text/html,x",
-            "/relative",
-            "https://a b",
-            "https://x\"onmouseover=1",
-        ] {
-            assert!(!is_web_url(bad), "{bad}");
-        }
-    }
 }

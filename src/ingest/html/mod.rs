@@ -21,13 +21,11 @@ use dom_smoothie::{Config, Readability, TextMode};
 use super::boilerplate::{
     byline_author, date_line_author, date_of_line, is_boilerplate_line, is_date_line, iso_date,
 };
-use super::{blank_article, Article, Format};
+use super::{blank_article, is_web_url, Article, Format};
 
 mod meta;
 mod nesting;
 mod page;
-
-pub(crate) use meta::is_web_url;
 
 use meta::{clean_value, read_meta};
 use nesting::{cap_nesting, MAX_NESTING};
