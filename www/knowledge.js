@@ -73,7 +73,8 @@ export function createKnowledge({ client, corpus, views, render }) {
     /** At start: the saved knowledge, checked; the display data for the page. */
     async load() {
       try {
-        saved = await loadKnowledge();
+        // Without IndexedDB there is nothing saved (the page already says storage is missing).
+        saved = typeof indexedDB === 'undefined' ? null : await loadKnowledge();
       } catch (err) {
         views.notices.error(`Your own knowledge could not be read (${err.message}); the built-in knowledge is used. Nothing was deleted: reload to try again.`, { key: 'knowledge' });
       }
@@ -100,7 +101,8 @@ export function createKnowledge({ client, corpus, views, render }) {
       try {
         await saveKnowledge(overlay);
       } catch (err) {
-        views.editor.report([`It could not be saved (${err.message}).`], 'Nothing was changed.');
+        // The workers read the knowledge from storage: what is not saved cannot be applied.
+        views.editor.report([`Your knowledge could not be saved (${err.message}), so it is not applied.`], 'Nothing was changed.');
         return false;
       }
       saved = overlay;
