@@ -12,7 +12,7 @@ const site = useSite();
 const FILES = new URL('./fixtures/files/', import.meta.url);
 const file = (name) => readFileSync(new URL(name, FILES), 'utf8');
 
-const ARTICLE = 'Iranian Foreign Minister Hossein Amir-Abdollahian said on Monday that the Zionist regime threatens the region. Hikmət Hacıyev, an aide to President Ilham Aliyev, rejected the claim and said Azerbaijan’s ties with Israel threaten no one.';
+const ARTICLE = 'Iranian Foreign Minister Hossein Amir-Abdollahian told reporters on Monday that the Zionist regime threatens the region. Hikmət Hacıyev, an aide to President Ilham Aliyev, rejected the claim and said Azerbaijan’s ties with Israel threaten no one.';
 
 /** Fails the test on any dialog (alert, confirm…) and records requests leaving 127.0.0.1. */
 function guard(page) {

@@ -437,7 +437,7 @@ fn unknown_names(
             // "Jane Doe is a senior fellow at …": a bio line.
             let bio =
                 (rest.starts_with(" is ") || rest.starts_with(" was ")) && role_within(span.end, 4);
-            // "Arman Akopian, Armenia's ambassador to Israel, said": a role in apposition.
+            // "Tigran Vosk, Armenia's envoy in Rome, said": a role in apposition.
             let appositive = rest.starts_with(", ") && role_within(span.end, 3);
             // "cleric Seyyed Hassan Ameli": the last role ending before the name.
             let role = roles[..roles.partition_point(|r| r.end <= w.start)]
@@ -970,7 +970,7 @@ mod tests {
 
     #[test]
     fn a_person_mention_takes_in_its_role_and_nests_the_state() {
-        let text = "Iranian Foreign Minister Hossein Amir-Abdollahian said so.";
+        let text = "Iranian Foreign Minister Hossein Amir-Abdollahian spoke first.";
         let ms = mentions(text);
         assert!(
             ms.contains(&(

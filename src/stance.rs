@@ -2,8 +2,8 @@
 //!
 //! A sentence with stance cues (lexicon: "threat", "accuse", "partner", "welcome"…) is a
 //! statement of its holder. A negation shortly before a cue turns warmth into hostility
-//! ("is not a friend") and hostility into a neutral assurance ("has never been directed
-//! against", "will not allow its territory to be used against"); a cue is weakened by a
+//! ("is not a friend") and hostility into a neutral assurance ("has never been aimed
+//! at", "its soil will never serve an attack on"); a cue is weakened by a
 //! hedge ("may", "reportedly"); the sentence's polarity is their clamped sum. The targets
 //! are the actors the sentence names other than its holder and the holder's own
 //! attribution.
@@ -570,7 +570,7 @@ const LOCATIVE: &[&str] = &[
     "within",
 ];
 
-/// "an attack on his country's embassy in Azerbaijan": a place, not a target (unless
+/// "a strike on a depot in Georgia": a place, not a target (unless
 /// possessive: "in Azerbaijan's affairs").
 fn is_location(text: &Text, span: Span) -> bool {
     let possessive = text.original[span.end..].starts_with("'s")
@@ -1116,7 +1116,7 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
-        let text = "Azerbaijan's relations with Iran are complex, if not hostile.";
+        let text = "Azerbaijan's ties with Iran remain uneasy, if not hostile.";
         assert!(
             has(text, "azerbaijan", "iran", -1),
             "{:?}",
@@ -1204,7 +1204,7 @@ mod tests {
         }
         // With a possessor, the subject's stance toward it.
         for text in [
-            "Russia has been one of Yerevan's main allies.",
+            "Russia has been one of Armenia's steadiest allies for decades.",
             "Russia, which sells arms to both sides, has been one of Armenia's allies.",
             "Russia is Armenia's closest partner.",
         ] {
@@ -1316,7 +1316,7 @@ mod tests {
 
     #[test]
     fn a_hostile_epithet_is_an_attitude() {
-        let text = "Iran said the Zionist regime does not abide by any rules.";
+        let text = "Iran said the Zionist regime keeps no promise it signs.";
         assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
         let text = "Iran said the Jewish state held elections.";
         assert!(stances_of(text).is_empty(), "{:?}", stances_of(text));
@@ -1363,7 +1363,7 @@ mod tests {
 
     #[test]
     fn a_direct_object_is_the_only_target_of_its_verb() {
-        let text = "Iran accused Turkey of fueling the conflict by urging Azerbaijan to fight.";
+        let text = "Iran blamed Turkey for prolonging the war by arming Azerbaijan.";
         assert!(has(text, "iran", "turkey", -1), "{:?}", stances_of(text));
         assert!(
             !has(text, "iran", "azerbaijan", -1),
