@@ -214,8 +214,8 @@ pub fn stances(
             let event = hits_in(&act_hits, *sentence)
                 .iter()
                 .any(|a| a.span.overlaps(cue.span))
-                && !is_charge(text, cue.span);
-            if event || (holder == Holder::Author && is_feeling(text, cue.span)) {
+                && !has_stem(text, cue.span, CHARGES);
+            if event || (holder == Holder::Author && has_stem(text, cue.span, FEELINGS)) {
                 continue;
             }
             let cue = Cue {
@@ -338,7 +338,9 @@ pub fn stances(
                 text.folded[text.folded_offset(sub.end)..text.folded_offset(first)]
                     .split_whitespace()
                     .any(|w| PERCEPTION.contains(&w))
-                    || found.first().is_some_and(|c| is_feeling(text, c.span))
+                    || found
+                        .first()
+                        .is_some_and(|c| has_stem(text, c.span, FEELINGS))
             });
             if let (Holder::Entity(actor), true) = (
                 holder,
@@ -512,23 +514,16 @@ const FEELINGS: &[&str] = &[
     "concern", "worr", "alarm", "fear", "afraid", "anxi", "uneas", "wary", "nervous",
 ];
 
-fn is_feeling(text: &Text, cue: Span) -> bool {
-    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
-    folded
+/// Whether a word of the cue starts with one of `stems` ("concerned" with "concern").
+fn has_stem(text: &Text, cue: Span, stems: &[&str]) -> bool {
+    text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)]
         .split(' ')
-        .any(|w| FEELINGS.iter().any(|f| w.starts_with(f)))
+        .any(|w| stems.iter().any(|s| w.starts_with(s)))
 }
 
 /// Acts whose very name is a charge ("provocations", "threats"), unlike "attack" or
 /// "strike", which tell an event.
 const CHARGES: &[&str] = &["threat", "aggression", "provocation", "sabotage"];
-
-fn is_charge(text: &Text, cue: Span) -> bool {
-    let folded = &text.folded[text.folded_offset(cue.start)..text.folded_offset(cue.end)];
-    folded
-        .split(' ')
-        .any(|w| CHARGES.iter().any(|f| w.starts_with(f)))
-}
 
 /// Participles that turn a state into a modifier of something else ("Iranian-backed
 /// militias"): the state is not what the sentence's attitude is about.
