@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use crate::doc::Doc;
 use crate::kb::{AliasRole, EntityType, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
@@ -181,9 +182,10 @@ const NOT_NAMES: &[&str] = &[
     "every",
 ];
 
-pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
+pub fn extract(kb: &KnowledgeBase, doc: &Doc) -> Entities {
+    let text = &doc.text;
     let mut found = Found::default();
-    for hit in kb.gazetteer.find_all(text) {
+    for hit in &doc.hits.gazetteer {
         let (index, role) = *hit.value;
         let entity = kb.entity(index);
         let kind = match role {
@@ -210,15 +212,15 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
     // unknown names and for the roles persons take in.
     let mut roles: Vec<Span> = Vec::new();
     let mut heads: Vec<(Span, EntityType)> = Vec::new();
-    for t in kb.titles.find_all(text) {
+    for t in &doc.hits.titles {
         match t.value {
             EntityType::Person => roles.push(t.span),
             kind => heads.push((t.span, *kind)),
         }
     }
-    unknown_names(kb, text, &roles, &heads, &mut found);
+    unknown_names(kb, doc, &roles, &heads, &mut found);
     found.sort();
-    collectives(kb, text, &mut found);
+    collectives(doc, &mut found);
     found.sort();
     document_aliases(text, &mut found);
     found.sort();
@@ -339,12 +341,13 @@ fn is_capitalised(word: &str) -> bool {
 /// `roles` and `heads` are in text order, so lookups are binary searches.
 fn unknown_names(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     roles: &[Span],
     heads: &[(Span, EntityType)],
     found: &mut Found,
 ) {
-    let speech: Vec<Span> = kb.speech.find_all(text).iter().map(|h| h.span).collect();
+    let text = &doc.text;
+    let speech: Vec<Span> = doc.hits.speech.iter().map(|h| h.span).collect();
     let in_role = |w: Span| {
         let k = roles.partition_point(|r| r.end <= w.start);
         roles.get(k).is_some_and(|r| r.contains(w))
@@ -502,9 +505,10 @@ fn unknown_names(
 /// "Israeli government", "Iranian state media", "Trump administration": a state or a
 /// leader followed by a collective noun is a body of its own; the state word inside stays
 /// a mention of the state.
-fn collectives(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
+fn collectives(doc: &Doc, found: &mut Found) {
+    let text = &doc.text;
     let mut new = Vec::new();
-    for hit in kb.collectives.find_all(text) {
+    for hit in &doc.hits.collectives {
         let i = found
             .mentions
             .partition_point(|m| m.span.end <= hit.span.start);
@@ -779,11 +783,12 @@ fn document_aliases(text: &Text, found: &mut Found) {
 mod tests {
     use super::*;
 
+    use crate::doc::Doc;
     use crate::kb::test_kb as kb;
 
     /// `(surface, entity id)` of every mention.
     fn mentions(text: &str) -> Vec<(String, String)> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         e.mentions
             .iter()
@@ -842,7 +847,7 @@ mod tests {
     #[test]
     fn epithets_denote_their_state() {
         let text = "They met officials of the Zionist regime.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let m = e
             .mentions
@@ -856,7 +861,7 @@ mod tests {
     #[test]
     fn unknown_person_after_a_role_takes_the_bloc_before_it() {
         let text = "The Iranian cleric Seyyed Qorban Zalimi spoke at length about it.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let p = e
             .entities
@@ -883,7 +888,7 @@ mod tests {
                 "Odo Brannik",
             ),
         ] {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             assert!(
                 e.entities.iter().any(|x| x.name == name),
@@ -895,7 +900,7 @@ mod tests {
             "Earlier on Sunday, the talks resumed in Vienna.",
             "Later Today, the talks resumed.",
         ] {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             assert!(
                 e.entities
@@ -927,7 +932,7 @@ mod tests {
             ),
         ];
         for (text, name, kind) in cases {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             let found = e.entities.iter().find(|x| x.name == name);
             assert_eq!(
@@ -958,7 +963,7 @@ mod tests {
     #[test]
     fn apposition_gives_a_bloc() {
         let text = "Leila Qorvina, spokeswoman for the Foreign Ministry of Azerbaijan, said so.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let p = e
             .entities

@@ -14,6 +14,7 @@
 //! words right before the relationship word ("strained", "growing") setting polarity.
 
 use crate::attribution::{Attribution, Holder};
+use crate::doc::Doc;
 use crate::entities::{Entities, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
@@ -50,16 +51,17 @@ const NEGATION_REACH: usize = 40;
 const HEDGE_REACH: usize = 30;
 
 pub fn stances(
-    kb: &KnowledgeBase,
-    text: &Text,
+    _kb: &KnowledgeBase,
+    doc: &Doc,
     entities: &Entities,
     attributions: &[Attribution],
 ) -> Vec<Statement> {
-    let relation_hits = kb.relations.find_all(text);
-    let act_hits = kb.acts.find_all(text);
-    let cues = kb.stance.find_all(text);
-    let negations = kb.negation.find_all(text);
-    let hedges = kb.hedges.find_all(text);
+    let text = &doc.text;
+    let relation_hits = &doc.hits.relations;
+    let act_hits = &doc.hits.acts;
+    let cues = &doc.hits.stance;
+    let negations = &doc.hits.negation;
+    let hedges = &doc.hits.hedges;
     let mut statements: Vec<Statement> = Vec::new();
     let (mut ci, mut ni, mut hi) = (0, 0, 0);
     for (si, sentence) in text.sentences.iter().enumerate() {
@@ -96,7 +98,7 @@ pub fn stances(
                 polarity: *c.value,
             })
             .collect();
-        let sentence_relations = hits_in(&relation_hits, *sentence);
+        let sentence_relations = hits_in(relation_hits, *sentence);
         let relations = relation_statements(
             text,
             entities,
@@ -211,7 +213,7 @@ pub fn stances(
             };
             // An event the article tells ("the attack comes amid…") is not its attitude,
             // nor is a feeling it reports ("sent ripples of concern"): that is the feeler's.
-            let event = hits_in(&act_hits, *sentence)
+            let event = hits_in(act_hits, *sentence)
                 .iter()
                 .any(|a| a.span.overlaps(cue.span))
                 && !has_stem(text, cue.span, CHARGES);
@@ -232,7 +234,7 @@ pub fn stances(
             text,
             entities,
             *sentence,
-            hits_in(&act_hits, *sentence),
+            hits_in(act_hits, *sentence),
         ));
         let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
         for (holder, subject, found) in groups {
@@ -1040,7 +1042,7 @@ mod tests {
 
     /// `(holder, target, sign)` of every statement.
     fn stances_of(text: &str) -> Vec<(String, String, i8)> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let mut out = Vec::new();
@@ -1320,7 +1322,7 @@ mod tests {
     #[test]
     fn an_epithet_repeated_is_one_statement_with_a_cue_per_use() {
         let text = "Iran said the Zionist regime, the Zionists and the Zionist entity lie.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let found = stances(kb(), &t, &e, &a);
@@ -1401,7 +1403,7 @@ mod tests {
 
     #[test]
     fn hedge_weakens() {
-        let t = Text::new("Israel may threaten Iran.");
+        let t = Doc::new(kb(), "Israel may threaten Iran.");
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);

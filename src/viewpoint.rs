@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::attribution::{Attribution, Holder};
+use crate::doc::Doc;
 use crate::entities::{Entities, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase, ViewpointSet};
 use crate::model::{cached, softmax, Features, LinearModel};
@@ -150,12 +151,13 @@ const PRESCRIPTIVE: &[&str] = &[
 
 pub fn classify(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     entities: &Entities,
     attributions: &[Attribution],
     statements: &[Statement],
     hints: &SourceHints,
 ) -> ViewpointResult {
+    let text = &doc.text;
     let mut evidence: Vec<Evidence> = Vec::new();
     // Each phrase counts at most REPEAT_CAP times per kind and viewpoint.
     let mut repeats: HashMap<(EvidenceKind, usize, String), usize> = HashMap::new();
@@ -200,7 +202,7 @@ pub fn classify(
         }
     }
     let epithets: Vec<Span> = framing.iter().map(|f| f.0).collect();
-    for hit in kb.framing.find_all(text) {
+    for hit in &doc.hits.framing {
         // Words already counted as an epithet are not counted twice.
         let k = epithets.partition_point(|e| e.end <= hit.span.start);
         if epithets.get(k).is_some_and(|e| e.overlaps(hit.span)) {
@@ -301,7 +303,7 @@ pub fn classify(
         }
     }
     dateline(kb, text, entities, &mut evidence);
-    home_officials(kb, text, entities, &mut evidence);
+    home_officials(kb, doc, entities, &mut evidence);
     commentary(kb, attributions, &mut evidence);
     author_bio(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
@@ -566,11 +568,12 @@ fn dateline(kb: &KnowledgeBase, text: &Text, entities: &Entities, evidence: &mut
 /// without a state before or inside the title counts once for the person's side.
 fn home_officials(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     entities: &Entities,
     evidence: &mut Vec<Evidence>,
 ) {
-    let titles = kb.titles.find_all(text);
+    let text = &doc.text;
+    let titles = &doc.hits.titles;
     let mut counted: Vec<usize> = Vec::new();
     for (k, m) in entities.mentions.iter().enumerate() {
         let e = &entities.entities[m.entity];
@@ -846,7 +849,7 @@ mod tests {
     use crate::kb::test_kb as kb;
 
     fn home_official_evidence(text: &str) -> Vec<String> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let mut evidence = Vec::new();
         home_officials(kb(), &t, &e, &mut evidence);
@@ -902,7 +905,7 @@ mod tests {
     }
 
     fn label(text: &str, hints: SourceHints) -> String {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);
@@ -953,7 +956,7 @@ mod tests {
 
     #[test]
     fn no_evidence_is_a_weak_call() {
-        let t = Text::new("The talks were held on Monday.");
+        let t = Doc::new(kb(), "The talks were held on Monday.");
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);
