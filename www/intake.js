@@ -118,6 +118,17 @@ export function createIntake({ client, corpus, store, limit, on }) {
 
   // ---- the queue ----
 
+  /**
+   * When a new article was added: the clock, but always later than the one before, so that
+   * articles admitted within one millisecond keep the order they were given in (the corpus
+   * and storage order by it).
+   */
+  let lastStamp = 0;
+  function stamp() {
+    lastStamp = Math.max(Date.now(), lastStamp + 1);
+    return lastStamp;
+  }
+
   /** Adds an analyzed candidate, unless the corpus already has its text. */
   function admit(c, job) {
     const dup = corpus.withText(c.text);
@@ -128,7 +139,7 @@ export function createIntake({ client, corpus, store, limit, on }) {
       return;
     }
     const id = c.id && !corpus.get(c.id) ? c.id : corpus.freeId(articleId(c.text));
-    const article = { id, origin: c.origin, fileName: c.fileName, text: c.text, meta: cleanMeta(c.meta), comments: c.comments || [], encoding: c.encoding, format: c.format, addedAt: c.addedAt ?? Date.now(), report: c.report };
+    const article = { id, origin: c.origin, fileName: c.fileName, text: c.text, meta: cleanMeta(c.meta), comments: c.comments || [], encoding: c.encoding, format: c.format, addedAt: c.addedAt ?? stamp(), report: c.report };
     corpus.add(article);
     batch.added += 1;
     // The first article of each drop, pick, paste or import is shown — decided per call.

@@ -4,29 +4,50 @@ import { $ } from './dom.js';
 export function createStatusView() {
   const line = $('status');
   const bar = $('progress');
+  /** The latest progress, drawn on the next frame: a drop of many files reports each one,
+   * and the line changes once a frame at most. */
+  let pending = null;
+  let queued = false;
+
+  function drawProgress() {
+    queued = false;
+    if (!pending) return;
+    const { done, total, message } = pending;
+    pending = null;
+    line.classList.remove('is-error');
+    line.textContent = message;
+    bar.hidden = total <= 3 || done >= total;
+    bar.max = Math.max(1, total);
+    bar.value = done;
+  }
+
+  /** Shows `message` now; a progress report still waiting is dropped. */
+  function now(message, error = false) {
+    pending = null;
+    line.classList.toggle('is-error', error);
+    line.textContent = message;
+  }
+
   return {
     /** @param {string} message */
     busy(message) {
-      line.classList.remove('is-error');
-      line.textContent = message;
+      now(message);
     },
     /** Shows a bar when `total` is more than a few. */
     progress(done, total, message) {
-      line.classList.remove('is-error');
-      line.textContent = message;
-      bar.hidden = total <= 3 || done >= total;
-      bar.max = Math.max(1, total);
-      bar.value = done;
+      pending = { done, total, message };
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(drawProgress);
+      }
     },
     done(message) {
-      line.classList.remove('is-error');
-      line.textContent = message;
+      now(message);
       bar.hidden = true;
     },
     /** A failure the reader must see: stays until replaced. */
     fail(message) {
-      line.classList.add('is-error');
-      line.textContent = message;
+      now(message, true);
       bar.hidden = true;
     },
   };
