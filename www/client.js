@@ -81,7 +81,9 @@ export function createClient(opts = {}) {
       if (data.type === 'ready') {
         m.ready = true;
         if (!info) {
-          info = { version: data.version, ops: data.ops, maxBytes: data.maxBytes, workers: size };
+          info = { version: data.version, ops: data.ops, maxBytes: data.maxBytes, workers: size, knowledge: data.knowledge || null };
+          // For the bench (benches/page.mjs): when the first worker could take a job.
+          performance.mark('parallax:analyzer-ready', { detail: data.timing || null });
           settle.resolve(info);
         }
         return pump();
@@ -154,15 +156,26 @@ export function createClient(opts = {}) {
     }
   }
 
-  function call(op, args, bytes) {
+  /** A job; an `urgent` one (what the page waits on before it draws anything) goes first. */
+  function call(op, args, bytes, { urgent = false } = {}) {
     if (failed) return Promise.reject(failed);
     return new Promise((resolve, reject) => {
-      queue.push({ id: next++, op, args, bytes, resolve, reject });
+      const job = { id: next++, op, args, bytes, resolve, reject };
+      if (urgent) queue.unshift(job);
+      else queue.push(job);
       pump();
     });
   }
 
-  for (let i = 0; i < size; i++) spawn();
+  // One worker first, the others once it is ready: on a machine with few cores, workers
+  // starting together share them, and the first article waits for the first of them.
+  spawn();
+  ready.then(
+    () => {
+      for (let i = members.length; i < size; i++) spawn();
+    },
+    () => {},
+  );
 
   return {
     ready,
@@ -177,7 +190,8 @@ export function createClient(opts = {}) {
     /** The user's knowledge `{blocs, entities, cues}` checked: `{problems, knowledge}`. */
     // Building a knowledge base costs about what analysing a few MB does: the watchdog's
     // limit for 4 MB leaves room for a busy machine.
-    knowledge: (overlay) => call('knowledge', { overlay }, 4 * 1024 * 1024),
+    // The page draws nothing before this answer: it goes ahead of queued articles.
+    knowledge: (overlay) => call('knowledge', { overlay }, 4 * 1024 * 1024, { urgent: true }),
     /**
      * Replaces every worker with a fresh one, which reads the user's knowledge as it starts
      * (after it changed); jobs that were running go back to the head of the queue.
@@ -214,4 +228,11 @@ export function createClient(opts = {}) {
       }
     },
   };
+}
+
+let shared = null;
+
+/** The page's one pool, started by the first caller (boot.js, before the page's modules load). */
+export function sharedClient() {
+  return (shared ||= createClient());
 }
