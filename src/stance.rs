@@ -583,6 +583,19 @@ const MIN_POLARITY: f32 = 0.3;
 const SUBJECT_REACH: usize = 5;
 
 /// The actor right before an attitude word, when it is a subject (not "with Iran").
+/// Asides set off by commas between a subject and its verb.
+const ASIDES: &[&str] = &[
+    ", for its part,",
+    ", for his part,",
+    ", for her part,",
+    ", for their part,",
+    ", in turn,",
+    ", meanwhile,",
+    ", too,",
+    ", however,",
+    ", in particular,",
+];
+
 fn local_subject<'e>(
     text: &Text,
     entities: &'e Entities,
@@ -598,8 +611,19 @@ fn local_subject<'e>(
     ) {
         return None;
     }
-    let between = text.words_in(Span::new(m.span.end, cue.start)).len();
-    let gap = text.original.get(m.span.end..cue.start).unwrap_or("");
+    let mut between = text.words_in(Span::new(m.span.end, cue.start)).len();
+    let mut gap = text
+        .original
+        .get(m.span.end..cue.start)
+        .unwrap_or("")
+        .to_string();
+    // "Zorblat, for its part, is arming Varnia": an aside does not end the clause.
+    for aside in ASIDES {
+        if let Some(at) = gap.to_ascii_lowercase().find(aside) {
+            gap.replace_range(at..at + aside.len(), " ");
+            between -= aside.split_whitespace().count().min(between);
+        }
+    }
     if between > SUBJECT_REACH
         || gap.contains([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}'])
     {
@@ -1394,6 +1418,42 @@ mod tests {
     fn an_addressee_is_still_a_target() {
         let text = "Akopian said Armenia expressed alarm to Israeli lawmakers.";
         assert!(has(text, "armenia", "israel", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn arms_and_supplies_given_are_support_and_wariness_is_hostility() {
+        for (text, holder, target, sign) in [
+            (
+                "Russia supplied Armenia with tanks for years.",
+                "russia",
+                "armenia",
+                1,
+            ),
+            (
+                "Turkey, for its part, is supplying Azerbaijan with drones.",
+                "turkey",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Israel has long been helping to arm Azerbaijan.",
+                "israel",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Turkey remains wary of Russia in the region.",
+                "turkey",
+                "russia",
+                -1,
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, sign),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
     }
 
     #[test]

@@ -235,6 +235,7 @@ pub fn classify(
         }
         if (m.span.start < SOURCE_ZONE.min(text.original.len())
             && starts_a_line_or_byline(text, m.span))
+            || credited(text, m.span)
             || spoken_to(text, m.span)
         {
             let entity = e.kb.map(|i| kb.entity(i));
@@ -758,22 +759,65 @@ fn spoken_to(text: &Text, span: Span) -> bool {
     .any(|p| before.ends_with(p))
 }
 
+/// Words before an outlet's name on a credit line: the outlet published the piece.
+const CREDITS: &[&str] = &[
+    "by",
+    "from",
+    "source:",
+    "translated from",
+    "via",
+    "published by",
+    "originally published",
+    "first published",
+    "first appeared in",
+    "originally appeared in",
+    "first published in",
+    "originally published in",
+];
+
+/// An outlet at the top of the article, alone or as a credit ("By X, Tehran Times",
+/// "Translated from Haqqin.az"): not a sentence whose subject it is ("Tehran Times
+/// reported that…" cites it).
 fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
     let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text.original[line_start..span.start].trim().to_lowercase();
-    before.is_empty()
-        || before == "the"
-        || [
-            "by",
-            "from",
-            "source:",
-            "translated from",
-            "via",
-            "published by",
-            "originally published",
-        ]
+    let credit = is_credit(&before);
+    let at_start = before.is_empty() || before == "the";
+    credit || (at_start && !opens_a_sentence(text, span))
+}
+
+/// "X points out that…": the name is followed, on its line, by a lower-case word.
+fn opens_a_sentence(text: &Text, span: Span) -> bool {
+    let rest = text.original[span.end..].split('\n').next().unwrap_or("");
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+        && rest.starts_with(' ')
+}
+
+/// A credit line at the foot of the article ("Translated from Haqqin.az",
+/// "This article first appeared in X").
+fn credited(text: &Text, span: Span) -> bool {
+    if span.end + SOURCE_ZONE < text.original.len() {
+        return false;
+    }
+    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text.original[line_start..span.start].trim().to_lowercase();
+    is_credit(&before)
+}
+
+/// What comes before an outlet on its line is a credit: "Translated from", "Source:",
+/// or a short byline ("By Jane Doe,"); not a sentence that mentions where it was
+/// published ("An article published by X says").
+fn is_credit(before: &str) -> bool {
+    let before = before.trim_end_matches([',', ' ']);
+    let credit = ["this article ", "this story ", "this piece "]
         .iter()
-        .any(|p| before.ends_with(p))
+        .fold(before, |b, p| b.strip_prefix(p).unwrap_or(b));
+    let credit = credit.strip_prefix("was ").unwrap_or(credit);
+    CREDITS.contains(&credit)
+        || (before.starts_with("by ") && before.split_whitespace().count() <= 6)
 }
 
 /// The viewpoint of an outlet named in metadata (a name or a URL).
@@ -951,6 +995,26 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(label(text, SourceHints::default()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_outlet_is_the_publisher_only_on_a_credit_line() {
+        let body = "Talks were held on Monday. The ministers met again later. ";
+        for text in [
+            format!("Tehran Times\n{body}"),
+            format!("By Jane Qorvin, Tehran Times\n{body}"),
+            format!("{body}\nTranslated from Tehran Times"),
+            format!("{body}\nThis article first appeared in Tehran Times"),
+        ] {
+            assert_eq!(label(&text, SourceHints::default()), "iranian", "{text}");
+        }
+        // Cited, not publishing: a sentence about the outlet, at the top or further on.
+        for text in [
+            format!("Tehran Times reports that talks were held.\n{body}"),
+            format!("An article published by Tehran Times says talks were held.\n{body}"),
+        ] {
+            assert_eq!(label(&text, SourceHints::default()), "other", "{text}");
         }
     }
 
