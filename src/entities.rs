@@ -903,7 +903,7 @@ mod tests {
                 "Brin Halloway",
             ),
         ] {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             let p = e
                 .entities

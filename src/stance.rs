@@ -179,26 +179,36 @@ pub fn stances(
             {
                 polarity *= f;
             }
-            if let Some((subject, possessor)) = predicate_noun(text, entities, *sentence, cue.span)
-            {
-                let (holder, target) = match possessor {
-                    Some(p) => (Holder::Entity(subject.entity), p.entity),
-                    None => (attribution.holder, subject.entity),
-                };
-                if polarity != 0.0 && holder != Holder::Entity(target) {
-                    statements.push(Statement {
-                        span: *sentence,
-                        holder,
-                        targets: vec![Target {
-                            entity: target,
-                            polarity,
-                        }],
-                        cues: vec![Cue {
-                            span: cue.span,
-                            polarity,
-                        }],
-                        rule: "predicate-noun",
-                    });
+            let described = predicate_noun(text, entities, *sentence, cue.span)
+                .map(|(subject, possessor)| match possessor {
+                    Some(p) => vec![(Holder::Entity(subject.entity), p.entity)],
+                    None => vec![(attribution.holder, subject.entity)],
+                })
+                .or_else(|| {
+                    // "Kestria and Varnia have become close partners": each toward the other.
+                    let (a, b) = mutual_predicate(text, entities, *sentence, cue.span)?;
+                    Some(vec![
+                        (Holder::Entity(a.entity), b.entity),
+                        (Holder::Entity(b.entity), a.entity),
+                    ])
+                });
+            if let Some(pairs) = described {
+                for (holder, target) in pairs {
+                    if polarity != 0.0 && holder != Holder::Entity(target) {
+                        statements.push(Statement {
+                            span: *sentence,
+                            holder,
+                            targets: vec![Target {
+                                entity: target,
+                                polarity,
+                            }],
+                            cues: vec![Cue {
+                                span: cue.span,
+                                polarity,
+                            }],
+                            rule: "predicate-noun",
+                        });
+                    }
                 }
                 continue;
             }
@@ -643,6 +653,96 @@ const NOUN_OPENERS: &[&str] = &[
     "a", "an", "the", "one", "its", "their", "his", "her", "our", "another",
 ];
 
+/// Nouns that name one party's relation to another ("an ally of", "partners").
+const RELATIONAL_NOUNS: &[&str] = &[
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "friend",
+    "friends",
+    "enemy",
+    "enemies",
+    "foe",
+    "foes",
+    "rival",
+    "rivals",
+    "adversary",
+    "adversaries",
+    "backer",
+    "backers",
+    "supporter",
+    "supporters",
+];
+
+fn relational_noun(text: &Text, cue: Span) -> Option<&'static str> {
+    let last = text.slice(cue).rsplit(' ').next()?.to_lowercase();
+    RELATIONAL_NOUNS.iter().copied().find(|n| *n == last)
+}
+
+/// "an ally of Kestria", "a reliable partner to Varnia": the other party, named right
+/// after a relational noun.
+fn counterpart<'e>(
+    text: &Text,
+    mentions: &'e [crate::entities::Mention],
+    cue: Span,
+) -> Option<&'e crate::entities::Mention> {
+    relational_noun(text, cue)?;
+    let m = mentions.iter().find(|m| m.span.start >= cue.end)?;
+    let gap = text.folded[text.folded_offset(cue.end)..text.folded_offset(m.span.start)].trim();
+    matches!(gap, "of" | "to" | "of the" | "to the").then_some(m)
+}
+
+/// "Kestria and Varnia are allies", "… have quietly become strategic partners": a plural
+/// relational noun after a copula, with two coordinated subjects.
+fn mutual_predicate<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<(&'e crate::entities::Mention, &'e crate::entities::Mention)> {
+    if !relational_noun(text, cue)?.ends_with('s') {
+        return None;
+    }
+    let mentions = entities.mentions_in(sentence);
+    let before = &text.folded[text.folded_offset(sentence.start)..text.folded_offset(cue.start)];
+    // The copula within the last few words, with only modifiers after it.
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let copula = (words.len().saturating_sub(4)..words.len())
+        .rev()
+        .find(|&i| COPULAS.contains(&words[i]))?;
+    if words[copula + 1..]
+        .iter()
+        .any(|w| w.contains([',', ';', ':']) || NOUN_OPENERS.contains(w))
+    {
+        return None;
+    }
+    let is_actor = |m: &crate::entities::Mention| {
+        matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        )
+    };
+    let actors: Vec<&crate::entities::Mention> = mentions
+        .iter()
+        .filter(|m| m.span.end <= cue.start && is_actor(m))
+        .collect();
+    let [.., a, b] = actors[..] else {
+        return None;
+    };
+    let joined = text.folded[text.folded_offset(a.span.end)..text.folded_offset(b.span.start)]
+        .trim()
+        .trim_start_matches(',')
+        .trim();
+    let between = &text.folded[text.folded_offset(b.span.end)..text.folded_offset(cue.start)];
+    let verb_only = !between.contains([',', ';', ':']);
+    (matches!(joined, "and" | "and the" | "both" | "as well as")
+        && a.entity != b.entity
+        && verb_only
+        && words.len() - copula <= 4)
+        .then_some((a, b))
+}
+
 /// "Kestria is a trusted partner", "and Varnia a mortal enemy": an attitude noun that
 /// describes its subject, which is then the target of whoever speaks. With a possessor
 /// ("Varnia has been one of Kestria's main backers") it is the subject's stance toward
@@ -685,12 +785,15 @@ fn predicate_noun<'e>(
     if gap.contains([',', ';', ':', '(', '"', '\u{201C}', '\u{201D}']) {
         return None;
     }
-    let possessor = mentions.iter().find(|m| {
-        m.span.start >= noun_phrase
-            && m.span.end <= cue.start
-            && is_actor(m)
-            && text.original[m.span.end..].starts_with(['\'', '\u{2019}'])
-    });
+    let possessor = mentions
+        .iter()
+        .find(|m| {
+            m.span.start >= noun_phrase
+                && m.span.end <= cue.start
+                && is_actor(m)
+                && text.original[m.span.end..].starts_with(['\'', '\u{2019}'])
+        })
+        .or_else(|| counterpart(text, mentions, cue));
     let subject_before = |at: usize| {
         mentions
             .iter()
@@ -1454,6 +1557,49 @@ mod tests {
                 stances_of(text)
             );
         }
+    }
+
+    #[test]
+    fn relational_nouns_name_both_parties() {
+        for (text, pairs) in [
+            (
+                "Russia and Armenia have quietly become strategic partners.",
+                vec![("russia", "armenia", 1), ("armenia", "russia", 1)],
+            ),
+            (
+                "Armenia and Turkey remain bitter rivals.",
+                vec![("armenia", "turkey", -1), ("turkey", "armenia", -1)],
+            ),
+            (
+                "Armenia is a close ally of Russia.",
+                vec![("armenia", "russia", 1)],
+            ),
+            (
+                "Turkey has been a reliable partner to Azerbaijan.",
+                vec![("turkey", "azerbaijan", 1)],
+            ),
+            (
+                "Azerbaijan appointed its first ambassador to Israel on Monday.",
+                vec![("azerbaijan", "israel", 1)],
+            ),
+        ] {
+            for (holder, target, sign) in pairs {
+                assert!(
+                    has(text, holder, target, sign),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+            // The article itself takes no side in these.
+            assert!(
+                !stances_of(text).iter().any(|(h, _, _)| h == "author"),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // A list of three is not a pair, and a comma breaks the clause.
+        let text = "Russia, Armenia and Iran, officials said, are partners.";
+        assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
     }
 
     #[test]
