@@ -165,6 +165,19 @@ pub fn stances(
                 continue;
             }
             let mut polarity = cue.polarity;
+            // "support for terrorism", "backing of militias that attack…": support given to
+            // something hostile is a charge against the supporter.
+            if polarity > 0.0
+                && sentence_cues.iter().any(|n| {
+                    n.polarity < 0.0 && n.span.start >= cue.span.end && {
+                        let gap = &text.folded
+                            [text.folded_offset(cue.span.end)..text.folded_offset(n.span.start)];
+                        matches!(gap.trim(), "for" | "of" | "to")
+                    }
+                })
+            {
+                polarity = -polarity;
+            }
             if sentence_negations
                 .iter()
                 .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
@@ -308,10 +321,12 @@ pub fn stances(
                                 && c.polarity < 0.0
                                 && c.span.end <= m.span.start
                                 && d <= VICTIM_REACH;
-                            (d <= TARGET_REACH && !past_object && !victim).then_some((m, c, d))
+                            (d <= TARGET_REACH && !past_object).then_some((m, c, d, victim))
                         })
-                        .min_by_key(|(_, _, d)| *d)
-                        .map(|(m, c, _)| {
+                        .min_by_key(|(_, _, d, _)| *d)
+                        // The victim where it is nearest is not a target further on.
+                        .filter(|(_, _, _, victim)| !victim)
+                        .map(|(m, c, _, _)| {
                             let against = text.original[..m.span.start]
                                 .trim_end()
                                 .ends_with(" against");
@@ -1600,6 +1615,45 @@ mod tests {
         // A list of three is not a pair, and a comma breaks the clause.
         let text = "Russia, Armenia and Iran, officials said, are partners.";
         assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn support_for_something_hostile_is_a_charge_against_the_supporter() {
+        for (text, holder, target) in [
+            (
+                "Turkey condemned Iran's support for terrorism.",
+                "turkey",
+                "iran",
+            ),
+            (
+                "Georgia said Russia's backing of separatism went on.",
+                "georgia",
+                "russia",
+            ),
+            (
+                "Armenia's envoy said Turkey's support for aggression must end.",
+                "armenia",
+                "turkey",
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, -1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+            assert!(
+                !has(text, holder, target, 1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // Support for something good stays support.
+        let text = "Turkey praised Georgia's support for dialogue.";
+        assert!(
+            !has(text, "turkey", "georgia", -1),
+            "{:?}",
+            stances_of(text)
+        );
     }
 
     #[test]
