@@ -8,10 +8,10 @@
 use std::time::{Duration, Instant};
 
 use parallax::attribution::attribute;
+use parallax::doc::Doc;
 use parallax::entities::extract;
 use parallax::report::{self, Meta, Units};
 use parallax::stance::stances;
-use parallax::text::Text;
 use parallax::viewpoint::{classify, SourceHints};
 use parallax::{Analysis, Analyzer};
 
@@ -53,7 +53,7 @@ fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
             spent[i] += lap.elapsed();
             lap = Instant::now();
         };
-        let text = Text::new(original);
+        let text = Doc::new(kb, original);
         tick(0);
         let entities = extract(kb, &text);
         tick(1);

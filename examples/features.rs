@@ -1,7 +1,7 @@
 //! `cargo run --release --example features -- FILE...`: the named features the learned
 //! models weigh (the article's, and each candidate stance's, with byte offsets), one JSON
 //! object per file, for `scripts/train.py`. Not a user command.
-use parallax::text::Text;
+use parallax::doc::Doc;
 use parallax::{decide, viewpoint, Analyzer, Meta};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -14,7 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let analysis = analyzer.analyze(&text, &meta);
         let kb = analyzer.knowledge_base();
-        let t = Text::new(&text);
+        let t = Doc::new(kb, &text);
         let (entities, attributions) = (&analysis.entities, &analysis.attributions);
         let statements = &analysis.statements;
         let features = viewpoint::features(

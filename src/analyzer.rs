@@ -3,12 +3,12 @@
 
 use crate::attribution::{attribute, Attribution};
 use crate::decide::decide;
+use crate::doc::Doc;
 use crate::entities::{extract, Entities};
 use crate::error::Error;
 use crate::kb::KnowledgeBase;
 use crate::report::{self, Meta, Report, Units};
 use crate::stance::{stances, Statement};
-use crate::text::Text;
 use crate::viewpoint::{classify, SourceHints, ViewpointResult};
 
 /// Everything found in one text, with byte spans.
@@ -53,10 +53,10 @@ impl Analyzer {
 
     /// Analyses any text; never fails.
     pub fn analyze(&self, text: &str, meta: &Meta) -> Analysis {
-        let text = Text::new(text);
-        let entities = extract(&self.kb, &text);
-        let attributions = attribute(&self.kb, &text, &entities);
-        let mut statements = stances(&self.kb, &text, &entities, &attributions);
+        let doc = Doc::new(&self.kb, text);
+        let entities = extract(&self.kb, &doc);
+        let attributions = attribute(&self.kb, &doc, &entities);
+        let mut statements = stances(&self.kb, &doc, &entities, &attributions);
         let statements_found = statements.len();
         statements.truncate(MAX_STATEMENTS);
         let hints = SourceHints {
@@ -66,7 +66,7 @@ impl Analyzer {
         };
         let viewpoint = classify(
             &self.kb,
-            &text,
+            &doc,
             &entities,
             &attributions,
             &statements,
@@ -74,7 +74,7 @@ impl Analyzer {
         );
         let statements = decide(
             &self.kb,
-            &text,
+            &doc,
             &entities,
             &attributions,
             statements,

@@ -11,6 +11,7 @@
 //!    speaker.
 //! 4. Otherwise: the author's own voice.
 
+use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -101,8 +102,9 @@ const SUBJECT_REACH: usize = 8;
 /// Words before a speech verb read for a pronoun, role noun or anaphor (they use four).
 const LEAD_WORDS: usize = 8;
 
-pub fn attribute(kb: &KnowledgeBase, text: &Text, entities: &Entities) -> Vec<Attribution> {
-    let speech = kb.speech.find_all(text);
+pub fn attribute(_kb: &KnowledgeBase, doc: &Doc, entities: &Entities) -> Vec<Attribution> {
+    let text = &doc.text;
+    let speech = &doc.hits.speech;
     let mut out = Vec::with_capacity(text.sentences.len());
     let mut last = Recent::default();
     let mut speech_i = 0;
@@ -488,7 +490,7 @@ mod tests {
 
     /// The holder's entity id of each sentence ("author" for the article's voice).
     fn holders(text: &str) -> Vec<String> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         attribute(kb(), &t, &e)
             .iter()

@@ -12,11 +12,12 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::attribution::{Attribution, Holder};
+use crate::doc::Doc;
 use crate::entities::{Entities, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::model::{cached, softmax, Features, LinearModel};
 use crate::stance::{Cue, Statement, Target};
-use crate::text::{Span, Text};
+use crate::text::Span;
 use crate::viewpoint::ViewpointResult;
 
 /// One proposed (holder, target, sentence) triple.
@@ -59,7 +60,7 @@ fn type_name(t: EntityType) -> &'static str {
 /// The candidates of a document, with their features.
 pub fn candidates(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     entities: &Entities,
     attributions: &[Attribution],
     statements: &[Statement],
@@ -67,9 +68,10 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     let author_bloc = kb.viewpoints[viewpoint.label].bloc.clone();
     let author_neutral = viewpoint.label == kb.fallback_viewpoint();
-    let cues = kb.stance.find_all(text);
-    let negations = kb.negation.find_all(text);
-    let speech = kb.speech.find_all(text);
+    let text = &doc.text;
+    let cues = &doc.hits.stance;
+    let negations = &doc.hits.negation;
+    let speech = &doc.hits.speech;
     // The rules' verdicts, by (sentence start, holder, target).
     let mut ruled: HashMap<(usize, Holder, usize), (f32, &'static str)> = HashMap::new();
     for s in statements {
@@ -324,7 +326,7 @@ const MIN_AUTHOR_CONFIDENCE: f32 = 0.3;
 
 pub fn decide(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     entities: &Entities,
     attributions: &[Attribution],
     mut statements: Vec<Statement>,
@@ -342,7 +344,7 @@ pub fn decide(
         }
         return statements;
     };
-    let candidates = candidates(kb, text, entities, attributions, &statements, viewpoint);
+    let candidates = candidates(kb, doc, entities, attributions, &statements, viewpoint);
     let (Some(neg), Some(pos)) = (model.class_index("negative"), model.class_index("positive"))
     else {
         return statements;
@@ -404,7 +406,7 @@ mod tests {
 
     /// (holder bloc, target id, features) of every candidate of `text`.
     fn proposed(text: &str) -> Vec<(String, String, Features)> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);
@@ -494,7 +496,7 @@ mod tests {
     #[test]
     fn without_a_model_a_neutral_reports_own_voice_is_dropped() {
         let text = "Iran's hostile rhetoric against Azerbaijan is dangerous.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);
@@ -511,7 +513,7 @@ mod tests {
     #[test]
     fn without_a_model_the_own_voice_of_a_weakly_placed_article_is_dropped() {
         let text = "Iran's hostile rhetoric against Azerbaijan is dangerous.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);

@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use crate::doc::Doc;
 use crate::kb::{AliasRole, EntityType, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
@@ -181,9 +182,10 @@ const NOT_NAMES: &[&str] = &[
     "every",
 ];
 
-pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
+pub fn extract(kb: &KnowledgeBase, doc: &Doc) -> Entities {
+    let text = &doc.text;
     let mut found = Found::default();
-    for hit in kb.gazetteer.find_all(text) {
+    for hit in &doc.hits.gazetteer {
         let (index, role) = *hit.value;
         let entity = kb.entity(index);
         let kind = match role {
@@ -210,15 +212,15 @@ pub fn extract(kb: &KnowledgeBase, text: &Text) -> Entities {
     // unknown names and for the roles persons take in.
     let mut roles: Vec<Span> = Vec::new();
     let mut heads: Vec<(Span, EntityType)> = Vec::new();
-    for t in kb.titles.find_all(text) {
+    for t in &doc.hits.titles {
         match t.value {
             EntityType::Person => roles.push(t.span),
             kind => heads.push((t.span, *kind)),
         }
     }
-    unknown_names(kb, text, &roles, &heads, &mut found);
+    unknown_names(kb, doc, &roles, &heads, &mut found);
     found.sort();
-    collectives(kb, text, &mut found);
+    collectives(doc, &mut found);
     found.sort();
     document_aliases(text, &mut found);
     found.sort();
@@ -339,12 +341,13 @@ fn is_capitalised(word: &str) -> bool {
 /// `roles` and `heads` are in text order, so lookups are binary searches.
 fn unknown_names(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     roles: &[Span],
     heads: &[(Span, EntityType)],
     found: &mut Found,
 ) {
-    let speech: Vec<Span> = kb.speech.find_all(text).iter().map(|h| h.span).collect();
+    let text = &doc.text;
+    let speech: Vec<Span> = doc.hits.speech.iter().map(|h| h.span).collect();
     let in_role = |w: Span| {
         let k = roles.partition_point(|r| r.end <= w.start);
         roles.get(k).is_some_and(|r| r.contains(w))
@@ -502,9 +505,10 @@ fn unknown_names(
 /// "Israeli government", "Iranian state media", "Trump administration": a state or a
 /// leader followed by a collective noun is a body of its own; the state word inside stays
 /// a mention of the state.
-fn collectives(kb: &KnowledgeBase, text: &Text, found: &mut Found) {
+fn collectives(doc: &Doc, found: &mut Found) {
+    let text = &doc.text;
     let mut new = Vec::new();
-    for hit in kb.collectives.find_all(text) {
+    for hit in &doc.hits.collectives {
         let i = found
             .mentions
             .partition_point(|m| m.span.end <= hit.span.start);
@@ -668,6 +672,7 @@ fn bloc_around(
     let near = found.mentions[from..to.max(from)]
         .iter()
         .filter(|m| window.contains(m.span))
+        .filter(|m| !crosses_a_phrase(text, m.span.end, context.min(span.start)))
         .filter_map(|m| state_bloc(m).map(|b| (m, b)))
         .next_back();
     match near {
@@ -689,6 +694,20 @@ fn bloc_around(
             (span, apposition_bloc(text, found, span, kind))
         }
     }
+}
+
+/// "the Varnian question with President X": a preposition or conjunction between a state
+/// word and a name starts another phrase, so the state does not qualify the name.
+fn crosses_a_phrase(text: &Text, from: usize, to: usize) -> bool {
+    let gap = text
+        .folded
+        .get(text.folded_offset(from)..text.folded_offset(to));
+    gap.unwrap_or("").split_whitespace().any(|w| {
+        matches!(
+            w,
+            "with" | "to" | "for" | "against" | "and" | "or" | "by" | "from" | "between" | "on"
+        )
+    })
 }
 
 /// "Jane Roe, Spokeswoman for the Ministry of Defence of Zorblat,":
@@ -779,11 +798,12 @@ fn document_aliases(text: &Text, found: &mut Found) {
 mod tests {
     use super::*;
 
+    use crate::doc::Doc;
     use crate::kb::test_kb as kb;
 
     /// `(surface, entity id)` of every mention.
     fn mentions(text: &str) -> Vec<(String, String)> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         e.mentions
             .iter()
@@ -842,7 +862,7 @@ mod tests {
     #[test]
     fn epithets_denote_their_state() {
         let text = "They met officials of the Zionist regime.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let m = e
             .mentions
@@ -856,7 +876,7 @@ mod tests {
     #[test]
     fn unknown_person_after_a_role_takes_the_bloc_before_it() {
         let text = "The Iranian cleric Seyyed Qorban Zalimi spoke at length about it.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let p = e
             .entities
@@ -865,6 +885,33 @@ mod tests {
             .expect("person found");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
+    }
+
+    #[test]
+    fn a_state_in_another_phrase_does_not_place_a_person() {
+        for (text, name) in [
+            (
+                "He raised the Iranian question with President Talos Verikou.",
+                "Talos Verikou",
+            ),
+            (
+                "The talks turned from Azerbaijani gas to President Orla Petrenko.",
+                "Orla Petrenko",
+            ),
+            (
+                "The envoy spoke about Israel and Senator Brin Halloway later.",
+                "Brin Halloway",
+            ),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let p = e
+                .entities
+                .iter()
+                .find(|x| x.name == name)
+                .unwrap_or_else(|| panic!("{name} found in {text}"));
+            assert_eq!(p.bloc, None, "{text}");
+        }
     }
 
     #[test]
@@ -883,7 +930,7 @@ mod tests {
                 "Odo Brannik",
             ),
         ] {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             assert!(
                 e.entities.iter().any(|x| x.name == name),
@@ -895,7 +942,7 @@ mod tests {
             "Earlier on Sunday, the talks resumed in Vienna.",
             "Later Today, the talks resumed.",
         ] {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             assert!(
                 e.entities
@@ -927,7 +974,7 @@ mod tests {
             ),
         ];
         for (text, name, kind) in cases {
-            let t = Text::new(text);
+            let t = Doc::new(kb(), text);
             let e = extract(kb(), &t);
             let found = e.entities.iter().find(|x| x.name == name);
             assert_eq!(
@@ -958,7 +1005,7 @@ mod tests {
     #[test]
     fn apposition_gives_a_bloc() {
         let text = "Leila Qorvina, spokeswoman for the Foreign Ministry of Azerbaijan, said so.";
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let p = e
             .entities

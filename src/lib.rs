@@ -2,7 +2,8 @@
 //!
 //! The core is plain Rust, in stages that each take the previous one's output:
 //!
-//! 1. [`text`] — folding with an offset map, sentences, words (byte spans);
+//! 1. [`text`] — folding with an offset map, sentences, words (byte spans), and [`doc`],
+//!    the document model: the text with every lexicon's hits, found once;
 //! 2. [`entities`] — knowledge-base names, unknown names, metonymy, per-document aliases;
 //! 3. [`attribution`] — who expresses each sentence;
 //! 4. [`stance`] — holder → target attitudes with their cue words;
@@ -24,6 +25,7 @@
 pub mod analyzer;
 pub mod attribution;
 pub mod decide;
+pub mod doc;
 pub mod entities;
 pub mod error;
 pub mod ingest;

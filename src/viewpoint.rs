@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::attribution::{Attribution, Holder};
+use crate::doc::Doc;
 use crate::entities::{Entities, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase, ViewpointSet};
 use crate::model::{cached, softmax, Features, LinearModel};
@@ -150,12 +151,13 @@ const PRESCRIPTIVE: &[&str] = &[
 
 pub fn classify(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     entities: &Entities,
     attributions: &[Attribution],
     statements: &[Statement],
     hints: &SourceHints,
 ) -> ViewpointResult {
+    let text = &doc.text;
     let mut evidence: Vec<Evidence> = Vec::new();
     // Each phrase counts at most REPEAT_CAP times per kind and viewpoint.
     let mut repeats: HashMap<(EvidenceKind, usize, String), usize> = HashMap::new();
@@ -200,7 +202,7 @@ pub fn classify(
         }
     }
     let epithets: Vec<Span> = framing.iter().map(|f| f.0).collect();
-    for hit in kb.framing.find_all(text) {
+    for hit in &doc.hits.framing {
         // Words already counted as an epithet are not counted twice.
         let k = epithets.partition_point(|e| e.end <= hit.span.start);
         if epithets.get(k).is_some_and(|e| e.overlaps(hit.span)) {
@@ -233,6 +235,7 @@ pub fn classify(
         }
         if (m.span.start < SOURCE_ZONE.min(text.original.len())
             && starts_a_line_or_byline(text, m.span))
+            || credited(text, m.span)
             || spoken_to(text, m.span)
         {
             let entity = e.kb.map(|i| kb.entity(i));
@@ -301,7 +304,7 @@ pub fn classify(
         }
     }
     dateline(kb, text, entities, &mut evidence);
-    home_officials(kb, text, entities, &mut evidence);
+    home_officials(kb, doc, entities, &mut evidence);
     commentary(kb, attributions, &mut evidence);
     author_bio(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
@@ -566,11 +569,12 @@ fn dateline(kb: &KnowledgeBase, text: &Text, entities: &Entities, evidence: &mut
 /// without a state before or inside the title counts once for the person's side.
 fn home_officials(
     kb: &KnowledgeBase,
-    text: &Text,
+    doc: &Doc,
     entities: &Entities,
     evidence: &mut Vec<Evidence>,
 ) {
-    let titles = kb.titles.find_all(text);
+    let text = &doc.text;
+    let titles = &doc.hits.titles;
     let mut counted: Vec<usize> = Vec::new();
     for (k, m) in entities.mentions.iter().enumerate() {
         let e = &entities.entities[m.entity];
@@ -755,22 +759,65 @@ fn spoken_to(text: &Text, span: Span) -> bool {
     .any(|p| before.ends_with(p))
 }
 
+/// Words before an outlet's name on a credit line: the outlet published the piece.
+const CREDITS: &[&str] = &[
+    "by",
+    "from",
+    "source:",
+    "translated from",
+    "via",
+    "published by",
+    "originally published",
+    "first published",
+    "first appeared in",
+    "originally appeared in",
+    "first published in",
+    "originally published in",
+];
+
+/// An outlet at the top of the article, alone or as a credit ("By X, Tehran Times",
+/// "Translated from Haqqin.az"): not a sentence whose subject it is ("Tehran Times
+/// reported that…" cites it).
 fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
     let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text.original[line_start..span.start].trim().to_lowercase();
-    before.is_empty()
-        || before == "the"
-        || [
-            "by",
-            "from",
-            "source:",
-            "translated from",
-            "via",
-            "published by",
-            "originally published",
-        ]
+    let credit = is_credit(&before);
+    let at_start = before.is_empty() || before == "the";
+    credit || (at_start && !opens_a_sentence(text, span))
+}
+
+/// "X points out that…": the name is followed, on its line, by a lower-case word.
+fn opens_a_sentence(text: &Text, span: Span) -> bool {
+    let rest = text.original[span.end..].split('\n').next().unwrap_or("");
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+        && rest.starts_with(' ')
+}
+
+/// A credit line at the foot of the article ("Translated from Haqqin.az",
+/// "This article first appeared in X").
+fn credited(text: &Text, span: Span) -> bool {
+    if span.end + SOURCE_ZONE < text.original.len() {
+        return false;
+    }
+    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text.original[line_start..span.start].trim().to_lowercase();
+    is_credit(&before)
+}
+
+/// What comes before an outlet on its line is a credit: "Translated from", "Source:",
+/// or a short byline ("By Jane Doe,"); not a sentence that mentions where it was
+/// published ("An article published by X says").
+fn is_credit(before: &str) -> bool {
+    let before = before.trim_end_matches([',', ' ']);
+    let credit = ["this article ", "this story ", "this piece "]
         .iter()
-        .any(|p| before.ends_with(p))
+        .fold(before, |b, p| b.strip_prefix(p).unwrap_or(b));
+    let credit = credit.strip_prefix("was ").unwrap_or(credit);
+    CREDITS.contains(&credit)
+        || (before.starts_with("by ") && before.split_whitespace().count() <= 6)
 }
 
 /// The viewpoint of an outlet named in metadata (a name or a URL).
@@ -846,7 +893,7 @@ mod tests {
     use crate::kb::test_kb as kb;
 
     fn home_official_evidence(text: &str) -> Vec<String> {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let mut evidence = Vec::new();
         home_officials(kb(), &t, &e, &mut evidence);
@@ -902,7 +949,7 @@ mod tests {
     }
 
     fn label(text: &str, hints: SourceHints) -> String {
-        let t = Text::new(text);
+        let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);
@@ -952,8 +999,28 @@ mod tests {
     }
 
     #[test]
+    fn an_outlet_is_the_publisher_only_on_a_credit_line() {
+        let body = "Talks were held on Monday. The ministers met again later. ";
+        for text in [
+            format!("Tehran Times\n{body}"),
+            format!("By Jane Qorvin, Tehran Times\n{body}"),
+            format!("{body}\nTranslated from Tehran Times"),
+            format!("{body}\nThis article first appeared in Tehran Times"),
+        ] {
+            assert_eq!(label(&text, SourceHints::default()), "iranian", "{text}");
+        }
+        // Cited, not publishing: a sentence about the outlet, at the top or further on.
+        for text in [
+            format!("Tehran Times reports that talks were held.\n{body}"),
+            format!("An article published by Tehran Times says talks were held.\n{body}"),
+        ] {
+            assert_eq!(label(&text, SourceHints::default()), "other", "{text}");
+        }
+    }
+
+    #[test]
     fn no_evidence_is_a_weak_call() {
-        let t = Text::new("The talks were held on Monday.");
+        let t = Doc::new(kb(), "The talks were held on Monday.");
         let e = extract(kb(), &t);
         let a = attribute(kb(), &t, &e);
         let s = stances(kb(), &t, &e, &a);

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::text::Text;
+
 pub use build::{Overlay, OVERLAY_FILES, SLOTS};
 pub use lexicon::{Hit, Lexicon};
 
@@ -158,6 +160,21 @@ pub enum SpeechKind {
     Source,
 }
 
+/// Every lexicon's hits in one text, each list in text order, non-overlapping,
+/// leftmost-longest (as `Lexicon::find_all` defines them), named as the lexicons are.
+pub struct Hits<'a> {
+    pub gazetteer: Vec<Hit<'a, (usize, AliasRole)>>,
+    pub stance: Vec<Hit<'a, f32>>,
+    pub speech: Vec<Hit<'a, SpeechKind>>,
+    pub negation: Vec<Hit<'a, ()>>,
+    pub hedges: Vec<Hit<'a, f32>>,
+    pub titles: Vec<Hit<'a, EntityType>>,
+    pub framing: Vec<Hit<'a, (ViewpointSet, f32)>>,
+    pub relations: Vec<Hit<'a, f32>>,
+    pub collectives: Vec<Hit<'a, EntityType>>,
+    pub acts: Vec<Hit<'a, f32>>,
+}
+
 pub struct KnowledgeBase {
     pub entities: Vec<Entity>,
     by_id: HashMap<String, usize>,
@@ -266,6 +283,22 @@ impl KnowledgeBase {
         self.entities
             .iter()
             .position(|e| e.kind == EntityType::Country && e.domains.contains(&tld))
+    }
+
+    /// Every lexicon's hits in a text (see `Hits`).
+    pub fn hits<'a>(&'a self, text: &Text) -> Hits<'a> {
+        Hits {
+            gazetteer: self.gazetteer.find_all(text),
+            stance: self.stance.find_all(text),
+            speech: self.speech.find_all(text),
+            negation: self.negation.find_all(text),
+            hedges: self.hedges.find_all(text),
+            titles: self.titles.find_all(text),
+            framing: self.framing.find_all(text),
+            relations: self.relations.find_all(text),
+            collectives: self.collectives.find_all(text),
+            acts: self.acts.find_all(text),
+        }
     }
 
     /// A bare scan: the text folded, then every lexicon's automaton run over it, with no
