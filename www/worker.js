@@ -193,7 +193,14 @@ function clean(meta) {
   return out;
 }
 
-self.onmessage = async ({ data }) => {
+// One job at a time, in the order posted (the page posts the next before this one ends, and
+// its watchdog times the oldest): an op that awaits (the HTML module's load) holds the rest.
+let turn = Promise.resolve();
+self.onmessage = ({ data }) => {
+  turn = turn.then(() => run(data));
+};
+
+async function run(data) {
   const { id, op, args } = data;
   try {
     await ready;
@@ -207,4 +214,4 @@ self.onmessage = async ({ data }) => {
     const kind = trap ? 'trap' : memory ? 'memory' : (err && typeof err.kind === 'string' && err.kind) || 'internal';
     postMessage({ id, ok: false, error: { message, kind } });
   }
-};
+}
