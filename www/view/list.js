@@ -110,10 +110,15 @@ function windowed(ol) {
       draw = item;
       if (rows.length <= DRAW_ALL) {
         if (same(0, rows.length, key) && !padded) return;
+        // Articles added at the end (a drop streaming in): only their rows are new.
+        const kept = !padded && from === 0 && to === drawnRows.length && to < rows.length && same(0, to, key) ? to : 0;
+        if (!kept) {
+          padded = false;
+          ol.style.paddingTop = ol.style.paddingBottom = '';
+          ol.replaceChildren();
+        }
+        ol.append(...rows.slice(kept).map(draw));
         remember(0, rows.length, key);
-        padded = false;
-        ol.style.paddingTop = ol.style.paddingBottom = '';
-        fill(ol, rows.map(draw));
         return;
       }
       const range = inView();

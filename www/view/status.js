@@ -1,16 +1,22 @@
 // The status line under the title and the progress bar of long analyses.
 import { $ } from './dom.js';
 
+/** The progress line changes at most this often (ms). */
+const PROGRESS_MS = 150;
+
 export function createStatusView() {
   const line = $('status');
   const bar = $('progress');
-  /** The latest progress, drawn on the next frame: a drop of many files reports each one,
-   * and the line changes once a frame at most. */
+  /** The latest progress, drawn on a later frame: a drop of many files reports each one,
+   * and the line changes at most every PROGRESS_MS (each change lays out and paints the
+   * page again). */
   let pending = null;
   let queued = false;
+  let drawnAt = -Infinity;
 
   function drawProgress() {
     queued = false;
+    drawnAt = performance.now();
     if (!pending) return;
     const { done, total, message } = pending;
     pending = null;
@@ -38,7 +44,7 @@ export function createStatusView() {
       pending = { done, total, message };
       if (!queued) {
         queued = true;
-        requestAnimationFrame(drawProgress);
+        setTimeout(() => requestAnimationFrame(drawProgress), Math.max(0, drawnAt + PROGRESS_MS - performance.now()));
       }
     },
     done(message) {
