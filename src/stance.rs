@@ -599,7 +599,7 @@ const LOCATIVE: &[&str] = &[
 /// "a strike on a depot in Georgia": a place, not a target (unless
 /// possessive: "in Azerbaijan's affairs").
 /// Words shortly before a name that make it a companion of the speaker, not the one
-/// spoken of ("at a press conference with his Varnian counterpart", "alongside X").
+/// spoken of ("at a news conference with his Varnian counterpart", "alongside X").
 const COMPANIONS: &[&str] = &[
     "alongside",
     "together with",
@@ -1690,7 +1690,7 @@ mod tests {
     fn a_companion_is_not_a_target() {
         for (text, holder, companion) in [
             (
-                "Iran's foreign minister made the warning at a press conference with his Russian counterpart Sergei Lavrov.",
+                "Iran issued a stern warning at a joint news conference with Russia's foreign minister.",
                 "iran",
                 "russia",
             ),
