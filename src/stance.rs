@@ -304,7 +304,11 @@ pub fn stances(
                         .mentions_in(*sentence)
                         .iter()
                         .filter(|m| m.entity == t.entity && m.span.start >= from)
-                        .filter(|m| !is_location(text, m.span) && !is_modifier(text, m.span))
+                        .filter(|m| {
+                            !is_location(text, m.span)
+                                && !is_modifier(text, m.span)
+                                && !is_companion(text, *sentence, m.span)
+                        })
                         .filter_map(|m| {
                             let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
                             let d = distance(m.span, c.span);
@@ -594,6 +598,32 @@ const LOCATIVE: &[&str] = &[
 
 /// "a strike on a depot in Georgia": a place, not a target (unless
 /// possessive: "in Azerbaijan's affairs").
+/// Words shortly before a name that make it a companion of the speaker, not the one
+/// spoken of ("at a news conference with his Varnian counterpart", "alongside X").
+const COMPANIONS: &[&str] = &[
+    "alongside",
+    "together with",
+    "counterpart",
+    "conference with",
+    "met with",
+    "meeting with",
+    "talks with",
+    "hosted by",
+];
+
+fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
+    let from = text.folded_offset(sentence.start.max(span.start.saturating_sub(40)));
+    let before = text
+        .folded
+        .get(from..text.folded_offset(span.start))
+        .unwrap_or("");
+    // Only the last few words, and none past a clause break.
+    let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let tail = words[words.len().saturating_sub(5)..].join(" ");
+    COMPANIONS.iter().any(|c| tail.contains(c))
+}
+
 fn is_location(text: &Text, span: Span) -> bool {
     let possessive = text.original[span.end..].starts_with("'s")
         || text.original[span.end..].starts_with("\u{2019}s");
@@ -1654,6 +1684,38 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn a_companion_is_not_a_target() {
+        for (text, holder, companion) in [
+            (
+                "Iran issued a stern warning at a joint news conference with Russia's foreign minister.",
+                "iran",
+                "russia",
+            ),
+            (
+                "Turkey condemned the attack, speaking alongside Azerbaijan's president.",
+                "turkey",
+                "ilham_aliyev",
+            ),
+            (
+                "Armenia criticized the drills after talks with Russia.",
+                "armenia",
+                "russia",
+            ),
+        ] {
+            assert!(
+                !stances_of(text)
+                    .iter()
+                    .any(|(h, t, _)| h == holder && t == companion),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // Talks are no shelter for the one criticized by name.
+        let text = "Armenia criticized Russia after talks in Geneva.";
+        assert!(has(text, "armenia", "russia", -1), "{:?}", stances_of(text));
     }
 
     #[test]
