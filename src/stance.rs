@@ -867,6 +867,33 @@ fn predicate_noun<'e>(
         }
         return Some((subject, possessor));
     }
+    if let Some(p) = possessor.filter(|_| relational_noun(text, cue).is_some()) {
+        // "Varnia's ally Kestria": the name right after the noun is the one described.
+        let named = mentions.iter().find(|m| {
+            m.span.start >= cue.end
+                && is_actor(m)
+                && m.entity != p.entity
+                && text.original[cue.end..m.span.start].trim().is_empty()
+        });
+        if let Some(named) = named {
+            return Some((named, Some(p)));
+        }
+        // "Kestria, Varnia's oldest ally, …": an apposition describes the name before it.
+        let subject = mentions
+            .iter()
+            .rfind(|m| m.span.end <= noun_phrase)
+            .filter(|m| {
+                is_actor(m)
+                    && m.entity != p.entity
+                    && text.original[m.span.end..noun_phrase].trim() == ","
+                    && !text.original[..m.span.start]
+                        .trim_end()
+                        .ends_with([',', '\u{2014}'])
+            });
+        if let Some(subject) = subject {
+            return Some((subject, Some(p)));
+        }
+    }
     // "… and Varnia a mortal enemy": the copula is left out of the second conjunct.
     let subject = subject_before(noun_phrase)?;
     let and_before = text.folded[..text.folded_offset(subject.span.start)]
@@ -1642,6 +1669,35 @@ mod tests {
                 stances_of(text)
             );
         }
+        // Appositions: the name set beside the noun is the one described.
+        for (text, holder, target, sign) in [
+            (
+                "This has helped Turkey, Azerbaijan's oldest ally, grow its reach.",
+                "turkey",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Moscow also criticized Turkey, Armenia's old foe, for the drills.",
+                "turkey",
+                "armenia",
+                -1,
+            ),
+            (
+                "Russia, Turkey, Iran and Armenia's ally France met.",
+                "france",
+                "armenia",
+                1,
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, sign),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        let text = "Russia, Turkey, Iran and Armenia's ally France met.";
+        assert!(!has(text, "russia", "france", 1), "{:?}", stances_of(text));
         // A list of three is not a pair, and a comma breaks the clause.
         let text = "Russia, Armenia and Iran, officials said, are partners.";
         assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
