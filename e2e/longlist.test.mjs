@@ -1,9 +1,10 @@
 // A long corpus (issue 9): the list draws only the rows in view, yet every article is
-// reachable by scrolling and by j/k, and the count says how many there are.
+// reachable by scrolling and by j/k, and the count says how many there are; a drop of 1,000
+// articles is listed and saved in full, drawn as it streams in, at most once a frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './helpers/site.mjs';
-import { drop } from './helpers/drop.mjs';
+import { drop, storedCount } from './helpers/drop.mjs';
 
 const site = useSite();
 const N = 150;
@@ -41,4 +42,46 @@ test('a long list draws only the visible rows; scrolling and j/k reach every art
     return { top: r.top, bottom: r.bottom, paneTop: p.top, paneBottom: p.bottom };
   });
   assert.ok(box.top >= box.paneTop && box.bottom <= box.paneBottom, `the current row is in view (${JSON.stringify(box)})`);
+});
+
+test('1,000 dropped articles: all listed and saved, the list growing as they come, redrawn at most once a frame', async () => {
+  const page = await site.open();
+  const DROP = 1000;
+  const files = Array.from({ length: DROP }, (_, i) => ({
+    name: `wire-${String(i + 1).padStart(4, '0')}.txt`,
+    text: `Wire ${i + 1}\n\nTehran warned Baku about wire number w${i + 1}x, and Israel answered, officials said.`,
+    type: 'text/plain',
+  }));
+  // Each change of the count is noted with the animation frame it happened in. The frame
+  // counter's callback is asked for first in every frame, so a redraw in frame F sees F.
+  await page.evaluate(() => {
+    window.__frame = 0;
+    const tick = () => {
+      window.__frame += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.__counts = [];
+    const count = document.getElementById('corpus-count');
+    new MutationObserver(() => window.__counts.push({ frame: window.__frame, text: count.textContent.trim() })).observe(count, { childList: true, characterData: true, subtree: true });
+  });
+  await drop(page, files);
+  await page.waitForFunction((n) => document.getElementById('corpus-count').textContent.trim() === String(n), 5 + DROP, { timeout: 240_000, polling: 250 });
+  await page.waitForFunction(() => !/Adding/.test(document.getElementById('status').textContent), null, { timeout: 60_000 });
+  assert.match(await page.textContent('#status'), new RegExp(`${DROP} articles added`));
+  await storedCount(page, DROP, 60_000);
+
+  const counts = await page.evaluate(() => window.__counts);
+  const between = new Set(counts.map((c) => Number(c.text)).filter((n) => n > 5 && n < 5 + DROP));
+  assert.ok(between.size >= 2, `the list grew while the articles came in (counts seen: ${[...between].join(', ')})`);
+  const frames = counts.map((c) => c.frame);
+  assert.equal(new Set(frames).size, frames.length, `the count was redrawn at most once a frame (${JSON.stringify(counts.slice(0, 20))})`);
+  assert.ok((await page.$$('#list .item')).length < 60, 'only the rows in view are drawn');
+
+  // Every one is there: the last and a middle one are found by their own words.
+  for (const n of [DROP, 500]) {
+    await page.fill('#search', `w${n}x`);
+    await page.waitForFunction(() => document.getElementById('corpus-count').textContent.trim().startsWith('1 of'));
+    assert.equal(await page.textContent('#list .item .item-title'), `Wire ${n}`);
+  }
 });

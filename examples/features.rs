@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "{}",
             serde_json::json!({
                 "source": path, "viewpoint": viewpoint, "label": label,
-                "candidates": candidates,
+                "firmness": analysis.viewpoint.firmness, "candidates": candidates,
             })
         );
     }

@@ -2,6 +2,7 @@
 """Learns the weights of Parallax's linear models from a labelled corpus.
 
     python3 scripts/train.py viewpoint ../shared/corpus [--write]
+    python3 scripts/train.py calibrate ../shared/corpus [--write]
 
 The core proposes named features (`cargo run --example features`); this fits a
 regularised multinomial logistic regression to the corpus labels, reports its accuracy
@@ -39,8 +40,9 @@ def load(folder):
     return docs
 
 
-def extract(docs):
-    """Runs the features example over the articles' bare text."""
+def extract(docs, with_meta=False):
+    """Runs the features example over the articles' bare text (with their outlet, url and
+    date beside them when with_meta)."""
     if not os.environ.get("NOBUILD"):
         subprocess.run(["cargo", "build", "--quiet", "--release", "--example", "features"],
                    cwd=ROOT, check=True)
@@ -51,6 +53,10 @@ def extract(docs):
             p = os.path.join(tmp, d["id"] + ".txt")
             with open(p, "w", encoding="utf-8") as fh:
                 fh.write(d["text"])
+            if with_meta:
+                meta = {k: d.get(k) for k in ("outlet", "url", "date") if d.get(k)}
+                with open(p + ".meta.json", "w", encoding="utf-8") as fh:
+                    json.dump(meta, fh)
             paths.append(p)
         out = subprocess.run([exe] + paths, capture_output=True, text=True, check=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
@@ -279,9 +285,74 @@ def train_stance(docs, feats, args):
         print("wrote data/model/stance.tsv")
 
 
+def platt(points, l2=0.001, iters=20000, rate=2.0):
+    """Fits P(right) = sigmoid(w . features + b) to (features, right) pairs; the features
+    are the call's firmness and whether it is the fallback viewpoint."""
+    x = np.array([f for f, _ in points], dtype=float)
+    y = np.array([1.0 if ok else 0.0 for _, ok in points])
+    w, b = np.zeros(x.shape[1]), 0.0
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-(x @ w + b)))
+        w -= rate * (x.T @ (p - y) / len(y) + l2 * w)
+        b -= rate * np.mean(p - y)
+    return w, b
+
+
+def sigmoid_curve(w, b):
+    return lambda f: 1 / (1 + math.exp(-(float(np.dot(w, f)) + b)))
+
+
+def calibration_report(points, curve):
+    """Brier score and expected calibration error (five equal-width bands)."""
+    probs = [curve(f) for f, _ in points]
+    brier = float(np.mean([(p - ok) ** 2 for p, (_, ok) in zip(probs, points)]))
+    ece = 0.0
+    for lo in np.arange(0, 1, 0.2):
+        band = [(p, ok) for p, (_, ok) in zip(probs, points) if lo <= p < lo + 0.2 or (lo >= 0.8 and p == 1)]
+        if band:
+            ece += len(band) / len(points) * abs(np.mean([p for p, _ in band]) - np.mean([ok for _, ok in band]))
+    return brier, ece
+
+
+def calibrate(docs, args):
+    """Confidence that means something: how often a call like this was right, fitted on
+    one half and checked on the other, over bare text and with metadata both."""
+    points = []
+    for with_meta in (False, True):
+        feats = extract(docs, with_meta)
+        for d, f in zip(docs, feats):
+            x = (f["firmness"], 1.0 if f["label"] == "other" else 0.0)
+            points.append((half_of(d["id"]), x, f["label"] == d["viewpoint"]))
+    raw = lambda x: x[0]
+    for train, test in (("a", "b"), ("b", "a")):
+        w, b = platt([(x, ok) for h, x, ok in points if h == train])
+        held = [(x, ok) for h, x, ok in points if h == test]
+        before, after = calibration_report(held, raw), calibration_report(held, sigmoid_curve(w, b))
+        print(f"fitted on {train}, checked on {test} ({len(held)} calls): "
+              f"Brier {before[0]:.3f} -> {after[0]:.3f}, calibration error {before[1]:.3f} -> {after[1]:.3f}")
+    w, b = platt([(x, ok) for _, x, ok in points])
+    print(f"on all {len(points)} calls: P(right) = sigmoid({w[0]:.3f} * firmness + {w[1]:.3f} * fallback + {b:.3f})")
+    for name, curve in (("before", raw), ("after", sigmoid_curve(w, b))):
+        for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+            band = [ok for _, x, ok in points if lo <= curve(x) < lo + 0.2 or (lo == 0.8 and curve(x) >= 1)]
+            if band:
+                print(f"    {name}: shown {lo:.1f}-{lo + 0.2:.1f}: {len(band)} calls, right {sum(band) / len(band):.2f}")
+    if args.write:
+        path = os.path.join(ROOT, "data", "model", "calibration.tsv")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(f"# Viewpoint confidence: P(right) = sigmoid(w . (firmness, fallback) + b), fitted\n"
+                     f"# by scripts/train.py calibrate on {len(points)} calls ({len(docs)} labelled articles,\n"
+                     f"# bare text and with metadata). Regenerate, do not edit by hand.\n")
+            fh.write("classes\twrong\tright\n")
+            fh.write(f"bias\t0\t{b:.4f}\n")
+            fh.write(f"firmness\t0\t{w[0]:.4f}\n")
+            fh.write(f"fallback\t0\t{w[1]:.4f}\n")
+        print("wrote data/model/calibration.tsv")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("model", choices=["viewpoint", "stance"])
+    ap.add_argument("model", choices=["viewpoint", "stance", "calibrate"])
     ap.add_argument("corpus")
     ap.add_argument("--l2", type=float, nargs="*", default=[0.01, 0.03, 0.1])
     ap.add_argument("--write", action="store_true")
@@ -289,6 +360,8 @@ def main():
                     help="with --write: train on this half only, to score the other with score.py")
     args = ap.parse_args()
     docs = load(args.corpus)
+    if args.model == "calibrate":
+        return calibrate(docs, args)
     feats = extract(docs)
     if args.model == "stance":
         return train_stance(docs, feats, args)

@@ -672,6 +672,7 @@ fn bloc_around(
     let near = found.mentions[from..to.max(from)]
         .iter()
         .filter(|m| window.contains(m.span))
+        .filter(|m| !crosses_a_phrase(text, m.span.end, context.min(span.start)))
         .filter_map(|m| state_bloc(m).map(|b| (m, b)))
         .next_back();
     match near {
@@ -693,6 +694,20 @@ fn bloc_around(
             (span, apposition_bloc(text, found, span, kind))
         }
     }
+}
+
+/// "the Varnian question with President X": a preposition or conjunction between a state
+/// word and a name starts another phrase, so the state does not qualify the name.
+fn crosses_a_phrase(text: &Text, from: usize, to: usize) -> bool {
+    let gap = text
+        .folded
+        .get(text.folded_offset(from)..text.folded_offset(to));
+    gap.unwrap_or("").split_whitespace().any(|w| {
+        matches!(
+            w,
+            "with" | "to" | "for" | "against" | "and" | "or" | "by" | "from" | "between" | "on"
+        )
+    })
 }
 
 /// "Jane Roe, Spokeswoman for the Ministry of Defence of Zorblat,":
@@ -870,6 +885,33 @@ mod tests {
             .expect("person found");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
+    }
+
+    #[test]
+    fn a_state_in_another_phrase_does_not_place_a_person() {
+        for (text, name) in [
+            (
+                "He raised the Iranian question with President Talos Verikou.",
+                "Talos Verikou",
+            ),
+            (
+                "The talks turned from Azerbaijani gas to President Orla Petrenko.",
+                "Orla Petrenko",
+            ),
+            (
+                "The envoy spoke about Israel and Senator Brin Halloway later.",
+                "Brin Halloway",
+            ),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let p = e
+                .entities
+                .iter()
+                .find(|x| x.name == name)
+                .unwrap_or_else(|| panic!("{name} found in {text}"));
+            assert_eq!(p.bloc, None, "{text}");
+        }
     }
 
     #[test]

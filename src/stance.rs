@@ -165,6 +165,19 @@ pub fn stances(
                 continue;
             }
             let mut polarity = cue.polarity;
+            // "support for terrorism", "backing of militias that attack…": support given to
+            // something hostile is a charge against the supporter.
+            if polarity > 0.0
+                && sentence_cues.iter().any(|n| {
+                    n.polarity < 0.0 && n.span.start >= cue.span.end && {
+                        let gap = &text.folded
+                            [text.folded_offset(cue.span.end)..text.folded_offset(n.span.start)];
+                        matches!(gap.trim(), "for" | "of" | "to")
+                    }
+                })
+            {
+                polarity = -polarity;
+            }
             if sentence_negations
                 .iter()
                 .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
@@ -179,26 +192,36 @@ pub fn stances(
             {
                 polarity *= f;
             }
-            if let Some((subject, possessor)) = predicate_noun(text, entities, *sentence, cue.span)
-            {
-                let (holder, target) = match possessor {
-                    Some(p) => (Holder::Entity(subject.entity), p.entity),
-                    None => (attribution.holder, subject.entity),
-                };
-                if polarity != 0.0 && holder != Holder::Entity(target) {
-                    statements.push(Statement {
-                        span: *sentence,
-                        holder,
-                        targets: vec![Target {
-                            entity: target,
-                            polarity,
-                        }],
-                        cues: vec![Cue {
-                            span: cue.span,
-                            polarity,
-                        }],
-                        rule: "predicate-noun",
-                    });
+            let described = predicate_noun(text, entities, *sentence, cue.span)
+                .map(|(subject, possessor)| match possessor {
+                    Some(p) => vec![(Holder::Entity(subject.entity), p.entity)],
+                    None => vec![(attribution.holder, subject.entity)],
+                })
+                .or_else(|| {
+                    // "Kestria and Varnia have become close partners": each toward the other.
+                    let (a, b) = mutual_predicate(text, entities, *sentence, cue.span)?;
+                    Some(vec![
+                        (Holder::Entity(a.entity), b.entity),
+                        (Holder::Entity(b.entity), a.entity),
+                    ])
+                });
+            if let Some(pairs) = described {
+                for (holder, target) in pairs {
+                    if polarity != 0.0 && holder != Holder::Entity(target) {
+                        statements.push(Statement {
+                            span: *sentence,
+                            holder,
+                            targets: vec![Target {
+                                entity: target,
+                                polarity,
+                            }],
+                            cues: vec![Cue {
+                                span: cue.span,
+                                polarity,
+                            }],
+                            rule: "predicate-noun",
+                        });
+                    }
                 }
                 continue;
             }
@@ -281,7 +304,11 @@ pub fn stances(
                         .mentions_in(*sentence)
                         .iter()
                         .filter(|m| m.entity == t.entity && m.span.start >= from)
-                        .filter(|m| !is_location(text, m.span) && !is_modifier(text, m.span))
+                        .filter(|m| {
+                            !is_location(text, m.span)
+                                && !is_modifier(text, m.span)
+                                && !is_companion(text, *sentence, m.span)
+                        })
                         .filter_map(|m| {
                             let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
                             let d = distance(m.span, c.span);
@@ -298,10 +325,12 @@ pub fn stances(
                                 && c.polarity < 0.0
                                 && c.span.end <= m.span.start
                                 && d <= VICTIM_REACH;
-                            (d <= TARGET_REACH && !past_object && !victim).then_some((m, c, d))
+                            (d <= TARGET_REACH && !past_object).then_some((m, c, d, victim))
                         })
-                        .min_by_key(|(_, _, d)| *d)
-                        .map(|(m, c, _)| {
+                        .min_by_key(|(_, _, d, _)| *d)
+                        // The victim where it is nearest is not a target further on.
+                        .filter(|(_, _, _, victim)| !victim)
+                        .map(|(m, c, _, _)| {
                             let against = text.original[..m.span.start]
                                 .trim_end()
                                 .ends_with(" against");
@@ -569,6 +598,32 @@ const LOCATIVE: &[&str] = &[
 
 /// "a strike on a depot in Georgia": a place, not a target (unless
 /// possessive: "in Azerbaijan's affairs").
+/// Words shortly before a name that make it a companion of the speaker, not the one
+/// spoken of ("at a news conference with his Varnian counterpart", "alongside X").
+const COMPANIONS: &[&str] = &[
+    "alongside",
+    "together with",
+    "counterpart",
+    "conference with",
+    "met with",
+    "meeting with",
+    "talks with",
+    "hosted by",
+];
+
+fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
+    let from = text.folded_offset(sentence.start.max(span.start.saturating_sub(40)));
+    let before = text
+        .folded
+        .get(from..text.folded_offset(span.start))
+        .unwrap_or("");
+    // Only the last few words, and none past a clause break.
+    let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let tail = words[words.len().saturating_sub(5)..].join(" ");
+    COMPANIONS.iter().any(|c| tail.contains(c))
+}
+
 fn is_location(text: &Text, span: Span) -> bool {
     let possessive = text.original[span.end..].starts_with("'s")
         || text.original[span.end..].starts_with("\u{2019}s");
@@ -583,6 +638,19 @@ const MIN_POLARITY: f32 = 0.3;
 const SUBJECT_REACH: usize = 5;
 
 /// The actor right before an attitude word, when it is a subject (not "with Iran").
+/// Asides set off by commas between a subject and its verb.
+const ASIDES: &[&str] = &[
+    ", for its part,",
+    ", for his part,",
+    ", for her part,",
+    ", for their part,",
+    ", in turn,",
+    ", meanwhile,",
+    ", too,",
+    ", however,",
+    ", in particular,",
+];
+
 fn local_subject<'e>(
     text: &Text,
     entities: &'e Entities,
@@ -598,8 +666,19 @@ fn local_subject<'e>(
     ) {
         return None;
     }
-    let between = text.words_in(Span::new(m.span.end, cue.start)).len();
-    let gap = text.original.get(m.span.end..cue.start).unwrap_or("");
+    let mut between = text.words_in(Span::new(m.span.end, cue.start)).len();
+    let mut gap = text
+        .original
+        .get(m.span.end..cue.start)
+        .unwrap_or("")
+        .to_string();
+    // "Zorblat, for its part, is arming Varnia": an aside does not end the clause.
+    for aside in ASIDES {
+        if let Some(at) = gap.to_ascii_lowercase().find(aside) {
+            gap.replace_range(at..at + aside.len(), " ");
+            between -= aside.split_whitespace().count().min(between);
+        }
+    }
     if between > SUBJECT_REACH
         || gap.contains([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}'])
     {
@@ -618,6 +697,96 @@ const COPULAS: &[&str] = &[
 const NOUN_OPENERS: &[&str] = &[
     "a", "an", "the", "one", "its", "their", "his", "her", "our", "another",
 ];
+
+/// Nouns that name one party's relation to another ("an ally of", "partners").
+const RELATIONAL_NOUNS: &[&str] = &[
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "friend",
+    "friends",
+    "enemy",
+    "enemies",
+    "foe",
+    "foes",
+    "rival",
+    "rivals",
+    "adversary",
+    "adversaries",
+    "backer",
+    "backers",
+    "supporter",
+    "supporters",
+];
+
+fn relational_noun(text: &Text, cue: Span) -> Option<&'static str> {
+    let last = text.slice(cue).rsplit(' ').next()?.to_lowercase();
+    RELATIONAL_NOUNS.iter().copied().find(|n| *n == last)
+}
+
+/// "an ally of Kestria", "a reliable partner to Varnia": the other party, named right
+/// after a relational noun.
+fn counterpart<'e>(
+    text: &Text,
+    mentions: &'e [crate::entities::Mention],
+    cue: Span,
+) -> Option<&'e crate::entities::Mention> {
+    relational_noun(text, cue)?;
+    let m = mentions.iter().find(|m| m.span.start >= cue.end)?;
+    let gap = text.folded[text.folded_offset(cue.end)..text.folded_offset(m.span.start)].trim();
+    matches!(gap, "of" | "to" | "of the" | "to the").then_some(m)
+}
+
+/// "Kestria and Varnia are allies", "… have quietly become strategic partners": a plural
+/// relational noun after a copula, with two coordinated subjects.
+fn mutual_predicate<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<(&'e crate::entities::Mention, &'e crate::entities::Mention)> {
+    if !relational_noun(text, cue)?.ends_with('s') {
+        return None;
+    }
+    let mentions = entities.mentions_in(sentence);
+    let before = &text.folded[text.folded_offset(sentence.start)..text.folded_offset(cue.start)];
+    // The copula within the last few words, with only modifiers after it.
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let copula = (words.len().saturating_sub(4)..words.len())
+        .rev()
+        .find(|&i| COPULAS.contains(&words[i]))?;
+    if words[copula + 1..]
+        .iter()
+        .any(|w| w.contains([',', ';', ':']) || NOUN_OPENERS.contains(w))
+    {
+        return None;
+    }
+    let is_actor = |m: &crate::entities::Mention| {
+        matches!(
+            entities.entities[m.entity].kind,
+            EntityType::Country | EntityType::Person | EntityType::Organization
+        )
+    };
+    let actors: Vec<&crate::entities::Mention> = mentions
+        .iter()
+        .filter(|m| m.span.end <= cue.start && is_actor(m))
+        .collect();
+    let [.., a, b] = actors[..] else {
+        return None;
+    };
+    let joined = text.folded[text.folded_offset(a.span.end)..text.folded_offset(b.span.start)]
+        .trim()
+        .trim_start_matches(',')
+        .trim();
+    let between = &text.folded[text.folded_offset(b.span.end)..text.folded_offset(cue.start)];
+    let verb_only = !between.contains([',', ';', ':']);
+    (matches!(joined, "and" | "and the" | "both" | "as well as")
+        && a.entity != b.entity
+        && verb_only
+        && words.len() - copula <= 4)
+        .then_some((a, b))
+}
 
 /// "Kestria is a trusted partner", "and Varnia a mortal enemy": an attitude noun that
 /// describes its subject, which is then the target of whoever speaks. With a possessor
@@ -661,12 +830,15 @@ fn predicate_noun<'e>(
     if gap.contains([',', ';', ':', '(', '"', '\u{201C}', '\u{201D}']) {
         return None;
     }
-    let possessor = mentions.iter().find(|m| {
-        m.span.start >= noun_phrase
-            && m.span.end <= cue.start
-            && is_actor(m)
-            && text.original[m.span.end..].starts_with(['\'', '\u{2019}'])
-    });
+    let possessor = mentions
+        .iter()
+        .find(|m| {
+            m.span.start >= noun_phrase
+                && m.span.end <= cue.start
+                && is_actor(m)
+                && text.original[m.span.end..].starts_with(['\'', '\u{2019}'])
+        })
+        .or_else(|| counterpart(text, mentions, cue));
     let subject_before = |at: usize| {
         mentions
             .iter()
@@ -694,6 +866,33 @@ fn predicate_noun<'e>(
             return None;
         }
         return Some((subject, possessor));
+    }
+    if let Some(p) = possessor.filter(|_| relational_noun(text, cue).is_some()) {
+        // "Varnia's ally Kestria": the name right after the noun is the one described.
+        let named = mentions.iter().find(|m| {
+            m.span.start >= cue.end
+                && is_actor(m)
+                && m.entity != p.entity
+                && text.original[cue.end..m.span.start].trim().is_empty()
+        });
+        if let Some(named) = named {
+            return Some((named, Some(p)));
+        }
+        // "Kestria, Varnia's oldest ally, …": an apposition describes the name before it.
+        let subject = mentions
+            .iter()
+            .rfind(|m| m.span.end <= noun_phrase)
+            .filter(|m| {
+                is_actor(m)
+                    && m.entity != p.entity
+                    && text.original[m.span.end..noun_phrase].trim() == ","
+                    && !text.original[..m.span.start]
+                        .trim_end()
+                        .ends_with([',', '\u{2014}'])
+            });
+        if let Some(subject) = subject {
+            return Some((subject, Some(p)));
+        }
     }
     // "… and Varnia a mortal enemy": the copula is left out of the second conjunct.
     let subject = subject_before(noun_phrase)?;
@@ -1394,6 +1593,185 @@ mod tests {
     fn an_addressee_is_still_a_target() {
         let text = "Akopian said Armenia expressed alarm to Israeli lawmakers.";
         assert!(has(text, "armenia", "israel", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn arms_and_supplies_given_are_support_and_wariness_is_hostility() {
+        for (text, holder, target, sign) in [
+            (
+                "Russia supplied Armenia with tanks for years.",
+                "russia",
+                "armenia",
+                1,
+            ),
+            (
+                "Turkey, for its part, is supplying Azerbaijan with drones.",
+                "turkey",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Israel has long been helping to arm Azerbaijan.",
+                "israel",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Turkey remains wary of Russia in the region.",
+                "turkey",
+                "russia",
+                -1,
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, sign),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+    }
+
+    #[test]
+    fn relational_nouns_name_both_parties() {
+        for (text, pairs) in [
+            (
+                "Russia and Armenia have quietly become strategic partners.",
+                vec![("russia", "armenia", 1), ("armenia", "russia", 1)],
+            ),
+            (
+                "Armenia and Turkey remain bitter rivals.",
+                vec![("armenia", "turkey", -1), ("turkey", "armenia", -1)],
+            ),
+            (
+                "Armenia is a close ally of Russia.",
+                vec![("armenia", "russia", 1)],
+            ),
+            (
+                "Turkey has been a reliable partner to Azerbaijan.",
+                vec![("turkey", "azerbaijan", 1)],
+            ),
+            (
+                "Azerbaijan appointed its first ambassador to Israel on Monday.",
+                vec![("azerbaijan", "israel", 1)],
+            ),
+        ] {
+            for (holder, target, sign) in pairs {
+                assert!(
+                    has(text, holder, target, sign),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+            // The article itself takes no side in these.
+            assert!(
+                !stances_of(text).iter().any(|(h, _, _)| h == "author"),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // Appositions: the name set beside the noun is the one described.
+        for (text, holder, target, sign) in [
+            (
+                "This has helped Turkey, Azerbaijan's oldest ally, grow its reach.",
+                "turkey",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Moscow also criticized Turkey, Armenia's old foe, for the drills.",
+                "turkey",
+                "armenia",
+                -1,
+            ),
+            (
+                "Russia, Turkey, Iran and Armenia's ally France met.",
+                "france",
+                "armenia",
+                1,
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, sign),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        let text = "Russia, Turkey, Iran and Armenia's ally France met.";
+        assert!(!has(text, "russia", "france", 1), "{:?}", stances_of(text));
+        // A list of three is not a pair, and a comma breaks the clause.
+        let text = "Russia, Armenia and Iran, officials said, are partners.";
+        assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn support_for_something_hostile_is_a_charge_against_the_supporter() {
+        for (text, holder, target) in [
+            (
+                "Turkey condemned Iran's support for terrorism.",
+                "turkey",
+                "iran",
+            ),
+            (
+                "Georgia said Russia's backing of separatism went on.",
+                "georgia",
+                "russia",
+            ),
+            (
+                "Armenia's envoy said Turkey's support for aggression must end.",
+                "armenia",
+                "turkey",
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, -1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+            assert!(
+                !has(text, holder, target, 1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // Support for something good stays support.
+        let text = "Turkey praised Georgia's support for dialogue.";
+        assert!(
+            !has(text, "turkey", "georgia", -1),
+            "{:?}",
+            stances_of(text)
+        );
+    }
+
+    #[test]
+    fn a_companion_is_not_a_target() {
+        for (text, holder, companion) in [
+            (
+                "Iran issued a stern warning at a joint news conference with Russia's foreign minister.",
+                "iran",
+                "russia",
+            ),
+            (
+                "Turkey condemned the attack, speaking alongside Azerbaijan's president.",
+                "turkey",
+                "ilham_aliyev",
+            ),
+            (
+                "Armenia criticized the drills after talks with Russia.",
+                "armenia",
+                "russia",
+            ),
+        ] {
+            assert!(
+                !stances_of(text)
+                    .iter()
+                    .any(|(h, t, _)| h == holder && t == companion),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // Talks are no shelter for the one criticized by name.
+        let text = "Armenia criticized Russia after talks in Geneva.";
+        assert!(has(text, "armenia", "russia", -1), "{:?}", stances_of(text));
     }
 
     #[test]

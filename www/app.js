@@ -1,6 +1,6 @@
 // Wires the page: the worker client, the views, the controller, the router and the service
 // worker. Nothing else.
-import { createClient } from './client.js';
+import { sharedClient } from './client.js';
 import { createRouter } from './router.js';
 import { createController } from './controller.js';
 import { watchForUpdates } from './update.js';
@@ -46,7 +46,7 @@ const views = {
 let router = null;
 // Compare, network and exports: drawn after the controller's views on every render.
 views.lenses = createLenses({ views, router: () => router, download: views.ingest.download, svgToPng });
-const app = createController({ client: createClient(), views });
+const app = createController({ client: sharedClient(), views });
 router = createRouter(window, () => app.render());
 app.attachRouter(router);
 

@@ -18,6 +18,9 @@ export class AnalyzerError extends Error {
  */
 export const DEFAULT_BUDGET = { baseMs: 5000, msPerMB: 10000 };
 
+/** Jobs posted to one worker at a time (it runs them one after another). */
+const JOBS_IN_FLIGHT = 2;
+
 /** @returns {number} ms */
 export function timeLimit(bytes, budget = DEFAULT_BUDGET) {
   return Math.round(budget.baseMs + (budget.msPerMB * bytes) / (1024 * 1024));
@@ -74,29 +77,33 @@ export function createClient(opts = {}) {
       if (!members.length) queueMicrotask(() => failAll((err && err.message) || 'the analyzer worker could not be started'));
       return null;
     }
-    const m = { worker, ready: false, job: null, timer: null };
+    /** `jobs`: posted to this worker, oldest (the one it runs) first; `timer`: its watchdog. */
+    const m = { worker, ready: false, jobs: [], timer: null };
     stats.started += 1;
     members.push(m);
     m.worker.addEventListener('message', ({ data }) => {
       if (data.type === 'ready') {
         m.ready = true;
         if (!info) {
-          info = { version: data.version, ops: data.ops, maxBytes: data.maxBytes, workers: size };
+          info = { version: data.version, ops: data.ops, maxBytes: data.maxBytes, workers: size, knowledge: data.knowledge || null };
+          // For the bench (benches/page.mjs): when the first worker could take a job.
+          performance.mark('parallax:analyzer-ready', { detail: data.timing || null });
           settle.resolve(info);
         }
         return pump();
       }
       if (data.type === 'fatal') return lost(m, data.message);
-      const job = m.job;
+      const job = m.jobs[0];
       if (!job || job.id !== data.id) return;
       clearTimeout(m.timer);
-      m.job = null;
+      m.jobs.shift();
       if (data.ok) job.resolve(JSON.parse(data.json));
       else {
         job.reject(new AnalyzerError(data.error.message, data.error.kind));
         // After a trap or an allocation failure the wasm instance is not to be trusted.
         if (data.error.kind === 'trap' || data.error.kind === 'memory') return replace(m);
       }
+      watch(m);
       pump();
     });
     m.worker.addEventListener('error', (e) => {
@@ -108,7 +115,7 @@ export function createClient(opts = {}) {
 
   /** A member that failed to start or died outside a job. */
   function lost(m, message) {
-    const job = m.job;
+    const job = m.jobs.shift();
     const wasReady = m.ready;
     remove(m);
     if (job) {
@@ -123,8 +130,10 @@ export function createClient(opts = {}) {
     pump();
   }
 
+  /** Stops a member; the jobs it had not started go back to the head of the queue. */
   function remove(m) {
     clearTimeout(m.timer);
+    queue.unshift(...m.jobs.splice(0));
     m.worker.terminate();
     const i = members.indexOf(m);
     if (i >= 0) members.splice(i, 1);
@@ -138,31 +147,54 @@ export function createClient(opts = {}) {
     pump();
   }
 
+  /** The watchdog of the job a member runs now (its oldest). */
+  function watch(m) {
+    const job = m.jobs[0];
+    if (!job) return;
+    const limit = timeLimit(job.bytes, budget);
+    m.timer = setTimeout(() => {
+      if (m.jobs[0] !== job) return;
+      m.jobs.shift();
+      job.reject(new AnalyzerError(`it took longer than ${(limit / 1000).toFixed(limit < 10000 ? 1 : 0)} s and was stopped`, 'timeout'));
+      replace(m);
+    }, limit);
+  }
+
+  /**
+   * Gives each ready member up to JOBS_IN_FLIGHT jobs: the next is already in its queue
+   * when one ends, so a worker never waits for the page's answer to start it.
+   */
   function pump() {
     for (const m of members) {
-      if (!m.ready || m.job || !queue.length) continue;
-      const job = queue.shift();
-      m.job = job;
-      const limit = timeLimit(job.bytes, budget);
-      m.timer = setTimeout(() => {
-        if (m.job !== job) return;
-        m.job = null;
-        job.reject(new AnalyzerError(`it took longer than ${(limit / 1000).toFixed(limit < 10000 ? 1 : 0)} s and was stopped`, 'timeout'));
-        replace(m);
-      }, limit);
-      m.worker.postMessage({ id: job.id, op: job.op, args: job.args });
+      while (m.ready && m.jobs.length < JOBS_IN_FLIGHT && queue.length) {
+        const job = queue.shift();
+        m.jobs.push(job);
+        if (m.jobs.length === 1) watch(m);
+        m.worker.postMessage({ id: job.id, op: job.op, args: job.args });
+      }
     }
   }
 
-  function call(op, args, bytes) {
+  /** A job; an `urgent` one (what the page waits on before it draws anything) goes first. */
+  function call(op, args, bytes, { urgent = false } = {}) {
     if (failed) return Promise.reject(failed);
     return new Promise((resolve, reject) => {
-      queue.push({ id: next++, op, args, bytes, resolve, reject });
+      const job = { id: next++, op, args, bytes, resolve, reject };
+      if (urgent) queue.unshift(job);
+      else queue.push(job);
       pump();
     });
   }
 
-  for (let i = 0; i < size; i++) spawn();
+  // One worker first, the others once it is ready: on a machine with few cores, workers
+  // starting together share them, and the first article waits for the first of them.
+  spawn();
+  ready.then(
+    () => {
+      for (let i = members.length; i < size; i++) spawn();
+    },
+    () => {},
+  );
 
   return {
     ready,
@@ -177,17 +209,14 @@ export function createClient(opts = {}) {
     /** The user's knowledge `{blocs, entities, cues}` checked: `{problems, knowledge}`. */
     // Building a knowledge base costs about what analysing a few MB does: the watchdog's
     // limit for 4 MB leaves room for a busy machine.
-    knowledge: (overlay) => call('knowledge', { overlay }, 4 * 1024 * 1024),
+    // The page draws nothing before this answer: it goes ahead of queued articles.
+    knowledge: (overlay) => call('knowledge', { overlay }, 4 * 1024 * 1024, { urgent: true }),
     /**
      * Replaces every worker with a fresh one, which reads the user's knowledge as it starts
      * (after it changed); jobs that were running go back to the head of the queue.
      */
     restart() {
-      for (const m of [...members]) {
-        if (m.job) queue.unshift(m.job);
-        m.job = null;
-        remove(m);
-      }
+      for (const m of [...members]) remove(m);
       for (let i = 0; i < size; i++) spawn();
     },
     /** An export file, parsed in a worker. */
@@ -200,10 +229,8 @@ export function createClient(opts = {}) {
       const stopped = new AnalyzerError('cancelled', 'cancelled');
       for (const job of queue.splice(0)) job.reject(stopped);
       for (const m of [...members]) {
-        if (!m.job) continue;
-        const job = m.job;
-        m.job = null;
-        job.reject(stopped);
+        if (!m.jobs.length) continue;
+        for (const job of m.jobs.splice(0)) job.reject(stopped);
         replace(m);
       }
     },
@@ -214,4 +241,11 @@ export function createClient(opts = {}) {
       }
     },
   };
+}
+
+let shared = null;
+
+/** The page's one pool, started by the first caller (boot.js, before the page's modules load). */
+export function sharedClient() {
+  return (shared ||= createClient());
 }

@@ -8,6 +8,9 @@ import { cleanMeta, cleanName, exportText, formatSize, recordOf, tooLargeMessage
 import { openStore } from './store.js';
 import { createKnowledge } from './knowledge.js';
 
+/** While a batch streams in, the page redraws at most this often (ms). */
+const BULK_RENDER_MS = 150;
+
 /** An export file may hold many articles; each must still be under the article limit. */
 export const IMPORT_FILE_LIMIT = 256 * 1024 * 1024;
 
@@ -24,10 +27,15 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   const knowledge = createKnowledge({ client, corpus, views, render: () => api.render() });
   let router = null;
   let info = null;
-  let visibleIds = [];
+  /** The listed articles as last drawn (primary, then quoting); ids read on demand. */
+  let visible = [];
+  const visibleIds = () => visible.map((a) => a.id);
   let shownId = null;
   let pendingReveal = null;
   let renderQueued = false;
+  let lastRender = -Infinity;
+  /** The panels' last input: a panel redraws only when what it shows has changed. */
+  const drawn = { why: null, entities: null, stances: null };
   let storePromise = null;
   let started = false;
   let failed = false;
@@ -66,44 +74,74 @@ export function createController({ client, views, fetch: get = fetch.bind(global
         const msg = `${corpus.list.length} articles · analyzer ${info.version || 'ready'}`;
         views.status.done(summary ? `${summary}. ${msg}` : msg);
         if (summary && !problems) views.notices.info(summary + '.');
-        api.render();
+        scheduleRender();
       },
     },
   });
 
-  /** Many articles arriving at once redraw at most once a frame. */
+  /**
+   * Many articles arriving at once redraw at most once a frame, and while a batch streams
+   * in at most every BULK_RENDER_MS: each redraw then shows many new articles at once.
+   */
   function scheduleRender() {
     if (renderQueued) return;
     renderQueued = true;
-    requestAnimationFrame(() => {
-      renderQueued = false;
-      api.render();
-    });
+    const wait = intake.busy ? Math.max(0, lastRender + BULK_RENDER_MS - performance.now()) : 0;
+    const frame = () =>
+      requestAnimationFrame(() => {
+        renderQueued = false;
+        api.render();
+      });
+    if (wait > 0) setTimeout(frame, wait);
+    else frame();
   }
 
-  async function loadSeed(seed, index) {
+  /** A seed's text, fetched (from the start: the fetches overlap the analyzer's start-up). */
+  async function fetchSeed(seed) {
     const res = await get('./seeds/' + encodeURIComponent(seed.file));
     if (!res.ok) throw new Error(`seeds/${seed.file}: HTTP ${res.status}`);
+    return res.text();
+  }
+
+  async function loadSeed(seed, index, fetched) {
     const meta = cleanMeta(seed);
-    const ing = await client.text(await res.text(), meta);
+    const ing = await client.text(await fetched, meta);
     const id = seed.file.replace(/\.[^.]+$/, '');
     return { id, origin: 'seed', seedIndex: index, fileName: seed.file, text: ing.text, meta: { ...cleanMeta(ing.meta), ...meta, title: seed.title || null }, report: ing.report, comments: ing.comments || [] };
   }
 
-  async function loadSeeds() {
-    let seeds = [];
+  /** The seed list and each seed's text, fetched at once. */
+  async function fetchSeeds() {
+    const res = await get('./seeds/index.json');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const seeds = (await res.json()).seeds || [];
+    return seeds.map((seed) => {
+      const text = fetchSeed(seed);
+      text.catch(() => {}); // reported when its turn comes
+      return { seed, text };
+    });
+  }
+
+  /**
+   * Every seed analyzed at once on the pool (while the page checks the knowledge: the
+   * workers read it themselves as they start); they enter the corpus in index order, each
+   * drawn as soon as it and those before it are back. `before` is awaited before the first
+   * is drawn.
+   */
+  async function loadSeeds(fetching, before) {
+    let fetched = [];
     try {
-      const res = await get('./seeds/index.json');
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      seeds = (await res.json()).seeds || [];
+      fetched = await fetching;
     } catch (err) {
+      await before;
       views.status.fail(`The seed articles could not be loaded (seeds/index.json: ${err.message}).`);
       return;
     }
+    const seeds = fetched.map((f) => f.seed);
+    const loads = fetched.map(({ seed, text }, i) => loadSeed(seed, i, text).then((a) => ({ a }), (err) => ({ err })));
+    await before;
     const failures = [];
     views.status.progress(0, seeds.length, `Analyzing ${seeds.length} articles…`);
-    // Every seed is analyzed at once on the pool; they enter the corpus in index order.
-    const loads = seeds.map((seed, i) => loadSeed(seed, i).then((a) => ({ a }), (err) => ({ err })));
     for (const [i, seed] of seeds.entries()) {
       const { a, err } = await loads[i];
       if (a) corpus.add(a);
@@ -194,6 +232,10 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     async start() {
       views.status.busy('Loading analyzer…');
       views.reader.message('Loading analyzer…');
+      // The seeds and the saved knowledge are read while the analyzer starts.
+      const seeds = fetchSeeds();
+      seeds.catch(() => {}); // reported by loadSeeds
+      knowledge.read();
       try {
         info = await client.ready;
       } catch (err) {
@@ -202,12 +244,10 @@ export function createController({ client, views, fetch: get = fetch.bind(global
         failed = true;
         return;
       }
-      try {
-        await knowledge.load();
-      } catch (err) {
+      const checked = knowledge.load(info.knowledge).catch((err) => {
         views.notices.error(`The knowledge could not be checked (${err.message}); the built-in knowledge is used.`, { key: 'knowledge' });
-      }
-      await loadSeeds();
+      });
+      await loadSeeds(seeds, checked);
       await loadSaved();
       if (!intake.busy) views.status.done(`${corpus.list.length} articles · analyzer ${info.version || 'ready'}`);
       started = true;
@@ -218,21 +258,23 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     /** Draws every view from the corpus and the current route. */
     render() {
       if (!router) return;
+      lastRender = performance.now();
       const route = router.route;
       const all = corpus.list;
       const totals = corpus.totals;
       const viewpoints = corpus.viewpoints;
       const voices = new Set(route.v);
       const { primary, quoting } = S.filterCorpus(all, { viewpoints: voices, entity: route.e, query: route.q });
-      const sortedPrimary = S.sortArticles(primary, route.sort);
-      const sortedQuoting = S.sortArticles(quoting, route.sort);
-      const visible = [...sortedPrimary, ...sortedQuoting];
-      visibleIds = visible.map((a) => a.id);
+      // Corpus order is the list's own order: no copy, no sort.
+      const inOrder = (list) => (!route.sort || route.sort === 'corpus' ? list : S.sortArticles(list, route.sort));
+      const sortedPrimary = inOrder(primary);
+      const sortedQuoting = inOrder(quoting);
+      visible = sortedQuoting.length ? [...sortedPrimary, ...sortedQuoting] : sortedPrimary;
       const current = (route.id && corpus.get(route.id)) || (!route.id && visible[0]) || null;
       shownId = current ? current.id : null;
       const entity = route.e ? totals.get(route.e) : null;
 
-      views.chips.show(viewpoints, voices, S.viewpointCounts(all));
+      views.chips.show(viewpoints, voices, corpus.viewpointCounts);
       views.list.show({
         primary: sortedPrimary,
         quoting: sortedQuoting,
@@ -257,13 +299,24 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       views.ingest.showRemove(!!current && current.origin !== 'seed');
 
       views.panels.show(route.p, route.sc);
-      if (route.p === 'why') views.why.show(current, viewpoints);
-      if (route.p === 'entities') {
+      // Each panel redraws only when its input changed (not for every article a drop adds
+      // elsewhere): the same article and viewpoints, or the same corpus version and filter.
+      const changed = (panel, ...key) => {
+        const same = drawn[panel] && drawn[panel].length === key.length && key.every((k, i) => k === drawn[panel][i]);
+        drawn[panel] = key;
+        return !same;
+      };
+      const corpusWide = route.sc === 'corpus';
+      if (route.p !== 'why') drawn.why = null;
+      if (route.p !== 'entities') drawn.entities = null;
+      if (route.p !== 'stances') drawn.stances = null;
+      if (route.p === 'why' && changed('why', current, viewpoints)) views.why.show(current, viewpoints);
+      if (route.p === 'entities' && changed('entities', route.sc, route.e, corpusWide ? corpus.version : current)) {
         const rows = route.sc === 'corpus' ? [...totals.values()] : current ? current.report.entities : [];
         const caption = route.sc === 'corpus' ? `All ${all.length} articles, by mentions.` : current ? 'This article, by mentions.' : '';
         views.entities.show(rows, route.e, caption);
       }
-      if (route.p === 'stances') {
+      if (route.p === 'stances' && changed('stances', route.sc, route.v.join('\u0000'), corpusWide ? [corpus.version, route.q, route.e, route.sort].join('\u0000') : current)) {
         const scope = route.sc === 'corpus' ? visible : current ? [current] : [];
         const rows = S.stanceRows(scope, voices);
         const caption = route.sc === 'corpus' ? `${scope.length} article${scope.length === 1 ? '' : 's'} in the filtered list.` : 'This article.';
@@ -320,7 +373,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       }
     },
     step(delta) {
-      const id = S.neighbour(visibleIds, shownId, delta);
+      const id = S.neighbour(visibleIds(), shownId, delta);
       if (id && id !== shownId) router.go({ id });
     },
     /** Esc: undo the narrowest thing first — search text, then entity, then viewpoints. */
@@ -351,7 +404,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     async removeCurrent() {
       const a = corpus.get(shownId);
       if (!a || a.origin === 'seed') return;
-      const next = S.neighbour(visibleIds.filter((id) => id !== a.id), null, 1);
+      const next = S.neighbour(visibleIds().filter((id) => id !== a.id), null, 1);
       await intake.flush();
       let moved = { tag: null, ids: [] };
       try {

@@ -33,8 +33,17 @@ export function createCorpus() {
   /** Viewpoint id → definition, in order of first appearance. */
   let viewpoints = new Map();
   let viewpointList = null;
+  /** Articles per viewpoint they are written from, kept as articles come and go. */
+  const perViewpoint = new Map();
+  /** Bumped by every change: views that summarise the corpus redraw only when it moved. */
+  let version = 0;
 
   function count(a, sign) {
+    const label = a.report.viewpoint.label;
+    const n = (perViewpoint.get(label) || 0) + sign;
+    if (n > 0) perViewpoint.set(label, n);
+    else perViewpoint.delete(label);
+    version += 1;
     for (const e of a.report.entities || []) {
       let row = rows.get(e.id);
       if (!row) rows.set(e.id, (row = { id: e.id, name: e.name, type: e.type, bloc: e.bloc ?? null, mentions: 0, articles: 0 }));
@@ -70,6 +79,14 @@ export function createCorpus() {
         sortedTotals = new Map(sorted.map((r) => [r.id, { ...r }]));
       }
       return sortedTotals;
+    },
+    /** How many articles are written from each viewpoint (S.viewpointCounts, kept). */
+    get viewpointCounts() {
+      return perViewpoint;
+    },
+    /** Changes with every article added or removed. */
+    get version() {
+      return version;
     },
     /** The viewpoints the analyzer knows. */
     get viewpoints() {

@@ -10,6 +10,8 @@ import { titleOf } from './state.js';
 /** Saves wait at most this long, or for this many articles, to share one transaction. */
 const SAVE_DELAY_MS = 250;
 const SAVE_BATCH = 100;
+/** The queue yields to the page after using this much of the main thread (ms). */
+const BREATHE_MS = 8;
 /** Names listed in a message before "and N more". */
 const NAMES_SHOWN = 5;
 
@@ -118,6 +120,17 @@ export function createIntake({ client, corpus, store, limit, on }) {
 
   // ---- the queue ----
 
+  /**
+   * When a new article was added: the clock, but always later than the one before, so that
+   * articles admitted within one millisecond keep the order they were given in (the corpus
+   * and storage order by it).
+   */
+  let lastStamp = 0;
+  function stamp() {
+    lastStamp = Math.max(Date.now(), lastStamp + 1);
+    return lastStamp;
+  }
+
   /** Adds an analyzed candidate, unless the corpus already has its text. */
   function admit(c, job) {
     const dup = corpus.withText(c.text);
@@ -128,7 +141,7 @@ export function createIntake({ client, corpus, store, limit, on }) {
       return;
     }
     const id = c.id && !corpus.get(c.id) ? c.id : corpus.freeId(articleId(c.text));
-    const article = { id, origin: c.origin, fileName: c.fileName, text: c.text, meta: cleanMeta(c.meta), comments: c.comments || [], encoding: c.encoding, format: c.format, addedAt: c.addedAt ?? Date.now(), report: c.report };
+    const article = { id, origin: c.origin, fileName: c.fileName, text: c.text, meta: cleanMeta(c.meta), comments: c.comments || [], encoding: c.encoding, format: c.format, addedAt: c.addedAt ?? stamp(), report: c.report };
     corpus.add(article);
     batch.added += 1;
     // The first article of each drop, pick, paste or import is shown — decided per call.
@@ -142,6 +155,7 @@ export function createIntake({ client, corpus, store, limit, on }) {
     on.busy(true);
     /** Jobs started on the pool, oldest first: {job, result}. */
     const started = [];
+    let slice = performance.now();
     while (queue.length || started.length) {
       while (started.length < width && queue.length) {
         const job = queue.shift();
@@ -168,8 +182,12 @@ export function createIntake({ client, corpus, store, limit, on }) {
         on.error(failureMessage(job.label, r.err));
       } else if (r.v) admit(r.v, job);
       batch.done += 1;
-      // Let the page breathe between jobs.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Let the page breathe between jobs: once a slice of BREATHE_MS has been used (a task
+      // per job would be a thousand tasks for a thousand small files).
+      if (performance.now() - slice > BREATHE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        slice = performance.now();
+      }
     }
     const b = batch;
     batch = null;

@@ -69,16 +69,30 @@ export function createKnowledge({ client, corpus, views, render }) {
     render();
   }
 
+  /** The saved knowledge being read (started early by `read`). */
+  let reading = null;
+
   return {
-    /** At start: the saved knowledge, checked; the display data for the page. */
-    async load() {
+    /** Starts reading the saved knowledge (while the analyzer starts); `load` takes it. */
+    read() {
+      if (typeof indexedDB === 'undefined') return;
+      reading = loadKnowledge();
+      reading.catch(() => {}); // reported by load
+    },
+    /**
+     * At start: the saved knowledge, checked; the display data for the page. `builtIn` is
+     * the built-in knowledge's display data when the analyzer sent it as it started: with
+     * nothing saved, nothing is left to check.
+     */
+    async load(builtIn = null) {
       try {
         // Without IndexedDB there is nothing saved (the page already says storage is missing).
-        saved = typeof indexedDB === 'undefined' ? null : await loadKnowledge();
+        saved = typeof indexedDB === 'undefined' ? null : await (reading || loadKnowledge());
       } catch (err) {
         views.notices.error(`Your own knowledge could not be read (${err.message}); the built-in knowledge is used. Nothing was deleted: reload to try again.`, { key: 'knowledge' });
       }
-      const res = await client.knowledge(saved);
+      reading = null;
+      const res = !saved && builtIn ? { problems: [], knowledge: builtIn } : await client.knowledge(saved);
       views.editor.setValues(saved);
       if (saved && res.problems.length) {
         views.notices.error(`Your saved knowledge has ${count(res.problems)} with this version of Parallax, so the built-in knowledge is used: open Knowledge to fix them.`, { key: 'knowledge' });

@@ -81,9 +81,17 @@ function haystack(a) {
   return h;
 }
 
+/** The query's folded words (folded once per filter, not once per article). */
+function queryWords(query) {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
 /** Every word of the query appears in the title, outlet, author, date, file name or text. */
 export function matchesQuery(a, query) {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  return matchesWords(a, queryWords(query));
+}
+
+function matchesWords(a, words) {
   if (!words.length) return true;
   const h = haystack(a);
   return words.every((w) => h.includes(w));
@@ -102,7 +110,9 @@ export function mentionsEntity(a, entityId) {
  */
 export function filterCorpus(articles, { viewpoints = [], entity = null, query = '' } = {}) {
   const vps = new Set(viewpoints);
-  const base = articles.filter((a) => matchesQuery(a, query) && mentionsEntity(a, entity));
+  const words = queryWords(query);
+  // No filter at all (the usual case while a drop streams in): the list itself, not a copy.
+  const base = !words.length && !entity ? articles : articles.filter((a) => matchesWords(a, words) && mentionsEntity(a, entity));
   if (!vps.size) return { primary: base, quoting: [] };
   const primary = [];
   const quoting = [];
@@ -119,22 +129,38 @@ export function isDimmed(stmt, viewpoints) {
   return vps.size > 0 && !vps.has(stmt.voice);
 }
 
+/** Each order's key of one article (computed once per article and sort, not per comparison). */
 const SORT_KEYS = {
-  corpus: () => 0,
-  date: (a, b) => String(b.meta.date || '').localeCompare(String(a.meta.date || '')),
-  title: (a, b) => fold(titleOf(a)).localeCompare(fold(titleOf(b))),
-  outlet: (a, b) => fold(a.meta.outlet || '\uffff').localeCompare(fold(b.meta.outlet || '\uffff')),
-  confidence: (a, b) => (b.report.viewpoint.confidence || 0) - (a.report.viewpoint.confidence || 0),
-  entities: (a, b) => b.report.entities.length - a.report.entities.length,
-  statements: (a, b) => b.report.statements.length - a.report.statements.length,
+  date: (a) => String(a.meta.date || ''),
+  title: (a) => fold(titleOf(a)),
+  outlet: (a) => fold(a.meta.outlet || '\uffff'),
+  confidence: (a) => a.report.viewpoint.confidence || 0,
+  entities: (a) => a.report.entities.length,
+  statements: (a) => a.report.statements.length,
+};
+/** What `localeCompare` does, without building a collator per call (made on the first
+ * sort: making one costs tens of milliseconds at start). */
+let collator = null;
+const collate = (x, y) => (collator ||= new Intl.Collator()).compare(x, y);
+/** How two keys compare: strings ascending (dates newest first), numbers largest first. */
+const SORT_CMP = {
+  date: (x, y) => collate(y, x),
+  title: collate,
+  outlet: collate,
+  confidence: (x, y) => y - x,
+  entities: (x, y) => y - x,
+  statements: (x, y) => y - x,
 };
 
 /** A sorted copy; ties keep corpus order. */
 export function sortArticles(list, key = 'corpus') {
-  const cmp = SORT_KEYS[key] || SORT_KEYS.corpus;
+  const keyOf = SORT_KEYS[key];
+  const order = (x) => x.a.order ?? x.i;
+  if (!keyOf) return list.map((a, i) => ({ a, i })).sort((x, y) => order(x) - order(y)).map((x) => x.a);
+  const cmp = SORT_CMP[key];
   return list
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => cmp(x.a, y.a) || (x.a.order ?? x.i) - (y.a.order ?? y.i))
+    .map((a, i) => ({ a, i, k: keyOf(a) }))
+    .sort((x, y) => cmp(x.k, y.k) || order(x) - order(y))
     .map((x) => x.a);
 }
 

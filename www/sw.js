@@ -16,6 +16,7 @@ const SHELL = [
   './icons/icon-192.png',
   './icons/icon-512.png',
   './app.js',
+  './boot.js',
   './client.js',
   './controller.js',
   './corpus.js',

@@ -13,11 +13,22 @@
 //               {id, ok: true, json} | {id, ok: false, error: {message, kind}}
 // A result crosses as JSON text: the page's JSON.parse of a report at the caps (10,000
 // mentions) takes a fraction of the main-thread time of structured-cloning its objects.
-import { parseExport, utf8Length } from './exchange.js';
-import { loadKnowledge } from './knowledge-store.js';
+
+// Everything the start needs is asked for at once, in one round trip rather than a chain of
+// them (this script, then its imports, then the glue, then the wasm): the wasm, its glue,
+// the helpers and the user's knowledge.
+const wasmResponse = fetch(new URL('./pkg/parallax_bg.wasm', import.meta.url));
+wasmResponse.catch(() => {}); // reported by the start below
+const helpers = Promise.all([import('./exchange.js'), import('./knowledge-store.js')]);
+const savedKnowledge = helpers.then(([, store]) => store.loadKnowledge()).catch(() => null);
+/** From exchange.js, once loaded. */
+let parseExport = null;
+let utf8Length = null;
 
 let analyzer = null;
 let Analyzer = null;
+/** Whether this worker's analyzer holds the built-in knowledge alone (no overlay). */
+let builtIn = false;
 /** The one size limit of every way in, as the wasm core sets it (`maxInputBytes`). */
 let maxBytes = 0;
 
@@ -38,22 +49,32 @@ function plain(v) {
 }
 
 const ready = (async () => {
-  const mod = await import('./pkg/parallax.js');
-  await mod.default();
+  const started = performance.now();
+  const [mod, [exchange]] = await Promise.all([import('./pkg/parallax.js'), helpers]);
+  ({ parseExport, utf8Length } = exchange);
+  await mod.default({ module_or_path: wasmResponse });
+  const loaded = performance.now();
   Analyzer = mod.Analyzer;
   // The user's own knowledge, laid over the built-in (the page checked it before saving;
   // should it fail now, the built-in knowledge is used and the page says why).
-  const overlay = await loadKnowledge().catch(() => null);
+  const overlay = await savedKnowledge;
   try {
     analyzer = overlay && mod.Analyzer.withKnowledge ? mod.Analyzer.withKnowledge(overlay) : null;
   } catch {
     analyzer = null;
   }
+  builtIn = !analyzer;
   analyzer ||= new mod.Analyzer();
   maxBytes = Number(mod.maxInputBytes());
   if (!(maxBytes > 0)) throw new Error('the analyzer reports no size limit');
   const version = typeof mod.Analyzer.version === 'function' ? String(mod.Analyzer.version()) : '';
-  return { version, ops: ['file', 'text', 'analyze', 'parseExport', 'knowledge'], maxBytes };
+  // How the start-up was spent (ms), for the bench: the wasm's download, compile and
+  // instantiation; then the knowledge base.
+  const timing = { wasmMs: loaded - started, knowledgeMs: performance.now() - loaded, since: performance.timeOrigin + started };
+  // The built-in knowledge's display data, sent with `ready`: a page with no knowledge of
+  // its own saved draws with it at once, without a 'knowledge' job.
+  const knowledge = builtIn ? plain(analyzer.knowledge()) : null;
+  return { version, ops: ['file', 'text', 'analyze', 'parseExport', 'knowledge'], maxBytes, timing, knowledge };
 })();
 
 ready.then(
@@ -138,6 +159,10 @@ const ops = {
    * there are problems). This worker's own analyzer is not changed.
    */
   knowledge({ overlay }) {
+    // The built-in knowledge alone (every start without knowledge of the user's own): this
+    // worker's analyzer already holds it, and building a second one would cost another
+    // start-up before the first article is analysed.
+    if (!overlay && builtIn) return { problems: [], knowledge: plain(analyzer.knowledge()) };
     let built = null;
     let problems = [];
     try {
@@ -168,7 +193,14 @@ function clean(meta) {
   return out;
 }
 
-self.onmessage = async ({ data }) => {
+// One job at a time, in the order posted (the page posts the next before this one ends, and
+// its watchdog times the oldest): an op that awaits (the HTML module's load) holds the rest.
+let turn = Promise.resolve();
+self.onmessage = ({ data }) => {
+  turn = turn.then(() => run(data));
+};
+
+async function run(data) {
   const { id, op, args } = data;
   try {
     await ready;
@@ -182,4 +214,4 @@ self.onmessage = async ({ data }) => {
     const kind = trap ? 'trap' : memory ? 'memory' : (err && typeof err.kind === 'string' && err.kind) || 'internal';
     postMessage({ id, ok: false, error: { message, kind } });
   }
-};
+}

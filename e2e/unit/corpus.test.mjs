@@ -25,14 +25,20 @@ test('totals kept incrementally equal totals recomputed, through adds and remove
   const all = [];
   for (let i = 0; i < 40; i++) {
     const a = article('a' + i, { addedAt: i, entities: [ent('iran', i % 3), ent(i % 2 ? 'israel' : 'azerbaijan', 2)] });
+    a.report.viewpoint = { label: i % 3 ? 'other' : 'iranian' };
     all.push(a);
+    const before = c.version;
     c.add(a);
+    assert.ok(c.version > before, 'an add changes the version');
     assert.deepEqual([...c.totals.values()], S.entityTotals(c.list));
+    assert.deepEqual(new Map(c.viewpointCounts), S.viewpointCounts(c.list));
   }
   c.remove(['a3', 'a4', 'a5']);
   assert.deepEqual([...c.totals.values()], S.entityTotals(c.list));
+  assert.deepEqual(new Map(c.viewpointCounts), S.viewpointCounts(c.list));
   c.remove(all.filter((a) => a.id !== 'a0').map((a) => a.id));
   assert.deepEqual([...c.totals.values()], S.entityTotals(c.list));
+  assert.deepEqual(new Map(c.viewpointCounts), S.viewpointCounts(c.list));
   assert.equal(c.totals.get('israel'), undefined, 'an entity no article mentions is gone');
   assert.deepEqual(c.viewpoints, VPS);
 });

@@ -11,6 +11,9 @@ const HINTS = {
   cues: 'phrase | viewpoints | weight (0–3], as in data/lexicon/viewpoint_cues.txt.',
 };
 
+/** Entity suggestions added per task. */
+const OPTIONS_PER_TASK = 300;
+
 export function createEditorView() {
   const root = $('knowledge-editor');
   let on = { apply() {}, exportFile() {}, importFile() {} };
@@ -92,6 +95,26 @@ export function createEditorView() {
     fill(problems, list.map(problem));
   }
 
+  /**
+   * The suggestions (thousands of entities) are added a few hundred at a time, the page
+   * answering in between: at start they would otherwise be one long task before the first
+   * article is drawn. A newer list stops an older one.
+   */
+  let filling = 0;
+  function fillInParts(el, items, make) {
+    const mine = ++filling;
+    el.replaceChildren();
+    let i = 0;
+    const step = () => {
+      if (mine !== filling) return;
+      const part = document.createDocumentFragment();
+      for (const end = Math.min(items.length, i + OPTIONS_PER_TASK); i < end; i++) part.append(make(items[i]));
+      el.append(part);
+      if (i < items.length) setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  }
+
   return {
     /** @param {{apply: Function, exportFile: Function, importFile: Function}} handlers */
     bind(handlers) {
@@ -112,7 +135,7 @@ export function createEditorView() {
       const rootStyle = document.documentElement.style;
       for (let i = 1; i <= 12; i++) rootStyle.removeProperty(`--glyph-${i}`);
       for (const b of k.blocs) rootStyle.setProperty(`--glyph-${b.slot}`, JSON.stringify(b.glyph));
-      fill(datalist, k.entities.map((e) => h('option', { value: e.id }, `${e.name} (${e.type})`)));
+      fillInParts(datalist, k.entities, (e) => h('option', { value: e.id }, `${e.name} (${e.type})`));
       fill(reference,
         h('h3', {}, 'Blocs'),
         h('table', { class: 'kn-table' },

@@ -28,7 +28,36 @@ function windowed(ol) {
   let rowHeight = 72;
   let from = 0;
   let to = 0;
+  /** The articles drawn and what their rows showed: a redraw that would give the same
+   * rows changes nothing but the padding and the set size. */
+  let drawnRows = [];
+  let drawnKey = null;
+  let drawnSize = -1;
+  let padded = false;
   const pad = parseFloat(getComputedStyle(ol).paddingTop) || 0;
+
+  /** Whether rows [first, last) of `rows`, drawn with `key`, are what the list shows. */
+  function same(first, last, key) {
+    if (key !== drawnKey || first !== from || last !== to || last - first !== drawnRows.length) return false;
+    for (let i = first; i < last; i++) if (rows[i] !== drawnRows[i - first]) return false;
+    return true;
+  }
+
+  function remember(first, last, key) {
+    from = first;
+    to = last;
+    drawnRows = rows.slice(first, last);
+    drawnKey = key;
+    drawnSize = rows.length;
+  }
+
+  /** After rows were added or removed out of view: the set size and the space they take. */
+  function resize() {
+    if (drawnSize === rows.length) return;
+    drawnSize = rows.length;
+    if (padded) ol.style.paddingBottom = `${pad + (rows.length - to) * rowHeight}px`;
+    for (const li of ol.children) li.setAttribute('aria-setsize', String(rows.length));
+  }
 
   /** The rows [first, last) that the view shows, by the estimated row height. */
   function inView() {
@@ -58,9 +87,9 @@ function windowed(ol) {
     if (span > 0) rowHeight = span / ol.children.length;
   }
 
-  function paint([first, last]) {
-    from = first;
-    to = last;
+  function paint([first, last], key) {
+    remember(first, last, key);
+    padded = true;
     fill(ol, rows.slice(first, last).map((a, i) => {
       const li = draw(a);
       li.setAttribute('aria-posinset', String(first + i + 1));
@@ -72,25 +101,36 @@ function windowed(ol) {
   }
 
   return {
-    /** Draws `list` with `item`; returns the index range drawn. */
-    show(list, item) {
+    /**
+     * Draws `list` with `item`; `key` names everything else a row shows (the current
+     * article, the filter): rows already drawn with the same key are kept as they are.
+     */
+    show(list, item, key) {
       rows = list;
       draw = item;
       if (rows.length <= DRAW_ALL) {
-        from = 0;
-        to = rows.length;
-        ol.style.paddingTop = ol.style.paddingBottom = '';
-        fill(ol, rows.map(draw));
+        if (same(0, rows.length, key) && !padded) return;
+        // Articles added at the end (a drop streaming in): only their rows are new.
+        const kept = !padded && from === 0 && to === drawnRows.length && to < rows.length && same(0, to, key) ? to : 0;
+        if (!kept) {
+          padded = false;
+          ol.style.paddingTop = ol.style.paddingBottom = '';
+          ol.replaceChildren();
+        }
+        ol.append(...rows.slice(kept).map(draw));
+        remember(0, rows.length, key);
         return;
       }
-      paint(inView());
+      const range = inView();
+      if (same(range[0], range[1], key) && padded) return resize();
+      paint(range, key);
       measure();
     },
     /** After a scroll: redraws when the view has moved past the rows drawn. */
     scrolled() {
       if (rows.length <= DRAW_ALL) return;
       const [first, last] = inView();
-      if (first < from || last > to || (first > from + OVERSCAN && to - last > OVERSCAN)) paint([first, last]);
+      if (first < from || last > to || (first > from + OVERSCAN && to - last > OVERSCAN)) paint([first, last], drawnKey);
     },
     /** Scrolls row `index` into view when it is not drawn, then draws around it. */
     reveal(index) {
@@ -99,7 +139,7 @@ function windowed(ol) {
       const row = ol.getBoundingClientRect().top + pad - ol.scrollTop + index * rowHeight;
       const top = s === document.scrollingElement ? 0 : s.getBoundingClientRect().top;
       s.scrollTop += row - top - 60;
-      paint(inView());
+      paint(inView(), drawnKey);
     },
   };
 }
@@ -125,6 +165,8 @@ export function createListView() {
   const entityName = $('entity-filter-name');
   const pane = $('corpus');
   let shownCurrent = null;
+  let shownViewpoints = null;
+  let viewpointsSeen = 0;
   let onClearEntity = () => {};
   $('entity-filter-clear').addEventListener('click', () => onClearEntity());
   const primaryRows = windowed(list);
@@ -217,17 +259,26 @@ export function createListView() {
       const ctx = { current: p.current, href: p.href, viewpoints: p.viewpoints, voices: p.voices };
       const hadFocus = this.hasFocus();
       const draw = (a) => item(a, ctx);
+      // What a row shows besides its article: the current one, the chosen voices, the
+      // viewpoints' names and the links (the route).
+      if (p.viewpoints !== shownViewpoints) {
+        shownViewpoints = p.viewpoints;
+        viewpointsSeen += 1;
+      }
+      const key = [p.current, [...p.voices].join(','), viewpointsSeen, p.href('')].join('\u0000');
       quotingTitle.hidden = quoting.hidden = !p.quoting.length;
-      primaryRows.show(p.primary, draw);
-      quotingRows.show(p.quoting, draw);
+      primaryRows.show(p.primary, draw, key);
+      quotingRows.show(p.quoting, draw, key);
       if (p.current !== shownCurrent) {
         primaryRows.reveal(p.primary.findIndex((a) => a.id === p.current));
         quotingRows.reveal(p.quoting.findIndex((a) => a.id === p.current));
       }
       empty.hidden = shown > 0 || p.total === 0;
       if (hadFocus) this.focusCurrent();
+      // On the next frame, when the page is laid out anyway: measured now, the layout would
+      // be done twice (here, and again after the reader's text is drawn).
       const cur = list.querySelector('.is-current') || quoting.querySelector('.is-current');
-      if (cur && p.current !== shownCurrent) keepInView(pane, cur);
+      if (cur && p.current !== shownCurrent) requestAnimationFrame(() => cur.isConnected && keepInView(pane, cur));
       shownCurrent = p.current;
     },
   };

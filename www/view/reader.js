@@ -388,13 +388,22 @@ export function createReaderView(tooltip) {
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
       root.scrollTop = 0;
-      // On one-column screens the reader is below the list: bring the new article up.
-      if (switching && getComputedStyle(root).overflowY !== 'auto' && root.getBoundingClientRect().top > innerHeight / 2) {
-        root.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+      // On one-column screens the reader is below the list: bring the new article up (on
+      // the next frame, when the page is laid out anyway).
+      if (switching) {
+        requestAnimationFrame(() => {
+          if (article === a && getComputedStyle(root).overflowY !== 'auto' && root.getBoundingClientRect().top > innerHeight / 2) {
+            root.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+          }
+        });
       }
     },
     /** Dims statements whose voice is outside the filter (none, when it is empty). */
     setVoices(voices) {
+      // Unchanged (a redraw for another reason): the marks already say it (each is drawn
+      // with the filters of its time), and walking every statement of a long article on
+      // each redraw is what would hold the page.
+      if (voices.size === voicesShown.size && [...voices].every((v) => voicesShown.has(v))) return;
       voicesShown = new Set(voices);
       for (const el of body.querySelectorAll('.stmt')) {
         el.classList.toggle('is-dim', voices.size > 0 && !voices.has(el.dataset.voice));
@@ -403,6 +412,7 @@ export function createReaderView(tooltip) {
     },
     /** Outlines every mention of one entity. */
     setEntity(id) {
+      if ((id ?? null) === chosenEntity) return;
       chosenEntity = id ?? null;
       for (const el of body.querySelectorAll('mark.mention')) el.classList.toggle('is-chosen', el.dataset.entity === id);
     },
