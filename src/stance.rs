@@ -1720,7 +1720,7 @@ mod tests {
                 ("georgia", "israel", -1),
             ),
             (
-                "Russia, which borders Georgia, has been one of Yerevan's main military backers.",
+                "Russia, which borders Georgia, is one of Yerevan's two biggest backers.",
                 vec![("russia", "armenia", 1)],
                 ("armenia", "russia", 1),
             ),
