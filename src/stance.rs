@@ -194,6 +194,11 @@ pub fn stances(
             }
             let described = predicate_noun(text, entities, *sentence, cue.span)
                 .map(|(subject, possessor)| match possessor {
+                    // Allies and enemies are so to each other; a backer is one way.
+                    Some(p) if is_mutual(text, cue.span) => vec![
+                        (Holder::Entity(subject.entity), p.entity),
+                        (Holder::Entity(p.entity), subject.entity),
+                    ],
                     Some(p) => vec![(Holder::Entity(subject.entity), p.entity)],
                     None => vec![(attribution.holder, subject.entity)],
                 })
@@ -710,6 +715,9 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "enemies",
     "foe",
     "foes",
+    "archfoe",
+    "arch-foe",
+    "nemesis",
     "rival",
     "rivals",
     "adversary",
@@ -719,6 +727,12 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "supporter",
     "supporters",
 ];
+
+/// Relational nouns that hold both ways ("Varnia's ally" is an ally of Varnia's too).
+fn is_mutual(text: &Text, cue: Span) -> bool {
+    relational_noun(text, cue)
+        .is_some_and(|n| !matches!(n, "backer" | "backers" | "supporter" | "supporters"))
+}
 
 fn relational_noun(text: &Text, cue: Span) -> Option<&'static str> {
     let last = text.slice(cue).rsplit(' ').next()?.to_lowercase();
@@ -818,7 +832,7 @@ fn predicate_noun<'e>(
         NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
     };
     let after_copula = |i: &usize| *i > first && COPULAS.contains(&lower(*i - 1).as_str());
-    let window = k.saturating_sub(4).max(first)..k;
+    let window = k.saturating_sub(5).max(first)..k;
     let opener = window
         .clone()
         .rev()
@@ -866,6 +880,33 @@ fn predicate_noun<'e>(
             return None;
         }
         return Some((subject, possessor));
+    }
+    if let Some(p) = possessor.filter(|_| relational_noun(text, cue).is_some()) {
+        // "Varnia's ally Kestria": the name right after the noun is the one described.
+        let named = mentions.iter().find(|m| {
+            m.span.start >= cue.end
+                && is_actor(m)
+                && m.entity != p.entity
+                && text.original[cue.end..m.span.start].trim().is_empty()
+        });
+        if let Some(named) = named {
+            return Some((named, Some(p)));
+        }
+        // "Kestria, Varnia's oldest ally, …": an apposition describes the name before it.
+        let subject = mentions
+            .iter()
+            .rfind(|m| m.span.end <= noun_phrase)
+            .filter(|m| {
+                is_actor(m)
+                    && m.entity != p.entity
+                    && text.original[m.span.end..noun_phrase].trim() == ","
+                    && !text.original[..m.span.start]
+                        .trim_end()
+                        .ends_with([',', '\u{2014}'])
+            });
+        if let Some(subject) = subject {
+            return Some((subject, Some(p)));
+        }
     }
     // "… and Varnia a mortal enemy": the copula is left out of the second conjunct.
     let subject = subject_before(noun_phrase)?;
@@ -1642,6 +1683,63 @@ mod tests {
                 stances_of(text)
             );
         }
+        // Appositions: the name set beside the noun is the one described.
+        for (text, holder, target, sign) in [
+            (
+                "This has helped Turkey, Azerbaijan's oldest ally, grow its reach.",
+                "turkey",
+                "azerbaijan",
+                1,
+            ),
+            (
+                "Moscow also criticized Turkey, Armenia's old foe, for the drills.",
+                "turkey",
+                "armenia",
+                -1,
+            ),
+            (
+                "Russia, Turkey, Iran and Armenia's ally France met.",
+                "france",
+                "armenia",
+                1,
+            ),
+        ] {
+            assert!(
+                has(text, holder, target, sign),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        let text = "Russia, Turkey, Iran and Armenia's ally France met.";
+        assert!(!has(text, "russia", "france", 1), "{:?}", stances_of(text));
+        // Allies and enemies are so to each other; a backer only one way.
+        for (text, pairs, not) in [
+            (
+                "Georgia has close ties with Israel, Moscow's regional archfoe.",
+                vec![("israel", "russia", -1), ("russia", "israel", -1)],
+                ("georgia", "israel", -1),
+            ),
+            (
+                "Russia, which borders Georgia, is one of Yerevan's two biggest backers.",
+                vec![("russia", "armenia", 1)],
+                ("armenia", "russia", 1),
+            ),
+        ] {
+            for (holder, target, sign) in pairs {
+                assert!(
+                    has(text, holder, target, sign),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+            assert!(
+                !has(text, not.0, not.1, not.2),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        let text = "Georgia and Turkey have a flourishing economic relationship.";
+        assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
         // A list of three is not a pair, and a comma breaks the clause.
         let text = "Russia, Armenia and Iran, officials said, are partners.";
         assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
