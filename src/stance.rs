@@ -1380,6 +1380,21 @@ mod tests {
     }
 
     #[test]
+    fn fighting_between_parties_is_an_event_not_a_stance() {
+        for text in [
+            "Fighting between Armenia and Azerbaijan resumed on Monday.",
+            "The war between Russia and Georgia lasted five days.",
+            "Border clashes between Kyrgyzstan and Tajikistan killed dozens.",
+        ] {
+            assert!(
+                stances_of(text).is_empty(),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+    }
+
+    #[test]
     fn a_pair_named_together_holds_its_relationship_both_ways() {
         for text in [
             "Tensions between Iran and Azerbaijan rose.",
