@@ -296,11 +296,16 @@ pub fn stances(
                     text.words_in(Span::new(a, b)).len()
                 }
             };
+            // "Kestria, Varnia and Zorblat condemned…": every conjunct holds it, and none
+            // is another's target.
+            let co_holders =
+                subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s));
             let targets: Vec<Target> = targets_of(entities, *sentence, &local, polarity)
                 .into_iter()
                 .filter(|t| {
                     holder != Holder::Author || !local_holders.contains(&Holder::Entity(t.entity))
                 })
+                .filter(|t| !co_holders.contains(&t.entity))
                 .filter_map(|t| {
                     // A target is named after the clause's subject and near an attitude
                     // word; it takes the polarity of the nearest one ("support for Israel
@@ -398,18 +403,12 @@ pub fn stances(
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
             };
-            // "Kestria, Varnia and Zorblat condemned…": every conjunct holds it.
-            for other in subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s)) {
-                let targets: Vec<Target> = targets
-                    .iter()
-                    .filter(|t| t.entity != other)
-                    .cloned()
-                    .collect();
-                if !targets.is_empty() && holder != Holder::Entity(other) {
+            for &other in &co_holders {
+                if holder != Holder::Entity(other) {
                     statements.push(Statement {
                         span: *sentence,
                         holder: Holder::Entity(other),
-                        targets,
+                        targets: targets.clone(),
                         cues: found.clone(),
                         rule,
                     });
@@ -427,11 +426,38 @@ pub fn stances(
     statements
 }
 
+fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
+    matches!(
+        entities.entities[entity].kind,
+        EntityType::Country | EntityType::Person | EntityType::Organization
+    )
+}
+
 /// The actors coordinated before a subject ("Kestria, Varnia and Zorblat" before
 /// "Zorblat"), nearest first.
 fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) -> Vec<usize> {
     let mentions = entities.mentions_in(sentence);
     let mut out = Vec::new();
+    // "was condemned by Kestria and Varnia": the names after the first share its "by".
+    let by = text.folded[..text.folded_offset(subject.start)]
+        .trim_end()
+        .ends_with(" by");
+    if by {
+        let mut at = subject.end;
+        for m in mentions.iter().filter(|m| m.span.start >= subject.end) {
+            let gap = text.folded[text.folded_offset(at)..text.folded_offset(m.span.start)].trim();
+            if !matches!(gap, "and" | ", and" | ",") || !is_actor_kind(entities, m.entity) {
+                break;
+            }
+            if !out.contains(&m.entity) {
+                out.push(m.entity);
+            }
+            at = m.span.end;
+            if out.len() >= MAX_COORDINATED {
+                break;
+            }
+        }
+    }
     let mut at = subject.start;
     for m in mentions
         .iter()
@@ -1147,9 +1173,20 @@ fn act_statements(
                 m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= ACT_REACH
             })
             .collect();
+        // Not the "by" of a verb that follows ("the attack … was condemned by X").
         let by_agent = after
             .iter()
-            .find(|m| actor(m) && word_before(m.span.start) == "by");
+            .find(|m| actor(m) && word_before(m.span.start) == "by")
+            .filter(|m| {
+                !text.folded[text.folded_offset(hit.span.end)..text.folded_offset(m.span.start)]
+                    .split_whitespace()
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "be"
+                        )
+                    })
+            });
         let before_agent = mentions
             .iter()
             .filter(actor)
@@ -1340,6 +1377,21 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn fighting_between_parties_is_an_event_not_a_stance() {
+        for text in [
+            "Fighting between Armenia and Azerbaijan resumed on Monday.",
+            "The war between Russia and Georgia lasted five days.",
+            "Border clashes between Kyrgyzstan and Tajikistan killed dozens.",
+        ] {
+            assert!(
+                stances_of(text).is_empty(),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
     }
 
     #[test]
@@ -1814,6 +1866,36 @@ mod tests {
         // Talks are no shelter for the one criticized by name.
         let text = "Armenia criticized Russia after talks in Geneva.";
         assert!(has(text, "armenia", "russia", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn conjoined_holders_hold_together_and_are_not_each_others_targets() {
+        for (text, holders) in [
+            (
+                "Georgia, Armenia and Turkey condemned Russia.",
+                vec!["georgia", "armenia", "turkey"],
+            ),
+            (
+                "Russia was condemned by Georgia and Turkey.",
+                vec!["georgia", "turkey"],
+            ),
+        ] {
+            let found = stances_of(text);
+            for h in &holders {
+                assert!(has(text, h, "russia", -1), "{text}: {found:?}");
+            }
+            assert!(
+                !found.iter().any(|(h, t, _)| holders.contains(&h.as_str()) && holders.contains(&t.as_str())),
+                "{text}: {found:?}"
+            );
+        }
+        // The "by" of a later verb does not make its subject the act's agent.
+        let text = "The attack on Georgia was condemned by Turkey and Azerbaijan.";
+        assert!(
+            !has(text, "turkey", "georgia", -1),
+            "{:?}",
+            stances_of(text)
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::parse::{records, Record};
 use super::{
-    AliasRole, Bloc, Entity, EntityType, KnowledgeBase, Lexicon, SpeechKind, StanceLean, Viewpoint,
-    ViewpointSet,
+    AliasRole, Bloc, Entity, EntityType, KnowledgeBase, Lexicon, Scanner, SpeechKind, StanceLean,
+    Viewpoint, ViewpointSet,
 };
 use crate::error::Error;
 
@@ -864,23 +864,46 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self, l: Lexicons) -> KnowledgeBase {
+        let gazetteer = Lexicon::new(self.aliases);
+        let stance = Lexicon::new(l.stance);
+        let speech = Lexicon::new(l.speech);
+        let negation = Lexicon::new(l.negation);
+        let hedges = Lexicon::new(l.hedges);
+        let titles = Lexicon::new(l.titles);
+        let framing = Lexicon::new(self.framing);
+        let relations = Lexicon::new(l.relations);
+        let collectives = Lexicon::new(l.collectives);
+        let acts = Lexicon::new(l.acts);
+        let scanner = Scanner::new([
+            &gazetteer,
+            &stance,
+            &speech,
+            &negation,
+            &hedges,
+            &titles,
+            &framing,
+            &relations,
+            &collectives,
+            &acts,
+        ]);
         KnowledgeBase {
-            gazetteer: Lexicon::new(self.aliases),
+            gazetteer,
             entities: self.entities,
             by_id: self.by_id,
             blocs: self.blocs,
             fallback_viewpoint: self.fallback.unwrap_or(0),
             viewpoints: self.viewpoints,
-            stance: Lexicon::new(l.stance),
-            speech: Lexicon::new(l.speech),
-            negation: Lexicon::new(l.negation),
-            hedges: Lexicon::new(l.hedges),
-            titles: Lexicon::new(l.titles),
-            framing: Lexicon::new(self.framing),
-            relations: Lexicon::new(l.relations),
-            collectives: Lexicon::new(l.collectives),
-            acts: Lexicon::new(l.acts),
+            stance,
+            speech,
+            negation,
+            hedges,
+            titles,
+            framing,
+            relations,
+            collectives,
+            acts,
             stance_profile: self.stance_profile,
+            scanner,
         }
     }
 }

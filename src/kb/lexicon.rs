@@ -1,11 +1,18 @@
-//! A dictionary of phrases compiled into one Aho-Corasick automaton over folded text.
+//! A dictionary of phrases compiled into a trie (a finite-state transducer) over folded
+//! text.
 //!
 //! Every word list of the knowledge base (entity aliases, stance cues, speech verbs…) is
 //! a `Lexicon<T>`: patterns with a value each. Matching is whole-word, leftmost-longest
 //! among the matches that pass the word-boundary and capitalisation checks — so a
 //! longer pattern that fails its check does not hide a shorter one that passes.
+//!
+//! A match can only begin where a word can (see `match_starts`), so the trie is walked
+//! from those places alone, each walk as long as the longest pattern at most: linear in
+//! the text, and no work at all inside words.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+use fst::raw::{Fst, Output};
 
 use crate::text::{fold, is_word_char, Span, Text};
 
@@ -38,8 +45,119 @@ pub struct Hit<'l, T> {
     pub value: &'l T,
 }
 
+/// Distinct keys, each with its members (indexes, in the order given): the one
+/// structure both a lexicon and the knowledge base's scanner walk.
+pub(crate) struct Trie {
+    keys: Keys,
+    /// Key `k`'s members are `members[by_key[k]..by_key[k + 1]]`.
+    by_key: Vec<u32>,
+    members: Vec<u32>,
+}
+
+/// Up to this many keys are tried one by one; more go into a transducer. Building one
+/// costs a fixed megabyte of table, too much for the few surnames and acronyms a document
+/// adds (`entities::document_aliases`), while trying every key at every start grows with
+/// the keys.
+const FEW_KEYS: usize = 32;
+
+enum Keys {
+    /// Each key with its number, and which bytes start one.
+    Few(Vec<(Vec<u8>, usize)>, [u64; 4]),
+    /// A finite-state transducer mapping each key to its number (`None` if it could not
+    /// be built, which sorted distinct keys in memory never are).
+    Many(Option<Fst<Vec<u8>>>),
+}
+
+impl Trie {
+    /// From `(key, member)` pairs.
+    pub(crate) fn new(mut pairs: Vec<(&str, u32)>) -> Trie {
+        pairs.sort_unstable();
+        let mut distinct: Vec<&[u8]> = Vec::new();
+        let mut by_key = Vec::new();
+        let mut members = Vec::with_capacity(pairs.len());
+        for (i, (key, member)) in pairs.iter().enumerate() {
+            if i == 0 || pairs[i - 1].0 != *key {
+                distinct.push(key.as_bytes());
+                by_key.push(members.len() as u32);
+            }
+            members.push(*member);
+        }
+        by_key.push(members.len() as u32);
+        let keys = if distinct.len() <= FEW_KEYS {
+            let mut first = [0u64; 4];
+            for key in &distinct {
+                first[usize::from(key[0] >> 6)] |= 1 << (key[0] & 63);
+            }
+            let numbered = distinct.iter().enumerate().map(|(i, k)| (k.to_vec(), i));
+            Keys::Few(numbered.collect(), first)
+        } else {
+            let mut builder = fst::raw::Builder::memory();
+            let ok = distinct
+                .iter()
+                .enumerate()
+                .all(|(i, k)| builder.insert(k, i as u64).is_ok());
+            let fst = ok
+                .then(|| builder.into_inner().ok())
+                .flatten()
+                .and_then(|bytes| Fst::new(bytes).ok());
+            Keys::Many(fst)
+        };
+        Trie {
+            keys,
+            by_key,
+            members,
+        }
+    }
+
+    /// Calls `found(end, member)` for every key that starts at `start` in `hay`.
+    #[inline]
+    pub(crate) fn walk(&self, hay: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        let mut key_found = |end: usize, key: usize| {
+            let (a, z) = (self.by_key[key] as usize, self.by_key[key + 1] as usize);
+            for &m in &self.members[a..z] {
+                found(end, m as usize);
+            }
+        };
+        let rest = &hay[start..];
+        match &self.keys {
+            Keys::Few(keys, first) => {
+                if rest
+                    .first()
+                    .is_some_and(|&b| first[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+                {
+                    for (key, i) in keys {
+                        if rest.starts_with(key) {
+                            key_found(start + key.len(), *i);
+                        }
+                    }
+                }
+            }
+            Keys::Many(None) => {}
+            Keys::Many(Some(fst)) => {
+                let mut node = fst.root();
+                let mut out = Output::zero();
+                for (i, &b) in rest.iter().enumerate() {
+                    let Some(t) = node.find_input(b) else {
+                        return;
+                    };
+                    let t = node.transition(t);
+                    out = out.cat(t.out);
+                    node = fst.node(t.addr);
+                    if node.is_final() {
+                        key_found(start + i + 1, out.cat(node.final_output()).value() as usize);
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub struct Lexicon<T> {
-    automaton: Option<AhoCorasick>,
+    /// Built on the first `find_all`: the knowledge base's lexicons are found by its
+    /// scanner (`KnowledgeBase::hits`), all in one walk, and need none of their own.
+    trie: OnceLock<Trie>,
+    /// Each entry's pattern, folded.
+    folded: Vec<String>,
     entries: Vec<Entry<T>>,
     /// The patterns as written (without a trailing `*`), for tests that try every one.
     patterns: Vec<String>,
@@ -48,7 +166,7 @@ pub struct Lexicon<T> {
 impl<T> Lexicon<T> {
     /// Compiles `(pattern, value)` pairs. Empty patterns are skipped.
     pub fn new(rows: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
-        let mut patterns = Vec::new();
+        let mut folded_all = Vec::new();
         let mut written = Vec::new();
         let mut entries = Vec::new();
         for (pattern, value) in rows {
@@ -61,7 +179,7 @@ impl<T> Lexicon<T> {
             if folded.trim().is_empty() {
                 continue;
             }
-            patterns.push(folded);
+            folded_all.push(folded);
             written.push(body.to_string());
             entries.push(Entry {
                 value,
@@ -69,17 +187,22 @@ impl<T> Lexicon<T> {
                 case: case_rule(body),
             });
         }
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("patterns of a knowledge base always compile")
-        });
         Lexicon {
-            automaton,
+            trie: OnceLock::new(),
+            folded: folded_all,
             entries,
             patterns: written,
         }
+    }
+
+    /// Every entry's folded pattern with its index, for a trie over several lexicons.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.folded.iter().enumerate().map(|(i, f)| (f.as_str(), i))
+    }
+
+    fn trie(&self) -> &Trie {
+        self.trie
+            .get_or_init(|| Trie::new(self.keys().map(|(k, i)| (k, i as u32)).collect()))
     }
 
     /// Every pattern as written, with its value.
@@ -98,50 +221,58 @@ impl<T> Lexicon<T> {
         self.entries.is_empty()
     }
 
-    /// How many raw automaton matches `folded` holds, with no checks: the floor a
-    /// benchmark compares the whole analysis with.
-    pub fn count_raw(&self, folded: &[u8]) -> usize {
-        self.automaton
-            .as_ref()
-            .map_or(0, |ac| ac.find_overlapping_iter(folded).count())
-    }
-
     /// All non-overlapping whole-word matches, leftmost-longest, in text order.
     pub fn find_all<'l>(&'l self, text: &Text) -> Vec<Hit<'l, T>> {
-        self.find_in(text, 0, text.folded.len())
+        let trie = self.trie();
+        let hay = text.folded.as_bytes();
+        let mut valid = Vec::new();
+        for start in match_starts(&text.folded) {
+            trie.walk(hay, start, |end, entry| {
+                self.accept(text, start, end, entry, &mut valid)
+            });
+        }
+        self.select(text, valid)
     }
 
-    /// As `find_all`, within a folded byte range.
-    pub fn find_in<'l>(&'l self, text: &Text, from: usize, to: usize) -> Vec<Hit<'l, T>> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
+    /// Keeps the match of `entry` from `start` to `end` in `valid` if it passes the right
+    /// word boundary and the capitalisation rule (a prefix pattern takes in the rest of
+    /// its word).
+    #[inline]
+    pub(crate) fn accept(
+        &self,
+        text: &Text,
+        start: usize,
+        end: usize,
+        entry: usize,
+        valid: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let e = &self.entries[entry];
+        let end = if e.prefix {
+            extend_word(&text.folded, end)
+        } else {
+            end
         };
-        let hay = text.folded.as_bytes();
-        let to = to.min(hay.len());
-        if from >= to {
-            return Vec::new();
+        if !whole_word_end(&text.folded, end, e.prefix) {
+            return;
         }
-        let mut valid: Vec<(usize, usize, usize)> = Vec::new();
-        let input = aho_corasick::Input::new(&hay[..to]).range(from..to);
-        for m in ac.find_overlapping_iter(input) {
-            let entry = &self.entries[m.pattern().as_usize()];
-            let mut end = m.end();
-            if entry.prefix {
-                end = extend_word(&text.folded, end);
-            }
-            if !whole_word(&text.folded, m.start(), end, entry.prefix) {
-                continue;
-            }
-            let span = text.original_span(m.start(), end);
-            if !entry.case.accepts(text.slice(span)) {
-                continue;
-            }
-            valid.push((m.start(), end, m.pattern().as_usize()));
+        if !matches!(e.case, CaseRule::Any)
+            && !e.case.accepts(text.slice(text.original_span(start, end)))
+        {
+            return;
         }
-        // Leftmost, then longest, then the pattern listed first.
-        valid.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        valid.push((start, end, entry));
+    }
+
+    /// The hits among `valid` matches: leftmost, then longest, then the pattern listed
+    /// first.
+    pub(crate) fn select<'l>(
+        &'l self,
+        text: &Text,
+        mut valid: Vec<(usize, usize, usize)>,
+    ) -> Vec<Hit<'l, T>> {
+        valid.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut hits = Vec::new();
-        let mut covered = from;
+        let mut covered = 0;
         for (s, e, p) in valid {
             if s < covered {
                 continue;
@@ -155,6 +286,18 @@ impl<T> Lexicon<T> {
         }
         hits
     }
+}
+
+/// The byte offsets of a folded text where a whole-word match may start: everywhere but
+/// between two word characters.
+pub fn match_starts(folded: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut after_word = false;
+    folded.char_indices().filter_map(move |(i, c)| {
+        let word = is_word_char(c);
+        let start = !(word && after_word);
+        after_word = word;
+        start.then_some(i)
+    })
 }
 
 fn case_rule(pattern: &str) -> CaseRule {
@@ -213,15 +356,12 @@ fn extend_word(folded: &str, mut end: usize) -> usize {
     end
 }
 
-fn whole_word(folded: &str, start: usize, end: usize, prefix: bool) -> bool {
-    let before = folded.get(..start).and_then(|s| s.chars().next_back());
+/// The right boundary of a match (the left one is `match_starts`'): a word may not go on
+/// past its end, unless the pattern asks for any continuation.
+fn whole_word_end(folded: &str, end: usize, prefix: bool) -> bool {
     let after = folded.get(end..).and_then(|s| s.chars().next());
-    let first = folded.get(start..).and_then(|s| s.chars().next());
     let last = folded.get(..end).and_then(|s| s.chars().next_back());
-    // Boundaries only matter next to word characters of the pattern itself.
-    let left_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
-    let right_ok = prefix || !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
-    left_ok && right_ok
+    prefix || !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char))
 }
 
 #[cfg(test)]
@@ -271,6 +411,138 @@ mod tests {
         ];
         for (patterns, text, want) in cases {
             assert_eq!(matches(patterns, text), *want, "{patterns:?} in {text:?}");
+        }
+    }
+
+    /// The matcher this trie replaced: every overlapping Aho-Corasick match anywhere,
+    /// then the same checks with the left word boundary tested per match.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn reference<'l, T>(
+        lex: &'l Lexicon<T>,
+        ac: &aho_corasick::AhoCorasick,
+        text: &Text,
+    ) -> Vec<(Span, Span, &'l T)> {
+        let f = &text.folded;
+        let mut valid = Vec::new();
+        for m in ac.find_overlapping_iter(f.as_str()) {
+            let entry = &lex.entries[m.pattern().as_usize()];
+            let end = if entry.prefix {
+                extend_word(f, m.end())
+            } else {
+                m.end()
+            };
+            let before = f[..m.start()].chars().next_back();
+            let first = f[m.start()..].chars().next();
+            let left_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+            if !left_ok || !whole_word_end(f, end, entry.prefix) {
+                continue;
+            }
+            if entry
+                .case
+                .accepts(text.slice(text.original_span(m.start(), end)))
+            {
+                valid.push((m.start(), end, m.pattern().as_usize()));
+            }
+        }
+        valid.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut out = Vec::new();
+        let mut covered = 0;
+        for (s, e, p) in valid {
+            if s >= covered {
+                covered = e;
+                out.push((
+                    text.original_span(s, e),
+                    Span::new(s, e),
+                    &lex.entries[p].value,
+                ));
+            }
+        }
+        out
+    }
+
+    /// Every pattern of `lex`, in runs of a few, joined and cased in the ways that test
+    /// the boundaries and the capitalisation rules.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn texts_of<T>(lex: &Lexicon<T>) -> Vec<String> {
+        let mut out = Vec::new();
+        let patterns: Vec<&str> = lex.patterns.iter().map(String::as_str).collect();
+        for (k, run) in patterns.chunks(7).enumerate() {
+            for join in [" ", "", "-", ", ", "\u{2019}s ", "x ", " \u{0259}", ". "] {
+                let text = run.join(join);
+                out.push(format!("{} {text} and {}", run[0], run[run.len() - 1]));
+                if k % 3 == 0 {
+                    out.push(text.to_uppercase());
+                    out.push(text.to_lowercase());
+                }
+            }
+        }
+        out
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn check_against_reference<T: PartialEq + std::fmt::Debug>(name: &str, lex: &Lexicon<T>) {
+        let texts = texts_of(lex);
+        assert!(!texts.is_empty() || lex.is_empty(), "{name}");
+        let folded: Vec<String> = lex.patterns.iter().map(|p| fold(p)).collect();
+        let ac = aho_corasick::AhoCorasick::new(&folded).expect("the patterns compile");
+        for text in &texts {
+            let t = Text::new(text);
+            let got: Vec<(Span, Span, &T)> = lex
+                .find_all(&t)
+                .into_iter()
+                .map(|h| (h.span, h.folded, h.value))
+                .collect();
+            assert_eq!(got, reference(lex, &ac, &t), "{name} in {text:?}");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_lexicon_of_the_knowledge_base_matches_as_aho_corasick_did() {
+        let kb = crate::kb::test_kb();
+        check_against_reference("gazetteer", &kb.gazetteer);
+        check_against_reference("stance", &kb.stance);
+        check_against_reference("speech", &kb.speech);
+        check_against_reference("negation", &kb.negation);
+        check_against_reference("hedges", &kb.hedges);
+        check_against_reference("titles", &kb.titles);
+        check_against_reference("framing", &kb.framing);
+        check_against_reference("relations", &kb.relations);
+        check_against_reference("collectives", &kb.collectives);
+        check_against_reference("acts", &kb.acts);
+    }
+
+    #[test]
+    fn empty_patterns_are_skipped_and_odd_ones_kept() {
+        let lex = Lexicon::new(
+            ["a\0b", "", "  ", "*", "ok"]
+                .iter()
+                .map(|p| (p.to_string(), ())),
+        );
+        assert_eq!(lex.len(), 2);
+        assert_eq!(lex.find_all(&Text::new("ok a\0b a\0")).len(), 2);
+    }
+
+    #[test]
+    fn few_keys_and_many_match_alike() {
+        let words: Vec<String> = (0..2 * FEW_KEYS).map(|i| format!("Name{i}")).collect();
+        let text: Vec<String> = words
+            .iter()
+            .rev()
+            .map(|w| format!("{w}, {w}x {w}"))
+            .collect();
+        let text = text.join(" ");
+        let t = Text::new(&text);
+        for n in [3, FEW_KEYS, FEW_KEYS + 1, 2 * FEW_KEYS] {
+            let lex = Lexicon::new(words[..n].iter().map(|w| (w.clone(), ())));
+            assert!(matches!(lex.trie().keys, Keys::Few(..)) == (n <= FEW_KEYS));
+            let found: Vec<&str> = lex.find_all(&t).iter().map(|h| t.slice(h.span)).collect();
+            let want: Vec<&str> = words[..n]
+                .iter()
+                .rev()
+                .flat_map(|w| [w.as_str(), w.as_str()])
+                .collect();
+            assert_eq!(found, want, "{n} keys");
         }
     }
 }
