@@ -1385,6 +1385,9 @@ mod tests {
             "Fighting between Armenia and Azerbaijan resumed on Monday.",
             "The war between Russia and Georgia lasted five days.",
             "Border clashes between Kyrgyzstan and Tajikistan killed dozens.",
+            "Georgia and Russia resumed hostilities in the spring.",
+            // A contested thing is not a contest of attitudes.
+            "Armenia and Azerbaijan fought over the disputed region.",
         ] {
             assert!(
                 stances_of(text).is_empty(),
