@@ -178,6 +178,24 @@ pub fn stances(
             {
                 polarity = -polarity;
             }
+            // "accused Varnia of cooperating with Kestria": what the accused is charged
+            // with is held against them, not approved of.
+            if polarity > 0.0
+                && sentence_cues.iter().any(|a| {
+                    a.span.end <= cue.span.start && a.polarity < 0.0 && {
+                        let word = text.folded
+                            [text.folded_offset(a.span.start)..text.folded_offset(a.span.end)]
+                            .to_string();
+                        let between = &text.folded
+                            [text.folded_offset(a.span.end)..text.folded_offset(cue.span.start)];
+                        ACCUSATIONS.iter().any(|w| word.starts_with(w))
+                            && between.split_whitespace().any(|w| w == "of")
+                            && !between.contains([';', '.'])
+                    }
+                })
+            {
+                polarity = -polarity;
+            }
             if sentence_negations
                 .iter()
                 .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
@@ -669,6 +687,9 @@ const MIN_POLARITY: f32 = 0.3;
 const SUBJECT_REACH: usize = 5;
 
 /// The actor right before an attitude word, when it is a subject (not "with Iran").
+/// Verbs of accusation whose "of …" names the charge.
+const ACCUSATIONS: &[&str] = &["accus", "charg", "blam", "suspect", "convict"];
+
 /// Asides set off by commas between a subject and its verb.
 const ASIDES: &[&str] = &[
     ", for its part,",
@@ -1899,6 +1920,43 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn the_charge_in_an_accusation_is_held_against_the_accused() {
+        for (text, holder, accused, third) in [
+            (
+                "Georgia accused Armenia of cooperating with Russia.",
+                "georgia",
+                "armenia",
+                "russia",
+            ),
+            (
+                "Turkey accuses Greece of backing Russia.",
+                "turkey",
+                "greece",
+                "russia",
+            ),
+            (
+                "Iran has accused Azerbaijan of friendship with Israel.",
+                "iran",
+                "azerbaijan",
+                "israel",
+            ),
+        ] {
+            assert!(
+                has(text, holder, accused, -1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+            if text.contains(" of ") {
+                assert!(
+                    !has(text, holder, third, 1),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+        }
     }
 
     #[test]
