@@ -737,6 +737,16 @@ fn local_subject<'e>(
     {
         return None;
     }
+    // "helped Varnia fight groups that threaten…": the relative pronoun's noun is the
+    // subject, not the name before it.
+    let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    if words.len() > 1
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "that" | "which" | "who" | "whose"))
+    {
+        return None;
+    }
     // "Iran's threat" is a possessor, fine; "with Iran" is an object, not a holder.
     (!crate::attribution::is_object(text, mentions, m)).then_some(m)
 }
@@ -746,6 +756,11 @@ const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "been", "become", "becomes",
     "became",
 ];
+/// Adverbs that may stand between a copula and its noun phrase.
+const ADVERBS: &[&str] = &[
+    "already", "now", "still", "also", "long", "often", "again", "once",
+];
+
 /// Words that open a noun phrase after a copula ("is a", "has been one of").
 const NOUN_OPENERS: &[&str] = &[
     "a", "an", "the", "one", "its", "their", "his", "her", "our", "another",
@@ -879,7 +894,22 @@ fn predicate_noun<'e>(
         let w = lower(*i);
         NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
     };
-    let after_copula = |i: &usize| *i > first && COPULAS.contains(&lower(*i - 1).as_str());
+    // The copula before a word, past up to two adverbs ("is already a", "has long been").
+    let copula_before = |i: usize| {
+        (1..=3)
+            .map_while(|back| i.checked_sub(back).filter(|&j| j >= first))
+            .find_map(|j| {
+                let w = lower(j);
+                if COPULAS.contains(&w.as_str()) {
+                    Some(Some(j))
+                } else if w.ends_with("ly") || ADVERBS.contains(&w.as_str()) {
+                    None
+                } else {
+                    Some(None)
+                }
+            })?
+    };
+    let after_copula = |i: &usize| copula_before(*i).is_some();
     let window = k.saturating_sub(5).max(first)..k;
     let opener = window
         .clone()
@@ -908,20 +938,27 @@ fn predicate_noun<'e>(
             .filter(|m| is_actor(m))
             .filter(|m| text.original[m.span.end..at].trim().is_empty())
     };
-    if opener > first && COPULAS.contains(&lower(opener - 1).as_str()) {
+    if let Some(c) = copula_before(opener) {
         // "X is a…", "X has been one of…", "X, which…, has been one of…".
-        let copula = text.words[opener - 1].start;
-        let verb_group =
-            if opener - 1 > first && matches!(lower(opener - 2).as_str(), "has" | "have" | "had") {
-                text.words[opener - 2].start
-            } else {
-                copula
-            };
+        let copula = text.words[c].start;
+        // Back over auxiliaries and adverbs: "has long been".
+        let mut g = c;
+        while g > first && {
+            let w = lower(g - 1);
+            matches!(w.as_str(), "has" | "have" | "had") || ADVERBS.contains(&w.as_str())
+        } {
+            g -= 1;
+        }
+        let verb_group = if g < c { text.words[g].start } else { copula };
         let lead = text.original.get(sentence.start..verb_group)?;
         let subject = subject_before(verb_group).or_else(|| {
-            // Past a relative clause set off by commas.
+            // Past a relative clause or a short aside set off by commas ("X, by most
+            // measures, is…").
             let clause = lead.trim_end().strip_suffix(',')?;
-            let open = clause.find(", wh")?;
+            let open = clause.find(", wh").or_else(|| {
+                let open = clause.rfind(", ")?;
+                (clause[open..].split_whitespace().count() <= 6).then_some(open)
+            })?;
             subject_before(sentence.start + open)
         })?;
         if crate::attribution::is_object(text, mentions, subject) {
@@ -1815,6 +1852,29 @@ mod tests {
                 stances_of(text)
             );
         }
+        // Asides and adverbs between the subject and its noun.
+        for text in [
+            "Georgia, by most measures, is now a close ally of Turkey.",
+            "Georgia has long been a reliable partner of Turkey.",
+        ] {
+            assert!(
+                has(text, "georgia", "turkey", 1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+            assert!(
+                !stances_of(text).iter().any(|(h, _, _)| h == "author"),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // The noun of a relative clause is its subject, not a name before it.
+        let text = "Turkish agencies helped Georgia fight armed groups that threaten Armenia.";
+        assert!(
+            !stances_of(text).iter().any(|(h, _, _)| h == "georgia"),
+            "{:?}",
+            stances_of(text)
+        );
         let text = "Georgia and Turkey have a flourishing economic relationship.";
         assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
         // A list of three is not a pair, and a comma breaks the clause.
