@@ -84,6 +84,10 @@ const MEDIA_ANAPHORS: &[&str] = &[
     "the broadcaster",
     "the channel",
     "the magazine",
+    "the piece",
+    "the op-ed",
+    "the column",
+    "the commentary",
     "it",
 ];
 
@@ -95,6 +99,9 @@ const GROUP_ANAPHORS: &[&str] = &[
     "the government",
     "the regime",
     "officials",
+    "the statement",
+    "the communique",
+    "the declaration",
 ];
 
 /// How many words may separate a subject from its verb.
@@ -163,6 +170,7 @@ struct Recent {
     person: Option<usize>,
     media: Option<usize>,
     group: Option<usize>,
+    country: Option<usize>,
     /// Whom "he" and "she" last stood for: once "she added" is resolved to the
     /// spokeswoman, a later "she said" stays hers even after other people are named.
     he: Option<usize>,
@@ -175,7 +183,11 @@ impl Recent {
             match entities.entities[m.entity].kind {
                 EntityType::Person => self.person = Some(m.entity),
                 EntityType::Media => self.media = Some(m.entity),
-                EntityType::Organization | EntityType::Country => self.group = Some(m.entity),
+                EntityType::Organization => self.group = Some(m.entity),
+                EntityType::Country => {
+                    self.group = Some(m.entity);
+                    self.country = Some(m.entity);
+                }
                 _ => {}
             }
         }
@@ -294,6 +306,16 @@ fn subject_of(
                 .take(4)
                 .skip(1)
                 .any(|w| matches!(*w, "the" | "this" | "that"));
+        // "the country's defence minister said": the state last named speaks.
+        let country_role = lead_words.last().is_some_and(|w| PERSON_ROLES.contains(w))
+            && lead
+                .rsplit_once("the country")
+                .is_some_and(|(_, rest)| rest.starts_with("'s ") || rest.starts_with("\u{2019}s "));
+        if country_role {
+            if let Some(g) = recent.country.or(recent.group) {
+                return Some((Holder::Entity(g), None));
+            }
+        }
         if role_anaphor {
             if let Some(p) = recent.person {
                 return Some((Holder::Entity(p), None));
@@ -524,6 +546,19 @@ mod tests {
             (
                 "Iran's Foreign Ministry spokesman Nasser Kanaani said the move was hostile.",
                 &["nasser_kanaani"],
+            ),
+            // Holders named by what they issued, or by their state.
+            (
+                "Turkey released a statement. The statement praised Georgia.",
+                &["author", "turkey"],
+            ),
+            (
+                "Georgia protested. Later the country's foreign minister condemned the drills.",
+                &["author", "georgia"],
+            ),
+            (
+                "The Tehran Times ran an editorial. The piece accused Georgia of betrayal.",
+                &["author", "tehran_times"],
             ),
             // An unknown speaker is not replaced by a name inside what was said.
             ("Kowalczyk noted that the visit of Ilham Aliyev was welcome.", &["author"]),

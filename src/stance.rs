@@ -178,6 +178,25 @@ pub fn stances(
             {
                 polarity = -polarity;
             }
+            // "accused Varnia of cooperating with Kestria": what the accused is charged
+            // with is held against them, not approved of.
+            if polarity > 0.0
+                && sentence_cues.iter().any(|a| {
+                    a.span.end <= cue.span.start && a.polarity < 0.0 && {
+                        let word = text.folded
+                            [text.folded_offset(a.span.start)..text.folded_offset(a.span.end)]
+                            .to_string();
+                        let between = &text.folded
+                            [text.folded_offset(a.span.end)..text.folded_offset(cue.span.start)];
+                        ACCUSATIONS.iter().any(|w| word.starts_with(w))
+                            && between.split_whitespace().any(|w| w == "of")
+                            && between.split_whitespace().count() <= 6
+                            && !between.contains([',', ';', '.'])
+                    }
+                })
+            {
+                polarity = -polarity;
+            }
             if sentence_negations
                 .iter()
                 .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
@@ -194,6 +213,11 @@ pub fn stances(
             }
             let described = predicate_noun(text, entities, *sentence, cue.span)
                 .map(|(subject, possessor)| match possessor {
+                    // Allies and enemies are so to each other; a backer is one way.
+                    Some(p) if is_mutual(text, cue.span) => vec![
+                        (Holder::Entity(subject.entity), p.entity),
+                        (Holder::Entity(p.entity), subject.entity),
+                    ],
                     Some(p) => vec![(Holder::Entity(subject.entity), p.entity)],
                     None => vec![(attribution.holder, subject.entity)],
                 })
@@ -291,11 +315,16 @@ pub fn stances(
                     text.words_in(Span::new(a, b)).len()
                 }
             };
+            // "Kestria, Varnia and Zorblat condemned…": every conjunct holds it, and none
+            // is another's target.
+            let co_holders =
+                subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s));
             let targets: Vec<Target> = targets_of(entities, *sentence, &local, polarity)
                 .into_iter()
                 .filter(|t| {
                     holder != Holder::Author || !local_holders.contains(&Holder::Entity(t.entity))
                 })
+                .filter(|t| !co_holders.contains(&t.entity))
                 .filter_map(|t| {
                     // A target is named after the clause's subject and near an attitude
                     // word; it takes the polarity of the nearest one ("support for Israel
@@ -393,18 +422,12 @@ pub fn stances(
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
             };
-            // "Kestria, Varnia and Zorblat condemned…": every conjunct holds it.
-            for other in subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s)) {
-                let targets: Vec<Target> = targets
-                    .iter()
-                    .filter(|t| t.entity != other)
-                    .cloned()
-                    .collect();
-                if !targets.is_empty() && holder != Holder::Entity(other) {
+            for &other in &co_holders {
+                if holder != Holder::Entity(other) {
                     statements.push(Statement {
                         span: *sentence,
                         holder: Holder::Entity(other),
-                        targets,
+                        targets: targets.clone(),
                         cues: found.clone(),
                         rule,
                     });
@@ -422,11 +445,38 @@ pub fn stances(
     statements
 }
 
+fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
+    matches!(
+        entities.entities[entity].kind,
+        EntityType::Country | EntityType::Person | EntityType::Organization
+    )
+}
+
 /// The actors coordinated before a subject ("Kestria, Varnia and Zorblat" before
 /// "Zorblat"), nearest first.
 fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) -> Vec<usize> {
     let mentions = entities.mentions_in(sentence);
     let mut out = Vec::new();
+    // "was condemned by Kestria and Varnia": the names after the first share its "by".
+    let by = text.folded[..text.folded_offset(subject.start)]
+        .trim_end()
+        .ends_with(" by");
+    if by {
+        let mut at = subject.end;
+        for m in mentions.iter().filter(|m| m.span.start >= subject.end) {
+            let gap = text.folded[text.folded_offset(at)..text.folded_offset(m.span.start)].trim();
+            if !matches!(gap, "and" | ", and" | ",") || !is_actor_kind(entities, m.entity) {
+                break;
+            }
+            if !out.contains(&m.entity) {
+                out.push(m.entity);
+            }
+            at = m.span.end;
+            if out.len() >= MAX_COORDINATED {
+                break;
+            }
+        }
+    }
     let mut at = subject.start;
     for m in mentions
         .iter()
@@ -638,6 +688,9 @@ const MIN_POLARITY: f32 = 0.3;
 const SUBJECT_REACH: usize = 5;
 
 /// The actor right before an attitude word, when it is a subject (not "with Iran").
+/// Verbs of accusation whose "of …" names the charge.
+const ACCUSATIONS: &[&str] = &["accus", "charg", "blam", "suspect", "convict"];
+
 /// Asides set off by commas between a subject and its verb.
 const ASIDES: &[&str] = &[
     ", for its part,",
@@ -684,6 +737,16 @@ fn local_subject<'e>(
     {
         return None;
     }
+    // "helped Varnia fight groups that threaten…": the relative pronoun's noun is the
+    // subject, not the name before it.
+    let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    if words.len() > 1
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "that" | "which" | "who" | "whose"))
+    {
+        return None;
+    }
     // "Iran's threat" is a possessor, fine; "with Iran" is an object, not a holder.
     (!crate::attribution::is_object(text, mentions, m)).then_some(m)
 }
@@ -693,6 +756,11 @@ const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "been", "become", "becomes",
     "became",
 ];
+/// Adverbs that may stand between a copula and its noun phrase.
+const ADVERBS: &[&str] = &[
+    "already", "now", "still", "also", "long", "often", "again", "once",
+];
+
 /// Words that open a noun phrase after a copula ("is a", "has been one of").
 const NOUN_OPENERS: &[&str] = &[
     "a", "an", "the", "one", "its", "their", "his", "her", "our", "another",
@@ -710,6 +778,9 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "enemies",
     "foe",
     "foes",
+    "archfoe",
+    "arch-foe",
+    "nemesis",
     "rival",
     "rivals",
     "adversary",
@@ -719,6 +790,12 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "supporter",
     "supporters",
 ];
+
+/// Relational nouns that hold both ways ("Varnia's ally" is an ally of Varnia's too).
+fn is_mutual(text: &Text, cue: Span) -> bool {
+    relational_noun(text, cue)
+        .is_some_and(|n| !matches!(n, "backer" | "backers" | "supporter" | "supporters"))
+}
 
 fn relational_noun(text: &Text, cue: Span) -> Option<&'static str> {
     let last = text.slice(cue).rsplit(' ').next()?.to_lowercase();
@@ -817,8 +894,23 @@ fn predicate_noun<'e>(
         let w = lower(*i);
         NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
     };
-    let after_copula = |i: &usize| *i > first && COPULAS.contains(&lower(*i - 1).as_str());
-    let window = k.saturating_sub(4).max(first)..k;
+    // The copula before a word, past up to two adverbs ("is already a", "has long been").
+    let copula_before = |i: usize| {
+        (1..=3)
+            .map_while(|back| i.checked_sub(back).filter(|&j| j >= first))
+            .find_map(|j| {
+                let w = lower(j);
+                if COPULAS.contains(&w.as_str()) {
+                    Some(Some(j))
+                } else if w.ends_with("ly") || ADVERBS.contains(&w.as_str()) {
+                    None
+                } else {
+                    Some(None)
+                }
+            })?
+    };
+    let after_copula = |i: &usize| copula_before(*i).is_some();
+    let window = k.saturating_sub(5).max(first)..k;
     let opener = window
         .clone()
         .rev()
@@ -846,20 +938,27 @@ fn predicate_noun<'e>(
             .filter(|m| is_actor(m))
             .filter(|m| text.original[m.span.end..at].trim().is_empty())
     };
-    if opener > first && COPULAS.contains(&lower(opener - 1).as_str()) {
+    if let Some(c) = copula_before(opener) {
         // "X is a…", "X has been one of…", "X, which…, has been one of…".
-        let copula = text.words[opener - 1].start;
-        let verb_group =
-            if opener - 1 > first && matches!(lower(opener - 2).as_str(), "has" | "have" | "had") {
-                text.words[opener - 2].start
-            } else {
-                copula
-            };
+        let copula = text.words[c].start;
+        // Back over auxiliaries and adverbs: "has long been".
+        let mut g = c;
+        while g > first && {
+            let w = lower(g - 1);
+            matches!(w.as_str(), "has" | "have" | "had") || ADVERBS.contains(&w.as_str())
+        } {
+            g -= 1;
+        }
+        let verb_group = if g < c { text.words[g].start } else { copula };
         let lead = text.original.get(sentence.start..verb_group)?;
         let subject = subject_before(verb_group).or_else(|| {
-            // Past a relative clause set off by commas.
+            // Past a relative clause or a short aside set off by commas ("X, by most
+            // measures, is…").
             let clause = lead.trim_end().strip_suffix(',')?;
-            let open = clause.find(", wh")?;
+            let open = clause.find(", wh").or_else(|| {
+                let open = clause.rfind(", ")?;
+                (clause[open..].split_whitespace().count() <= 6).then_some(open)
+            })?;
             subject_before(sentence.start + open)
         })?;
         if crate::attribution::is_object(text, mentions, subject) {
@@ -1133,9 +1232,20 @@ fn act_statements(
                 m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= ACT_REACH
             })
             .collect();
+        // Not the "by" of a verb that follows ("the attack … was condemned by X").
         let by_agent = after
             .iter()
-            .find(|m| actor(m) && word_before(m.span.start) == "by");
+            .find(|m| actor(m) && word_before(m.span.start) == "by")
+            .filter(|m| {
+                !text.folded[text.folded_offset(hit.span.end)..text.folded_offset(m.span.start)]
+                    .split_whitespace()
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "be"
+                        )
+                    })
+            });
         let before_agent = mentions
             .iter()
             .filter(actor)
@@ -1326,6 +1436,24 @@ mod tests {
             "{:?}",
             stances_of(text)
         );
+    }
+
+    #[test]
+    fn fighting_between_parties_is_an_event_not_a_stance() {
+        for text in [
+            "Fighting between Armenia and Azerbaijan resumed on Monday.",
+            "The war between Russia and Georgia lasted five days.",
+            "Border clashes between Kyrgyzstan and Tajikistan killed dozens.",
+            "Georgia and Russia resumed hostilities in the spring.",
+            // A contested thing is not a contest of attitudes.
+            "Armenia and Azerbaijan fought over the disputed region.",
+        ] {
+            assert!(
+                stances_of(text).is_empty(),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
     }
 
     #[test]
@@ -1698,6 +1826,57 @@ mod tests {
         }
         let text = "Russia, Turkey, Iran and Armenia's ally France met.";
         assert!(!has(text, "russia", "france", 1), "{:?}", stances_of(text));
+        // Allies and enemies are so to each other; a backer only one way.
+        for (text, pairs, not) in [
+            (
+                "Georgia has close ties with Israel, Moscow's regional archfoe.",
+                vec![("israel", "russia", -1), ("russia", "israel", -1)],
+                ("georgia", "israel", -1),
+            ),
+            (
+                "Russia, which borders Georgia, is one of Yerevan's two biggest backers.",
+                vec![("russia", "armenia", 1)],
+                ("armenia", "russia", 1),
+            ),
+        ] {
+            for (holder, target, sign) in pairs {
+                assert!(
+                    has(text, holder, target, sign),
+                    "{text}: {:?}",
+                    stances_of(text)
+                );
+            }
+            assert!(
+                !has(text, not.0, not.1, not.2),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // Asides and adverbs between the subject and its noun.
+        for text in [
+            "Georgia, by most measures, is now a close ally of Turkey.",
+            "Georgia has long been a reliable partner of Turkey.",
+        ] {
+            assert!(
+                has(text, "georgia", "turkey", 1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+            assert!(
+                !stances_of(text).iter().any(|(h, _, _)| h == "author"),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // The noun of a relative clause is its subject, not a name before it.
+        let text = "Turkish agencies helped Georgia fight armed groups that threaten Armenia.";
+        assert!(
+            !stances_of(text).iter().any(|(h, _, _)| h == "georgia"),
+            "{:?}",
+            stances_of(text)
+        );
+        let text = "Georgia and Turkey have a flourishing economic relationship.";
+        assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
         // A list of three is not a pair, and a comma breaks the clause.
         let text = "Russia, Armenia and Iran, officials said, are partners.";
         assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
@@ -1772,6 +1951,74 @@ mod tests {
         // Talks are no shelter for the one criticized by name.
         let text = "Armenia criticized Russia after talks in Geneva.";
         assert!(has(text, "armenia", "russia", -1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn conjoined_holders_hold_together_and_are_not_each_others_targets() {
+        for (text, holders) in [
+            (
+                "Georgia, Armenia and Turkey condemned Russia.",
+                vec!["georgia", "armenia", "turkey"],
+            ),
+            (
+                "Russia was condemned by Georgia and Turkey.",
+                vec!["georgia", "turkey"],
+            ),
+        ] {
+            let found = stances_of(text);
+            for h in &holders {
+                assert!(has(text, h, "russia", -1), "{text}: {found:?}");
+            }
+            assert!(
+                !found.iter().any(|(h, t, _)| holders.contains(&h.as_str()) && holders.contains(&t.as_str())),
+                "{text}: {found:?}"
+            );
+        }
+        // The "by" of a later verb does not make its subject the act's agent.
+        let text = "The attack on Georgia was condemned by Turkey and Azerbaijan.";
+        assert!(
+            !has(text, "turkey", "georgia", -1),
+            "{:?}",
+            stances_of(text)
+        );
+    }
+
+    #[test]
+    fn the_charge_in_an_accusation_is_held_against_the_accused() {
+        for (text, holder, accused, third) in [
+            (
+                "Georgia accused Armenia of cooperating with Russia.",
+                "georgia",
+                "armenia",
+                "russia",
+            ),
+            (
+                "Turkey accuses Greece of backing Russia.",
+                "turkey",
+                "greece",
+                "russia",
+            ),
+            (
+                "Iran has accused Azerbaijan of friendship with Israel.",
+                "iran",
+                "azerbaijan",
+                "israel",
+            ),
+        ] {
+            assert!(
+                has(text, holder, accused, -1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+            assert!(
+                !has(text, holder, third, 1),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
+        // A charge is named near its verb: a later clause's support stays support.
+        let text = "If Iran keeps up such charges of complicity, Georgia may answer by strengthening its ties with Turkey.";
+        assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
     }
 
     #[test]

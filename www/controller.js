@@ -33,6 +33,9 @@ export function createController({ client, views, fetch: get = fetch.bind(global
   let shownId = null;
   let pendingReveal = null;
   let renderQueued = false;
+  let nextFrame = false;
+  /** The frame (its rAF time) last drawn by onFrame. */
+  let drawnFrame = -1;
   let lastRender = -Infinity;
   /** The panels' last input: a panel redraws only when what it shows has changed. */
   const drawn = { why: null, entities: null, stances: null };
@@ -66,9 +69,13 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       info: (text, opts) => views.notices.info(text, opts),
       error: (text, opts) => views.notices.error(text, opts),
       show: (id) => router.go({ id }),
+      // The first article of a drop is shown on the next frame, not in the task that
+      // received it (that task has parsed its report and added it already).
       added(article, firstOfBatch) {
-        if (firstOfBatch) router.go({ id: article.id });
-        else scheduleRender();
+        if (firstOfBatch) {
+          router.go({ id: article.id }, { draw: false });
+          renderNextFrame();
+        } else scheduleRender();
       },
       finished(summary, problems) {
         const msg = `${corpus.list.length} articles · analyzer ${info.version || 'ready'}`;
@@ -79,6 +86,23 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     },
   });
 
+  /** Draws on the next frame; two draws asked for the same frame draw once. */
+  function onFrame(then) {
+    requestAnimationFrame((frame) => {
+      then();
+      if (frame === drawnFrame) return;
+      drawnFrame = frame;
+      api.render();
+    });
+  }
+
+  /** Draws on the next frame, whatever the batch. */
+  function renderNextFrame() {
+    if (nextFrame) return;
+    nextFrame = true;
+    onFrame(() => (nextFrame = false));
+  }
+
   /**
    * Many articles arriving at once redraw at most once a frame, and while a batch streams
    * in at most every BULK_RENDER_MS: each redraw then shows many new articles at once.
@@ -87,11 +111,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
     if (renderQueued) return;
     renderQueued = true;
     const wait = intake.busy ? Math.max(0, lastRender + BULK_RENDER_MS - performance.now()) : 0;
-    const frame = () =>
-      requestAnimationFrame(() => {
-        renderQueued = false;
-        api.render();
-      });
+    const frame = () => onFrame(() => (renderQueued = false));
     if (wait > 0) setTimeout(frame, wait);
     else frame();
   }
@@ -261,7 +281,8 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       lastRender = performance.now();
       const route = router.route;
       const all = corpus.list;
-      const totals = corpus.totals;
+      // Entity totals are sorted when first read after a change: only views that show them read them.
+      const totals = () => corpus.totals;
       const viewpoints = corpus.viewpoints;
       const voices = new Set(route.v);
       const { primary, quoting } = S.filterCorpus(all, { viewpoints: voices, entity: route.e, query: route.q });
@@ -272,7 +293,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       visible = sortedQuoting.length ? [...sortedPrimary, ...sortedQuoting] : sortedPrimary;
       const current = (route.id && corpus.get(route.id)) || (!route.id && visible[0]) || null;
       shownId = current ? current.id : null;
-      const entity = route.e ? totals.get(route.e) : null;
+      const entity = route.e ? totals().get(route.e) : null;
 
       views.chips.show(viewpoints, voices, corpus.viewpointCounts);
       views.list.show({
@@ -290,7 +311,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
 
       // (After a failed start, the reader keeps its failure message.)
       if (!failed) {
-        if (current) views.reader.show(current, { viewpoints, totals });
+        if (current) views.reader.show(current, { viewpoints, get totals() { return totals(); } });
         else if (route.id) views.reader.message(started ? `No article “${route.id}” in the corpus.` : 'Loading…');
         else if (all.length) views.reader.message('No article matches the filter.');
       }
@@ -312,7 +333,7 @@ export function createController({ client, views, fetch: get = fetch.bind(global
       if (route.p !== 'stances') drawn.stances = null;
       if (route.p === 'why' && changed('why', current, viewpoints)) views.why.show(current, viewpoints);
       if (route.p === 'entities' && changed('entities', route.sc, route.e, corpusWide ? corpus.version : current)) {
-        const rows = route.sc === 'corpus' ? [...totals.values()] : current ? current.report.entities : [];
+        const rows = route.sc === 'corpus' ? [...totals().values()] : current ? current.report.entities : [];
         const caption = route.sc === 'corpus' ? `All ${all.length} articles, by mentions.` : current ? 'This article, by mentions.' : '';
         views.entities.show(rows, route.e, caption);
       }

@@ -75,7 +75,7 @@ export function createCorpus() {
     /** Entity totals over the whole corpus, by id, most mentioned first. */
     get totals() {
       if (!sortedTotals) {
-        const sorted = [...rows.values()].sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+        const sorted = [...rows.values()].sort((x, y) => y.mentions - x.mentions || S.collate(x.name, y.name));
         sortedTotals = new Map(sorted.map((r) => [r.id, { ...r }]));
       }
       return sortedTotals;

@@ -157,15 +157,18 @@ export function createRouter(win, onChange) {
     get route() {
       return current;
     },
-    /** Moves to a route; `replace` keeps Back from stepping through every keystroke. */
-    go(change, { replace = false } = {}) {
+    /**
+     * Moves to a route; `replace` keeps Back from stepping through every keystroke; with
+     * `draw` false the caller draws the view itself (later).
+     */
+    go(change, { replace = false, draw = true } = {}) {
       const hash = formatHash(next(change));
       current = parseHash(hash);
       const same = hash === win.location.hash || (hash === '#/' && !win.location.hash);
       // pushState/replaceState fire no hashchange: the view is drawn here, at once. Back and
       // Forward between these entries do fire hashchange.
       if (!same) win.history[replace ? 'replaceState' : 'pushState'](win.history.state, '', hash);
-      onChange(current);
+      if (draw) onChange(current);
     },
     /** The href of a link to a route derived from the current one. */
     href(change) {

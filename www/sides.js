@@ -1,7 +1,7 @@
 // One subject seen from every side: what each viewpoint's articles (or voices) say about a
 // target or a pair, and the blindspots — what only one side speaks of. Pure: no DOM, no
 // worker; unit-tested in node (e2e/unit/sides.test.mjs).
-import { titleOf } from './state.js';
+import { collate, titleOf } from './state.js';
 
 /**
  * @typedef {object} SideRow  one statement about the target (one of its targets)
@@ -95,7 +95,7 @@ export function targetChoices(articles) {
       for (const t of s.targets || []) if (t.entity && t.entity !== s.holder) count(t.entity, t.name || t.entity, t.bloc);
     }
   }
-  return [...byId.values()].sort((x, y) => y.n - x.n || x.name.localeCompare(y.name));
+  return [...byId.values()].sort((x, y) => y.n - x.n || collate(x.name, y.name));
 }
 
 /**
@@ -121,7 +121,7 @@ export function partnersOf(articles, t) {
       }
     }
   }
-  return [...byId.values()].sort((x, y) => y.n - x.n || x.name.localeCompare(y.name));
+  return [...byId.values()].sort((x, y) => y.n - x.n || collate(x.name, y.name));
 }
 
 /**
@@ -160,7 +160,7 @@ export function blindspots(articles) {
       if (!out.has(side)) out.set(side, []);
       out.get(side).push({ id: e.id, name: e.name, bloc: e.bloc, n: e.n, articles: e.articles.size });
     }
-    for (const list of out.values()) list.sort((x, y) => y.n - x.n || x.name.localeCompare(y.name));
+    for (const list of out.values()) list.sort((x, y) => y.n - x.n || collate(x.name, y.name));
     return out;
   };
   return { sides: sides.size, targets: onlyOne(targets), holders: onlyOne(holders) };

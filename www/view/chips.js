@@ -43,11 +43,14 @@ export function createChipsView() {
           h('button', { type: 'button', class: 'chip-clear', dataset: { clear: '' }, hidden: true }, 'Show all'),
         );
       }
+      // Only what changed is written: an unchanged page needs no new layout.
       for (const b of root.querySelectorAll('button[data-viewpoint]')) {
         const id = b.dataset.viewpoint;
-        const n = counts.get(id) || 0;
-        b.setAttribute('aria-pressed', String(selected.has(id)));
-        b.querySelector('.chip-count').textContent = String(n);
+        const pressed = String(selected.has(id));
+        const n = String(counts.get(id) || 0);
+        const count = b.querySelector('.chip-count');
+        if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+        if (count.textContent !== n) count.textContent = n;
       }
       root.querySelector('.chip-clear').hidden = selected.size === 0;
     },

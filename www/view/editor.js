@@ -11,8 +11,10 @@ const HINTS = {
   cues: 'phrase | viewpoints | weight (0–3], as in data/lexicon/viewpoint_cues.txt.',
 };
 
-/** Entity suggestions added per task. */
-const OPTIONS_PER_TASK = 300;
+/** Entity suggestions are added in slices of this many milliseconds. */
+const SLICE_MS = 8;
+/** When the page has nothing else to do (or soon after, where idle callbacks are missing). */
+const whenIdle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
 
 export function createEditorView() {
   const root = $('knowledge-editor');
@@ -96,9 +98,9 @@ export function createEditorView() {
   }
 
   /**
-   * The suggestions (thousands of entities) are added a few hundred at a time, the page
-   * answering in between: at start they would otherwise be one long task before the first
-   * article is drawn. A newer list stops an older one.
+   * The suggestions (thousands of entities) are added when the page is idle, a slice of
+   * SLICE_MS at a time: at start they would otherwise be long tasks beside the first
+   * article's drawing. A newer list stops an older one.
    */
   let filling = 0;
   function fillInParts(el, items, make) {
@@ -108,11 +110,14 @@ export function createEditorView() {
     const step = () => {
       if (mine !== filling) return;
       const part = document.createDocumentFragment();
-      for (const end = Math.min(items.length, i + OPTIONS_PER_TASK); i < end; i++) part.append(make(items[i]));
+      const started = performance.now();
+      while (i < items.length && performance.now() - started < SLICE_MS) {
+        for (const end = Math.min(items.length, i + 16); i < end; i++) part.append(make(items[i]));
+      }
       el.append(part);
-      if (i < items.length) setTimeout(step, 0);
+      if (i < items.length) whenIdle(step);
     };
-    setTimeout(step, 0);
+    whenIdle(step);
   }
 
   return {

@@ -121,10 +121,11 @@ function windowed(ol) {
         remember(0, rows.length, key);
         return;
       }
+      // Both reads before any write: one layout (the rows drawn before give the height).
+      measure();
       const range = inView();
       if (same(range[0], range[1], key) && padded) return resize();
       paint(range, key);
-      measure();
     },
     /** After a scroll: redraws when the view has moved past the rows drawn. */
     scrolled() {
@@ -253,9 +254,11 @@ export function createListView() {
       if (search.value !== p.query && document.activeElement !== search) search.value = p.query;
       if (sort.value !== p.sort) sort.value = p.sort;
       const shown = p.primary.length + p.quoting.length;
-      count.textContent = shown === p.total ? `${p.total}` : `${p.primary.length} of ${p.total}`;
-      entityBox.hidden = !p.entityName;
-      entityName.textContent = p.entityName || '';
+      // Only what changed is written (each write means a new layout before the rows are measured).
+      const counted = shown === p.total ? `${p.total}` : `${p.primary.length} of ${p.total}`;
+      if (count.textContent !== counted) count.textContent = counted;
+      if (entityBox.hidden !== !p.entityName) entityBox.hidden = !p.entityName;
+      if (entityName.textContent !== (p.entityName || '')) entityName.textContent = p.entityName || '';
       const ctx = { current: p.current, href: p.href, viewpoints: p.viewpoints, voices: p.voices };
       const hadFocus = this.hasFocus();
       const draw = (a) => item(a, ctx);

@@ -18,8 +18,10 @@ const SLICE_MS = 8;
 const BLOCK_CHARS = 2000;
 /** Above this many characters, blocks out of view are not laid out (CSS content-visibility). */
 const LARGE_CHARS = 50_000;
-/** Nodes drawn between two looks at the clock. */
-const NODES_PER_CHECK = 64;
+/** Steps (a node drawn, or CUTS_PER_STEP cuts of the nesting) between two looks at the
+ * clock: few enough that a slice ends close to SLICE_MS on a slow or busy machine. */
+const STEPS_PER_CHECK = 16;
+const CUTS_PER_STEP = 16;
 
 function safeUrl(url) {
   try {
@@ -251,7 +253,7 @@ export function createReaderView(tooltip) {
   /** The whole text: each line a paragraph, loose text and spans wrapped in one. */
   function* drawText(a) {
     // Nesting the spans is part of the slices too (about 25,000 cuts at the caps).
-    const nesting = nestInSteps(a.text.length, spansOf(a), NODES_PER_CHECK / 4);
+    const nesting = nestInSteps(a.text.length, spansOf(a), CUTS_PER_STEP);
     let step = nesting.next();
     for (; !step.done; step = nesting.next()) yield;
     for (const node of step.value) {
@@ -272,7 +274,7 @@ export function createReaderView(tooltip) {
       if (drawing !== job) return;
       const started = performance.now();
       for (;;) {
-        for (let n = 0; n < NODES_PER_CHECK; n++) {
+        for (let n = 0; n < STEPS_PER_CHECK; n++) {
           if (steps.next().done) {
             drawing = null;
             body.removeAttribute('aria-busy');
@@ -387,16 +389,16 @@ export function createReaderView(tooltip) {
       const cs = a.comments || [];
       comments.hidden = !cs.length;
       fill(commentList, cs.map((c) => h('li', {}, c)));
-      root.scrollTop = 0;
-      // On one-column screens the reader is below the list: bring the new article up (on
-      // the next frame, when the page is laid out anyway).
-      if (switching) {
-        requestAnimationFrame(() => {
-          if (article === a && getComputedStyle(root).overflowY !== 'auto' && root.getBoundingClientRect().top > innerHeight / 2) {
-            root.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
-          }
-        });
-      }
+      // The new article from its top; on one-column screens, where the reader is below the
+      // list, brought up. Both on the next frame, before it is painted: a scroll position
+      // set now would lay the page out here, and again once the text is drawn.
+      requestAnimationFrame(() => {
+        if (article !== a) return;
+        root.scrollTop = 0;
+        if (switching && getComputedStyle(root).overflowY !== 'auto' && root.getBoundingClientRect().top > innerHeight / 2) {
+          root.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+        }
+      });
     },
     /** Dims statements whose voice is outside the filter (none, when it is empty). */
     setVoices(voices) {
