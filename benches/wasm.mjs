@@ -89,7 +89,7 @@ async function scale(bytes) {
   const runs = [];
   const cpuRuns = [];
   const began = performance.now();
-  // Small documents repeat for a second; the 10 MB one runs twice.
+  // Small documents repeat for a second; the largest runs twice.
   while (runs.length < 2 || (performance.now() - began < 1000 && runs.length < 1000)) {
     const c = process.cpuUsage();
     const t = performance.now();
