@@ -256,7 +256,14 @@ pub fn stances(
                     Some(m) => (Holder::Entity(m.entity), Some(m.span)),
                     None => (Holder::Author, None),
                 },
-                h => (h, attribution.speaker),
+                // "…, Novak said, and Varnia's objection to it is moot": a possessor
+                // right before the attitude noun holds it, whoever reports it.
+                h => match nominal_holder(text, entities, *sentence, cue.span) {
+                    Some(m) if Holder::Entity(m.entity) != h => {
+                        (Holder::Entity(m.entity), Some(m.span))
+                    }
+                    _ => (h, attribution.speaker),
+                },
             };
             // An event the article tells ("the attack comes amid…") is not its attitude,
             // nor is a feeling it reports ("sent ripples of concern"): that is the feeler's.
@@ -295,7 +302,7 @@ pub fn stances(
             }
             let from = match (holder, subject) {
                 // A clause's own subject speaks of what follows it.
-                (Holder::Entity(_), Some(s)) if attribution.holder == Holder::Author => s.end,
+                (Holder::Entity(_), Some(s)) if attribution.holder != holder => s.end,
                 _ => sentence.start,
             };
             let local = Attribution {
@@ -690,6 +697,29 @@ const SUBJECT_REACH: usize = 5;
 /// The actor right before an attitude word, when it is a subject (not "with Iran").
 /// Verbs of accusation whose "of …" names the charge.
 const ACCUSATIONS: &[&str] = &["accus", "charg", "blam", "suspect", "convict"];
+
+/// "Varnia's objection", "Kestria's sharp rebuke": an actor in the possessive right before
+/// an attitude noun (adjectives between) holds it.
+fn nominal_holder<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<&'e crate::entities::Mention> {
+    let m = entities
+        .mentions_in(sentence)
+        .iter()
+        .rfind(|m| m.span.end <= cue.start)?;
+    if !is_actor_kind(entities, m.entity) {
+        return None;
+    }
+    let gap = text.original.get(m.span.end..cue.start)?;
+    let rest = gap
+        .strip_prefix("'s ")
+        .or_else(|| gap.strip_prefix("\u{2019}s "))?;
+    // At most one adjective between: "Varnia's sharp objection".
+    (rest.split_whitespace().count() <= 1 && !rest.contains([',', ';', '"'])).then_some(m)
+}
 
 /// Asides set off by commas between a subject and its verb.
 const ASIDES: &[&str] = &[
@@ -2019,6 +2049,27 @@ mod tests {
         // A charge is named near its verb: a later clause's support stays support.
         let text = "If Iran keeps up such charges of complicity, Georgia may answer by strengthening its ties with Turkey.";
         assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
+    }
+
+    #[test]
+    fn a_possessor_holds_the_attitude_noun_it_owns_even_in_reported_speech() {
+        for text in [
+            "Ilham Aliyev said Russia's objection to Georgia's plan was odd.",
+            "Ilham Aliyev said that Russia's sharp criticism of Georgia was unfair.",
+        ] {
+            let found = stances_of(text);
+            assert!(has(text, "russia", "georgia", -1), "{text}: {found:?}");
+            assert!(
+                !found
+                    .iter()
+                    .any(|(h, t, _)| h == "russia" && t == "ilham_aliyev"),
+                "{text}: {found:?}"
+            );
+            assert!(
+                !has(text, "ilham_aliyev", "georgia", -1),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
