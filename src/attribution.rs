@@ -272,7 +272,7 @@ fn subject_of(
     let before_verb: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.span.start >= from && m.span.end <= verb.start && is_actor(entities, m))
-        .filter(|m| !is_object(text, mentions, m))
+        .filter(|m| !is_object(text, mentions, m) || is_role_of(text, m))
         .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
         .collect();
     let clause_start = before.rfind([',', ';', ':']).map_or(from, |i| from + i);
@@ -355,6 +355,17 @@ fn subject_of(
     inverted
         .then(|| first_actor_after(text, entities, mentions, verb.end, 6))
         .flatten()
+}
+
+/// "The President of Varnia said": a state after a role and "of" stands for the role's
+/// holder, so it is a subject, not an object.
+fn is_role_of(text: &Text, m: &Mention) -> bool {
+    let before = text.folded[..text.folded_offset(m.span.start)].trim_end();
+    let Some(rest) = before.strip_suffix(" of") else {
+        return false;
+    };
+    let role = rest.rsplit(' ').next().unwrap_or("");
+    PERSON_ROLES.contains(&role) || matches!(role, "government" | "ministry" | "embassy")
 }
 
 /// Auxiliaries right before a speech verb that make it passive.
@@ -547,6 +558,11 @@ mod tests {
                 "Iran's Foreign Ministry spokesman Nasser Kanaani said the move was hostile.",
                 &["nasser_kanaani"],
             ),
+            // A role of a state: the state speaks ("The President of Varnia said").
+            ("The President of Georgia condemned the drills.", &["georgia"]),
+            ("The foreign minister of Turkey criticized the plan.", &["turkey"]),
+            // A state after any other "of" is still an object.
+            ("The people of Georgia condemned the drills.", &["author"]),
             // Holders named by what they issued, or by their state.
             (
                 "Turkey released a statement. The statement praised Georgia.",
