@@ -467,8 +467,8 @@ fn unknown_names(
             if let Some(kind) = kind {
                 if !(sentence_initial && n_words == 1 && kind == EntityType::Person && !after_role)
                 {
-                    // The bloc is looked for before the role too ("Azerbaijan's Deputy
-                    // Minister of Foreign Affairs Fariz Rzayev").
+                    // The bloc is looked for before the role too ("Varnia's Deputy
+                    // Minister of Trade Olek Varga").
                     let context = role.map_or(span.start, |r| r.start);
                     new_mentions.push((span, kind, context));
                 }

@@ -165,15 +165,20 @@ pub fn stances(
                 continue;
             }
             let mut polarity = cue.polarity;
+            // Only the cues next to this one can change it, so only they are read.
+            let at = sentence_cues.partition_point(|c| c.span.start < cue.span.start);
             // "support for terrorism", "backing of militias that attack…": support given to
             // something hostile is a charge against the supporter.
+            let next = sentence_cues[at..]
+                .iter()
+                .find(|n| n.span.start >= cue.span.end);
             if polarity > 0.0
-                && sentence_cues.iter().any(|n| {
-                    n.polarity < 0.0 && n.span.start >= cue.span.end && {
-                        let gap = &text.folded
-                            [text.folded_offset(cue.span.end)..text.folded_offset(n.span.start)];
-                        matches!(gap.trim(), "for" | "of" | "to")
-                    }
+                && next.is_some_and(|n| {
+                    n.polarity < 0.0
+                        && matches!(
+                            folded_between(text, cue.span.end, n.span.start).trim(),
+                            "for" | "of" | "to"
+                        )
                 })
             {
                 polarity = -polarity;
@@ -181,19 +186,25 @@ pub fn stances(
             // "accused Varnia of cooperating with Kestria": what the accused is charged
             // with is held against them, not approved of.
             if polarity > 0.0
-                && sentence_cues.iter().any(|a| {
-                    a.span.end <= cue.span.start && a.polarity < 0.0 && {
-                        let word = text.folded
-                            [text.folded_offset(a.span.start)..text.folded_offset(a.span.end)]
-                            .to_string();
-                        let between = &text.folded
-                            [text.folded_offset(a.span.end)..text.folded_offset(cue.span.start)];
-                        ACCUSATIONS.iter().any(|w| word.starts_with(w))
+                && sentence_cues[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|a| {
+                        folded_between(text, a.span.end, cue.span.start)
+                            .split_whitespace()
+                            .count()
+                            <= CHARGE_WORDS
+                    })
+                    .any(|a| {
+                        let between = folded_between(text, a.span.end, cue.span.start);
+                        a.polarity < 0.0
+                            && a.span.end <= cue.span.start
+                            && ACCUSATIONS.iter().any(|w| {
+                                folded_between(text, a.span.start, a.span.end).starts_with(w)
+                            })
                             && between.split_whitespace().any(|w| w == "of")
-                            && between.split_whitespace().count() <= 6
                             && !between.contains([',', ';', '.'])
-                    }
-                })
+                    })
             {
                 polarity = -polarity;
             }
@@ -501,11 +512,10 @@ fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) 
             "," => !out.is_empty(),
             _ => false,
         };
-        let actor = matches!(
-            entities.entities[m.entity].kind,
-            EntityType::Country | EntityType::Person | EntityType::Organization
-        );
-        if !joined || !actor || crate::attribution::is_object(text, mentions, m) {
+        if !joined
+            || !is_actor_kind(entities, m.entity)
+            || crate::attribution::is_object(text, mentions, m)
+        {
             break;
         }
         if !out.contains(&m.entity) {
@@ -695,6 +705,16 @@ const MIN_POLARITY: f32 = 0.3;
 const SUBJECT_REACH: usize = 5;
 
 /// The actor right before an attitude word, when it is a subject (not "with Iran").
+/// The folded text between two offsets of the original ("" when they are out of order).
+fn folded_between<'t>(text: &'t Text, from: usize, to: usize) -> &'t str {
+    text.folded
+        .get(text.folded_offset(from)..text.folded_offset(to))
+        .unwrap_or("")
+}
+
+/// How many words after an accusation its charge may start.
+const CHARGE_WORDS: usize = 6;
+
 /// Verbs of accusation whose "of …" names the charge.
 const ACCUSATIONS: &[&str] = &["accus", "charg", "blam", "suspect", "convict"];
 
@@ -706,10 +726,9 @@ fn nominal_holder<'e>(
     sentence: Span,
     cue: Span,
 ) -> Option<&'e crate::entities::Mention> {
-    let m = entities
-        .mentions_in(sentence)
-        .iter()
-        .rfind(|m| m.span.end <= cue.start)?;
+    let mentions = entities.mentions_in(sentence);
+    let upto = mentions.partition_point(|m| m.span.start < cue.start);
+    let m = mentions[..upto].iter().rfind(|m| m.span.end <= cue.start)?;
     if !is_actor_kind(entities, m.entity) {
         return None;
     }
@@ -856,42 +875,32 @@ fn mutual_predicate<'e>(
     if !relational_noun(text, cue)?.ends_with('s') {
         return None;
     }
-    let mentions = entities.mentions_in(sentence);
-    let before = &text.folded[text.folded_offset(sentence.start)..text.folded_offset(cue.start)];
-    // The copula within the last few words, with only modifiers after it.
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let copula = (words.len().saturating_sub(4)..words.len())
-        .rev()
-        .find(|&i| COPULAS.contains(&words[i]))?;
-    if words[copula + 1..]
+    // The copula within the last four words, with only modifiers after it.
+    let before = folded_between(text, sentence.start, cue.start);
+    let last: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let copula = last.iter().position(|w| COPULAS.contains(w))?;
+    if last[..copula]
         .iter()
         .any(|w| w.contains([',', ';', ':']) || NOUN_OPENERS.contains(w))
     {
         return None;
     }
-    let is_actor = |m: &crate::entities::Mention| {
-        matches!(
-            entities.entities[m.entity].kind,
-            EntityType::Country | EntityType::Person | EntityType::Organization
-        )
-    };
-    let actors: Vec<&crate::entities::Mention> = mentions
+    // The two names right before it.
+    let mentions = entities.mentions_in(sentence);
+    let upto = mentions.partition_point(|m| m.span.start < cue.start);
+    let mut actors = mentions[..upto]
         .iter()
-        .filter(|m| m.span.end <= cue.start && is_actor(m))
-        .collect();
-    let [.., a, b] = actors[..] else {
-        return None;
-    };
-    let joined = text.folded[text.folded_offset(a.span.end)..text.folded_offset(b.span.start)]
+        .rev()
+        .filter(|m| m.span.end <= cue.start && is_actor_kind(entities, m.entity));
+    let (b, a) = (actors.next()?, actors.next()?);
+    let joined = folded_between(text, a.span.end, b.span.start)
         .trim()
         .trim_start_matches(',')
         .trim();
-    let between = &text.folded[text.folded_offset(b.span.end)..text.folded_offset(cue.start)];
-    let verb_only = !between.contains([',', ';', ':']);
+    let verb_only = !folded_between(text, b.span.end, cue.start).contains([',', ';', ':']);
     (matches!(joined, "and" | "and the" | "both" | "as well as")
         && a.entity != b.entity
-        && verb_only
-        && words.len() - copula <= 4)
+        && verb_only)
         .then_some((a, b))
 }
 
@@ -1380,6 +1389,24 @@ mod tests {
     use crate::kb::test_kb as kb;
 
     /// `(holder, target, sign)` of every statement.
+    /// Fails, showing what was found, unless `text` has that stance.
+    fn assert_has(text: &str, holder: &str, target: &str, sign: i8) {
+        assert!(
+            has(text, holder, target, sign),
+            "{text}: {:?}",
+            stances_of(text)
+        );
+    }
+
+    /// Fails, showing what was found, if `text` has that stance.
+    fn assert_lacks(text: &str, holder: &str, target: &str, sign: i8) {
+        assert!(
+            !has(text, holder, target, sign),
+            "{text}: {:?}",
+            stances_of(text)
+        );
+    }
+
     fn stances_of(text: &str) -> Vec<(String, String, i8)> {
         let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
@@ -1435,11 +1462,7 @@ mod tests {
             ("Iran condemned Israel.", "iran", "israel", -1),
         ];
         for (text, holder, target, sign) in cases {
-            assert!(
-                has(text, holder, target, sign),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, holder, target, sign);
         }
     }
 
@@ -1447,25 +1470,13 @@ mod tests {
     fn relationship_words_are_the_parties_stances() {
         let text =
             "It comes amid Azerbaijan's strained relations with Iran and friendship with Israel.";
-        assert!(
-            has(text, "azerbaijan", "iran", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_has(text, "azerbaijan", "iran", -1);
         let text = "Azerbaijan's ties with Iran remain uneasy, if not hostile.";
-        assert!(
-            has(text, "azerbaijan", "iran", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_has(text, "azerbaijan", "iran", -1);
         let text = "Officials said relations between Azerbaijan and Iran rest on friendship.";
-        assert!(has(text, "azerbaijan", "iran", 1), "{:?}", stances_of(text));
+        assert_has(text, "azerbaijan", "iran", 1);
         let text = "Tensions between Iran and Azerbaijan rose.";
-        assert!(
-            has(text, "iran", "azerbaijan", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_has(text, "iran", "azerbaijan", -1);
     }
 
     #[test]
@@ -1506,17 +1517,9 @@ mod tests {
         }
         // One party's ties, or a party's spokesman on the pair: one way only.
         let text = "Azerbaijan's strained relations with Iran worsened.";
-        assert!(
-            !has(text, "iran", "azerbaijan", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_lacks(text, "iran", "azerbaijan", -1);
         let text = "Relations between Azerbaijan and Iran are friendly, Ilham Aliyev said.";
-        assert!(
-            !has(text, "iran", "azerbaijan", 1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_lacks(text, "iran", "azerbaijan", 1);
     }
 
     #[test]
@@ -1562,11 +1565,7 @@ mod tests {
             "Russia, which sells arms to both sides, has been one of Armenia's allies.",
             "Russia is Armenia's closest partner.",
         ] {
-            assert!(
-                has(text, "russia", "armenia", 1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, "russia", "armenia", 1);
         }
     }
 
@@ -1606,7 +1605,7 @@ mod tests {
         }
         // The doer is still blamed.
         let text = "Russia sought to destabilize Georgia for years.";
-        assert!(has(text, "author", "russia", -1), "{:?}", stances_of(text));
+        assert_has(text, "author", "russia", -1);
     }
 
     #[test]
@@ -1626,11 +1625,7 @@ mod tests {
             ),
         ] {
             for holder in holders {
-                assert!(
-                    has(text, holder, "armenia", -1),
-                    "{text}: {:?}",
-                    stances_of(text)
-                );
+                assert_has(text, holder, "armenia", -1);
             }
         }
         // A name governed by a preposition, or after the verb, is not a holder.
@@ -1649,29 +1644,21 @@ mod tests {
     #[test]
     fn the_threatened_is_not_the_target() {
         let text = "Iran said the Zionist regime is a threat to Azerbaijan.";
-        assert!(
-            !has(text, "iran", "azerbaijan", -1),
-            "{:?}",
-            stances_of(text)
-        );
-        assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
+        assert_lacks(text, "iran", "azerbaijan", -1);
+        assert_has(text, "iran", "israel", -1);
     }
 
     #[test]
     fn a_place_is_not_a_target() {
         let text = "Eli Cohen accused Iran of plotting an attack on the embassy in Azerbaijan.";
-        assert!(has(text, "eli_cohen", "iran", -1), "{:?}", stances_of(text));
-        assert!(
-            !has(text, "eli_cohen", "azerbaijan", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_has(text, "eli_cohen", "iran", -1);
+        assert_lacks(text, "eli_cohen", "azerbaijan", -1);
     }
 
     #[test]
     fn a_hostile_epithet_is_an_attitude() {
         let text = "Iran said the Zionist regime keeps no promise it signs.";
-        assert!(has(text, "iran", "israel", -1), "{:?}", stances_of(text));
+        assert_has(text, "iran", "israel", -1);
         let text = "Iran said the Jewish state held elections.";
         assert!(stances_of(text).is_empty(), "{:?}", stances_of(text));
     }
@@ -1707,50 +1694,34 @@ mod tests {
             ),
         ];
         for (text, holder, target) in cases {
-            assert!(
-                has(text, holder, target, -1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, holder, target, -1);
         }
     }
 
     #[test]
     fn a_direct_object_is_the_only_target_of_its_verb() {
         let text = "Iran blamed Turkey for prolonging the war by arming Azerbaijan.";
-        assert!(has(text, "iran", "turkey", -1), "{:?}", stances_of(text));
-        assert!(
-            !has(text, "iran", "azerbaijan", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_has(text, "iran", "turkey", -1);
+        assert_lacks(text, "iran", "azerbaijan", -1);
     }
 
     #[test]
     fn modifiers_and_experiencers_are_not_blamed() {
         let text = "Washington voiced support for Iranian-backed reform groups.";
-        assert!(
-            !has(text, "united_states", "iran", 1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_lacks(text, "united_states", "iran", 1);
         assert!(
             !stances_of(text).iter().any(|(_, t, _)| t == "iran"),
             "{:?}",
             stances_of(text)
         );
         let text = "The Azerbaijanis are aware of the threat posed by Iran.";
-        assert!(
-            !has(text, "author", "azerbaijan", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_lacks(text, "author", "azerbaijan", -1);
     }
 
     #[test]
     fn an_addressee_is_still_a_target() {
         let text = "Akopian said Armenia expressed alarm to Israeli lawmakers.";
-        assert!(has(text, "armenia", "israel", -1), "{:?}", stances_of(text));
+        assert_has(text, "armenia", "israel", -1);
     }
 
     #[test]
@@ -1781,11 +1752,7 @@ mod tests {
                 -1,
             ),
         ] {
-            assert!(
-                has(text, holder, target, sign),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, holder, target, sign);
         }
     }
 
@@ -1814,11 +1781,7 @@ mod tests {
             ),
         ] {
             for (holder, target, sign) in pairs {
-                assert!(
-                    has(text, holder, target, sign),
-                    "{text}: {:?}",
-                    stances_of(text)
-                );
+                assert_has(text, holder, target, sign);
             }
             // The article itself takes no side in these.
             assert!(
@@ -1848,14 +1811,10 @@ mod tests {
                 1,
             ),
         ] {
-            assert!(
-                has(text, holder, target, sign),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, holder, target, sign);
         }
         let text = "Russia, Turkey, Iran and Armenia's ally France met.";
-        assert!(!has(text, "russia", "france", 1), "{:?}", stances_of(text));
+        assert_lacks(text, "russia", "france", 1);
         // Allies and enemies are so to each other; a backer only one way.
         for (text, pairs, not) in [
             (
@@ -1870,28 +1829,16 @@ mod tests {
             ),
         ] {
             for (holder, target, sign) in pairs {
-                assert!(
-                    has(text, holder, target, sign),
-                    "{text}: {:?}",
-                    stances_of(text)
-                );
+                assert_has(text, holder, target, sign);
             }
-            assert!(
-                !has(text, not.0, not.1, not.2),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_lacks(text, not.0, not.1, not.2);
         }
         // Asides and adverbs between the subject and its noun.
         for text in [
             "Georgia, by most measures, is now a close ally of Turkey.",
             "Georgia has long been a reliable partner of Turkey.",
         ] {
-            assert!(
-                has(text, "georgia", "turkey", 1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, "georgia", "turkey", 1);
             assert!(
                 !stances_of(text).iter().any(|(h, _, _)| h == "author"),
                 "{text}: {:?}",
@@ -1906,10 +1853,10 @@ mod tests {
             stances_of(text)
         );
         let text = "Georgia and Turkey have a flourishing economic relationship.";
-        assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
+        assert_has(text, "georgia", "turkey", 1);
         // A list of three is not a pair, and a comma breaks the clause.
         let text = "Russia, Armenia and Iran, officials said, are partners.";
-        assert!(!has(text, "armenia", "iran", 1), "{:?}", stances_of(text));
+        assert_lacks(text, "armenia", "iran", 1);
     }
 
     #[test]
@@ -1931,24 +1878,12 @@ mod tests {
                 "turkey",
             ),
         ] {
-            assert!(
-                has(text, holder, target, -1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
-            assert!(
-                !has(text, holder, target, 1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, holder, target, -1);
+            assert_lacks(text, holder, target, 1);
         }
         // Support for something good stays support.
         let text = "Turkey praised Georgia's support for dialogue.";
-        assert!(
-            !has(text, "turkey", "georgia", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_lacks(text, "turkey", "georgia", -1);
     }
 
     #[test]
@@ -1980,7 +1915,7 @@ mod tests {
         }
         // Talks are no shelter for the one criticized by name.
         let text = "Armenia criticized Russia after talks in Geneva.";
-        assert!(has(text, "armenia", "russia", -1), "{:?}", stances_of(text));
+        assert_has(text, "armenia", "russia", -1);
     }
 
     #[test]
@@ -1997,7 +1932,7 @@ mod tests {
         ] {
             let found = stances_of(text);
             for h in &holders {
-                assert!(has(text, h, "russia", -1), "{text}: {found:?}");
+                assert_has(text, h, "russia", -1);
             }
             assert!(
                 !found.iter().any(|(h, t, _)| holders.contains(&h.as_str()) && holders.contains(&t.as_str())),
@@ -2006,11 +1941,7 @@ mod tests {
         }
         // The "by" of a later verb does not make its subject the act's agent.
         let text = "The attack on Georgia was condemned by Turkey and Azerbaijan.";
-        assert!(
-            !has(text, "turkey", "georgia", -1),
-            "{:?}",
-            stances_of(text)
-        );
+        assert_lacks(text, "turkey", "georgia", -1);
     }
 
     #[test]
@@ -2035,20 +1966,12 @@ mod tests {
                 "israel",
             ),
         ] {
-            assert!(
-                has(text, holder, accused, -1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
-            assert!(
-                !has(text, holder, third, 1),
-                "{text}: {:?}",
-                stances_of(text)
-            );
+            assert_has(text, holder, accused, -1);
+            assert_lacks(text, holder, third, 1);
         }
         // A charge is named near its verb: a later clause's support stays support.
         let text = "If Iran keeps up such charges of complicity, Georgia may answer by strengthening its ties with Turkey.";
-        assert!(has(text, "georgia", "turkey", 1), "{:?}", stances_of(text));
+        assert_has(text, "georgia", "turkey", 1);
     }
 
     #[test]
@@ -2058,17 +1981,14 @@ mod tests {
             "Ilham Aliyev said that Russia's sharp criticism of Georgia was unfair.",
         ] {
             let found = stances_of(text);
-            assert!(has(text, "russia", "georgia", -1), "{text}: {found:?}");
+            assert_has(text, "russia", "georgia", -1);
             assert!(
                 !found
                     .iter()
                     .any(|(h, t, _)| h == "russia" && t == "ilham_aliyev"),
                 "{text}: {found:?}"
             );
-            assert!(
-                !has(text, "ilham_aliyev", "georgia", -1),
-                "{text}: {found:?}"
-            );
+            assert_lacks(text, "ilham_aliyev", "georgia", -1);
         }
     }
 

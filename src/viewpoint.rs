@@ -802,21 +802,29 @@ const CREDITS: &[&str] = &[
 /// "Translated from Haqqin.az"): not a sentence whose subject it is ("Tehran Times
 /// reported that…" cites it).
 fn starts_a_line_or_byline(text: &Text, span: Span) -> bool {
-    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = text.original[line_start..span.start].trim().to_lowercase();
-    let credit = is_credit(&before);
+    let Some(before) = line_prefix(text, span) else {
+        return false;
+    };
     let at_start = before.is_empty() || before == "the";
-    credit || (at_start && !opens_a_sentence(text, span))
+    is_credit(&before) || (at_start && !opens_a_sentence(text, span))
+}
+
+/// What stands before a name on its line, lower-cased; None past `SOURCE_ZONE` bytes
+/// (a credit or a byline is short, and the search stays bounded).
+fn line_prefix(text: &Text, span: Span) -> Option<String> {
+    text.line_before(span.start, SOURCE_ZONE)
+        .map(|b| b.trim().to_lowercase())
 }
 
 /// "X points out that…": the name is followed, on its line, by a lower-case word.
 fn opens_a_sentence(text: &Text, span: Span) -> bool {
-    let rest = text.original[span.end..].split('\n').next().unwrap_or("");
-    rest.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase())
-        && rest.starts_with(' ')
+    let rest = text.original.get(span.end..).unwrap_or("");
+    rest.starts_with(' ')
+        && rest
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// A credit line at the foot of the article ("Translated from Haqqin.az",
@@ -825,9 +833,7 @@ fn credited(text: &Text, span: Span) -> bool {
     if span.end + SOURCE_ZONE < text.original.len() {
         return false;
     }
-    let line_start = text.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = text.original[line_start..span.start].trim().to_lowercase();
-    is_credit(&before)
+    line_prefix(text, span).is_some_and(|before| is_credit(&before))
 }
 
 /// What comes before an outlet on its line is a credit: "Translated from", "Source:",
