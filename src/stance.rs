@@ -15,7 +15,7 @@
 
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
-use crate::entities::{Entities, MentionKind};
+use crate::entities::{Entities, Mention, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -354,6 +354,11 @@ pub fn stances(
                         .filter(|m| {
                             !is_location(text, m.span)
                                 && !is_modifier(text, m.span)
+                                && !modifies_relational_noun(
+                                    text,
+                                    entities.mentions_in(*sentence),
+                                    m,
+                                )
                                 && !is_companion(text, *sentence, m.span)
                         })
                         .filter_map(|m| {
@@ -924,6 +929,9 @@ fn predicate_noun<'e>(
             EntityType::Country | EntityType::Person | EntityType::Organization
         )
     };
+    if let Some(pair) = attributive_relation(text, mentions, cue, is_actor) {
+        return Some(pair);
+    }
     let k = text.words.partition_point(|w| w.end <= cue.start);
     let first = text.words.partition_point(|w| w.end <= sentence.start);
     let lower = |i: usize| text.slice(text.words[i]).to_lowercase();
@@ -1044,6 +1052,52 @@ fn predicate_noun<'e>(
     (and_before && has_copula && possessor.is_none()).then_some((subject, None))
 }
 
+/// "Varnian ally Kestria", "its Varnian foe, Kestria": a state named right before a
+/// relational noun is the party it relates to, and the name right after is the other.
+fn attributive_relation<'e>(
+    text: &Text,
+    mentions: &'e [Mention],
+    cue: Span,
+    is_actor: impl Fn(&Mention) -> bool,
+) -> Option<(&'e Mention, Option<&'e Mention>)> {
+    relational_noun(text, cue)?;
+    let k = mentions.partition_point(|m| m.span.end <= cue.start);
+    let party = mentions[..k]
+        .last()
+        .filter(|m| is_actor(m) && text.original[m.span.end..cue.start].trim().is_empty())?;
+    let named = mentions[k..].first().filter(|m| {
+        is_actor(m)
+            && m.entity != party.entity
+            && matches!(text.original[cue.end..m.span.start].trim(), "" | ",")
+    })?;
+    Some((named, Some(party)))
+}
+
+/// A state used attributively before a relational noun and a name ("Varnian ally
+/// Kestria"): a modifier of the noun, not a party to a relationship word before it nor a
+/// target. Without the name ("its Varnian allies") the state is the one meant.
+fn modifies_relational_noun(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
+    let rest = text.original.get(m.span.end..).unwrap_or("");
+    let noun_len: usize = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    let noun_start = m.span.end + (rest.len() - rest.trim_start().len());
+    let noun = Span::new(noun_start, noun_start + noun_len);
+    if !rest.starts_with(' ') || relational_noun(text, noun).is_none() {
+        return false;
+    }
+    let k = mentions.partition_point(|n| n.span.start < noun.end);
+    mentions.get(k).is_some_and(|n| {
+        matches!(
+            text.original.get(noun.end..n.span.start).map(str::trim),
+            Some("" | ",")
+        )
+    })
+}
+
 /// How many words may separate a relationship word from what its clause says of it.
 const PREDICATE_REACH: usize = 6;
 /// How many words may separate a relationship word from its parties or modifiers.
@@ -1146,6 +1200,7 @@ fn relation_statements(
             .filter(|m| {
                 m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= RELATION_REACH
             })
+            .filter(|m| !modifies_relational_noun(text, mentions, m))
             .collect();
         let after: Vec<&crate::entities::Mention> = near_after
             .iter()
@@ -1815,6 +1870,52 @@ mod tests {
         }
         let text = "Russia, Turkey, Iran and Armenia's ally France met.";
         assert_lacks(text, "russia", "france", 1);
+        // A state used attributively: "Varnian ally Kestria" is "Varnia's ally Kestria",
+        // and the state is neither party to a relationship word before it nor a target.
+        for (text, party, named, sign, relation) in [
+            (
+                "Georgia kept warm ties with Russian ally Armenia.",
+                "russia",
+                "armenia",
+                1,
+                Some(("georgia", "armenia", 1)),
+            ),
+            (
+                "Greece has deep links with Turkey's neighbour and Turkish foe, Armenia.",
+                "turkey",
+                "armenia",
+                -1,
+                None,
+            ),
+            (
+                "The US ally Israel condemned Iran.",
+                "united_states",
+                "israel",
+                1,
+                None,
+            ),
+        ] {
+            assert_has(text, party, named, sign);
+            assert_has(text, named, party, sign);
+            if let Some((holder, target, sign)) = relation {
+                assert_has(text, holder, target, sign);
+                assert_lacks(text, holder, party, sign);
+            }
+        }
+        assert_has("The US ally Israel condemned Iran.", "israel", "iran", -1);
+        assert_lacks(
+            "The US ally Israel condemned Iran.",
+            "israel",
+            "united_states",
+            -1,
+        );
+        // Without a name after the noun, the state is the one meant.
+        assert_has(
+            "Russia is quietly arming its Armenian allies.",
+            "russia",
+            "armenia",
+            1,
+        );
         // Allies and enemies are so to each other; a backer only one way.
         for (text, pairs, not) in [
             (
