@@ -240,7 +240,33 @@ pub fn stances(
                         (Holder::Entity(b.entity), a.entity),
                     ])
                 });
-            if let Some(pairs) = described {
+            if let Some(mut pairs) = described {
+                // "Varnia's ally against Kestria": the allies both stand against Kestria.
+                let opposed = relational_noun(text, cue.span)
+                    .and_then(|_| against_whom(text, entities, *sentence, cue.span));
+                let mut against = Vec::new();
+                if let Some(foe) = opposed.filter(|_| polarity > 0.0) {
+                    for (holder, _) in &pairs {
+                        if !against.contains(holder) && *holder != Holder::Entity(foe) {
+                            against.push(*holder);
+                        }
+                    }
+                }
+                let foe_statements = against.into_iter().map(|holder| Statement {
+                    span: *sentence,
+                    holder,
+                    targets: vec![Target {
+                        entity: opposed.unwrap_or_default(),
+                        polarity: -polarity,
+                    }],
+                    cues: vec![Cue {
+                        span: cue.span,
+                        polarity: -polarity,
+                    }],
+                    rule: "predicate-noun",
+                });
+                statements.extend(foe_statements);
+                pairs.retain(|(_, target)| Some(*target) != opposed);
                 for (holder, target) in pairs {
                     if polarity != 0.0 && holder != Holder::Entity(target) {
                         statements.push(Statement {
@@ -810,6 +836,28 @@ const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "been", "become", "becomes",
     "became",
 ];
+/// "an ally against Kestria": the actor named right after "against" following `cue`.
+fn against_whom(text: &Text, entities: &Entities, sentence: Span, cue: Span) -> Option<usize> {
+    let mentions = entities.mentions_in(sentence);
+    let m = mentions.get(mentions.partition_point(|m| m.span.start < cue.end))?;
+    let gap = folded_between(text, cue.end, m.span.start).trim();
+    (matches!(gap, "against" | "against the") && is_actor_kind(entities, m.entity))
+        .then_some(m.entity)
+}
+
+/// Participles that with "as" say what their subject is taken to be ("seen as an ally").
+const PERCEIVED_AS: &[&str] = &[
+    "seen",
+    "regarded",
+    "viewed",
+    "considered",
+    "recognized",
+    "recognised",
+    "known",
+    "described",
+    "perceived",
+    "treated",
+];
 /// Adverbs that may stand between a copula and its noun phrase.
 const ADVERBS: &[&str] = &[
     "already", "now", "still", "also", "long", "often", "again", "once",
@@ -941,13 +989,16 @@ fn predicate_noun<'e>(
         let w = lower(*i);
         NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
     };
-    // The copula before a word, past up to two adverbs ("is already a", "has long been").
+    // The copula before a word, past up to two adverbs ("is already a", "has long been");
+    // "seen as", "regarded as" stand for one ("is widely seen as a").
     let copula_before = |i: usize| {
         (1..=3)
             .map_while(|back| i.checked_sub(back).filter(|&j| j >= first))
             .find_map(|j| {
                 let w = lower(j);
-                if COPULAS.contains(&w.as_str()) {
+                if COPULAS.contains(&w.as_str())
+                    || (w == "as" && j > first && PERCEIVED_AS.contains(&lower(j - 1).as_str()))
+                {
                     Some(Some(j))
                 } else if w.ends_with("ly") || ADVERBS.contains(&w.as_str()) {
                     None
@@ -988,11 +1039,15 @@ fn predicate_noun<'e>(
     if let Some(c) = copula_before(opener) {
         // "X is a…", "X has been one of…", "X, which…, has been one of…".
         let copula = text.words[c].start;
-        // Back over auxiliaries and adverbs: "has long been".
+        // Back over auxiliaries and adverbs: "has long been", "is widely seen as".
         let mut g = c;
         while g > first && {
             let w = lower(g - 1);
-            matches!(w.as_str(), "has" | "have" | "had") || ADVERBS.contains(&w.as_str())
+            matches!(w.as_str(), "has" | "have" | "had")
+                || ADVERBS.contains(&w.as_str())
+                || w.ends_with("ly")
+                || COPULAS.contains(&w.as_str())
+                || PERCEIVED_AS.contains(&w.as_str())
         } {
             g -= 1;
         }
@@ -1228,10 +1283,15 @@ fn relation_statements(
                 .iter()
                 .filter(is_party)
                 .rfind(|m| m.span.end <= second.span.start)?;
-            let gap = text.folded
-                [text.folded_offset(first.span.end)..text.folded_offset(second.span.start)]
-                .trim();
-            (gap == "and" && first.entity != b).then_some(first.entity)
+            let gap = text.original[first.span.end..second.span.start].trim();
+            let gap = if gap.eq_ignore_ascii_case("and") {
+                "and"
+            } else {
+                gap
+            };
+            // "Varnian-Kestrian ties", "the Varnia–Kestria relationship" pair them too.
+            (matches!(gap, "and" | "-" | "\u{2013}" | "\u{2014}" | "/") && first.entity != b)
+                .then_some(first.entity)
         });
         // A relationship of a pair named together ("between A and B", "A and B have…")
         // is each party's toward the other, when the article tells it; "A's ties with B"
@@ -1570,6 +1630,48 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+        // A hyphenated or slashed pair, and the common adjectives of relationship nouns.
+        for (text, a, b, sign) in [
+            (
+                "Georgian-Armenian ties are friendly.",
+                "georgia",
+                "armenia",
+                1,
+            ),
+            (
+                "The Georgia–Russia rivalry deepened.",
+                "georgia",
+                "russia",
+                -1,
+            ),
+            ("Greek/Turkish tensions rose again.", "greece", "turkey", -1),
+            (
+                "Georgia and Armenia keep cordial ties.",
+                "georgia",
+                "armenia",
+                1,
+            ),
+            (
+                "Georgia and Russia have had poor relations for years.",
+                "georgia",
+                "russia",
+                -1,
+            ),
+            (
+                "Like Serbia, Hungary maintains good relations with Russia.",
+                "hungary",
+                "russia",
+                1,
+            ),
+        ] {
+            assert_has(text, a, b, sign);
+        }
+        assert_lacks(
+            "Like Serbia, Hungary maintains good relations with Russia.",
+            "serbia",
+            "russia",
+            1,
+        );
         // One party's ties, or a party's spokesman on the pair: one way only.
         let text = "Azerbaijan's strained relations with Iran worsened.";
         assert_lacks(text, "iran", "azerbaijan", -1);
@@ -1909,6 +2011,21 @@ mod tests {
             "united_states",
             -1,
         );
+        // "X's ally against Y": both allies stand against Y.
+        for text in [
+            "Greece, Cyprus's oldest ally against Turkey, sent ships.",
+            "Serbia remains Russia's partner against NATO.",
+        ] {
+            let (a, b, foe) = if text.starts_with("Greece") {
+                ("greece", "cyprus", "turkey")
+            } else {
+                ("serbia", "russia", "nato")
+            };
+            assert_has(text, a, b, 1);
+            assert_has(text, a, foe, -1);
+            assert_has(text, b, foe, -1);
+            assert_lacks(text, a, foe, 1);
+        }
         // Without a name after the noun, the state is the one meant.
         assert_has(
             "Russia is quietly arming its Armenian allies.",
@@ -1934,10 +2051,12 @@ mod tests {
             }
             assert_lacks(text, not.0, not.1, not.2);
         }
-        // Asides and adverbs between the subject and its noun.
+        // Asides and adverbs between the subject and its noun, and "seen as" for "is".
         for text in [
             "Georgia, by most measures, is now a close ally of Turkey.",
             "Georgia has long been a reliable partner of Turkey.",
+            "Georgia is widely seen as a reliable partner of Turkey.",
+            "Georgia has long been regarded as a close friend of Turkey.",
         ] {
             assert_has(text, "georgia", "turkey", 1);
             assert!(
