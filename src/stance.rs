@@ -805,6 +805,24 @@ fn local_subject<'e>(
         .get(m.span.end..cue.start)
         .unwrap_or("")
         .to_string();
+    // "the Varnian Guard (VG) threatened": an acronym after a name is part of it, whether
+    // known as a name itself or not.
+    let bracketed = text.original[..m.span.start].ends_with('(');
+    if let (true, Some(rest)) = (bracketed, gap.strip_prefix(')')) {
+        gap = rest.to_string();
+    } else if let Some(rest) = gap.trim_start().strip_prefix('(') {
+        if let Some((inside, after)) = rest.split_once(')') {
+            if !inside.is_empty()
+                && inside.len() <= 12
+                && inside
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            {
+                between -= 1.min(between);
+                gap = after.to_string();
+            }
+        }
+    }
     // "Zorblat, for its part, is arming Varnia": an aside does not end the clause.
     for aside in ASIDES {
         if let Some(at) = gap.to_ascii_lowercase().find(aside) {
@@ -1249,11 +1267,18 @@ fn relation_statements(
             })
             .map(|m| m.entity)
             .or(last_subject);
+        // "amid the tensions, Varnian officials visited Kestria": a word that ends its
+        // clause has no parties after it.
+        let clause_ends = text.original[hit.span.end..]
+            .trim_start()
+            .starts_with([',', ';', ':', '.', ')']);
         let near_after: Vec<&crate::entities::Mention> = mentions
             .iter()
             .filter(is_party)
             .filter(|m| {
-                m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= RELATION_REACH
+                !clause_ends
+                    && m.span.start >= hit.span.end
+                    && words(hit.span.end, m.span.start) <= RELATION_REACH
             })
             .filter(|m| !modifies_relational_noun(text, mentions, m))
             .collect();
@@ -1610,6 +1635,47 @@ mod tests {
                 stances_of(text)
             );
         }
+    }
+
+    #[test]
+    fn a_subject_reads_past_its_acronym_in_brackets() {
+        // The acronym known as a name itself (IRGC), or not (HZB, GR-1).
+        for (text, holder, target) in [
+            (
+                "The Islamic Revolutionary Guard Corps (IRGC) threatened Israel again.",
+                "irgc",
+                "israel",
+            ),
+            (
+                "Hezbollah (HZB) threatened Israel again.",
+                "hezbollah",
+                "israel",
+            ),
+            (
+                "Late on Monday Hamas (GR-1) condemned Israel's raids.",
+                "hamas",
+                "israel",
+            ),
+        ] {
+            assert_has(text, holder, target, -1);
+            assert_lacks(text, "author", target, -1);
+        }
+    }
+
+    #[test]
+    fn a_relationship_word_that_ends_its_clause_has_no_parties_after_it() {
+        for text in [
+            "Amid the tensions, Georgian officials visited Ukraine.",
+            "Despite the rivalry; Georgia traded with Ukraine.",
+        ] {
+            assert_lacks(text, "georgia", "ukraine", -1);
+        }
+        assert_has(
+            "The tensions between Georgia and Ukraine grew.",
+            "georgia",
+            "ukraine",
+            -1,
+        );
     }
 
     #[test]
