@@ -76,6 +76,20 @@ const LOCATIVE_BEFORE: &[&str] = &[
     "over", "of",
 ];
 
+/// Nouns after a seat of government that make it the place where something happens.
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "press conference",
+    "news conference",
+    "conference",
+    "summit",
+    "meeting",
+    "forum",
+    "residents",
+    "hotel",
+    "hospital",
+    "airport",
+];
+
 /// Words that, joining capitalised words, keep a name going ("Ministry of Foreign Affairs").
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "el", "on",
@@ -315,10 +329,28 @@ fn is_locative(text: &Text, span: Span) -> bool {
     if is_dateline(text, span) {
         return true;
     }
+    // "a Kestria press conference", "the Varnia summit": where something took place.
+    if PLACE_NOUNS_AFTER.iter().any(|n| {
+        rest.strip_prefix(' ')
+            .and_then(|r| r.get(..n.len()))
+            .is_some_and(|r| r.eq_ignore_ascii_case(n))
+    }) {
+        return true;
+    }
     previous_word(text, span.start).is_some_and(|w| {
         let w = w.to_lowercase();
         LOCATIVE_BEFORE.contains(&w.as_str())
     })
+}
+
+/// Words before the name of an operation or a drill.
+const CODENAMED: &[&str] = &["codenamed ", "code-named ", "code named ", "codename "];
+
+/// "a drill codenamed Iron Lark": the name at `at` is an operation's.
+fn codenamed(text: &Text, at: usize) -> bool {
+    let from = crate::text::floor_char_boundary(text.original, at.saturating_sub(12));
+    let before = text.original[from..at].to_lowercase();
+    CODENAMED.iter().any(|c| before.ends_with(c))
 }
 
 /// Words of a minister's portfolio ("Minister of Culture and Tourism"), and the
@@ -606,6 +638,9 @@ fn unknown_names(
             let sentence_initial = first == words.start;
             let kind = if let Some(k) = head {
                 Some(k)
+            } else if codenamed(text, span.start) {
+                // "a drill codenamed Iron Lark": operations and drills are events.
+                Some(EntityType::Event)
             } else if after_role
                 || (before_speech && n_words >= 2)
                 || ((appositive || bio) && n_words >= 2)
@@ -1491,5 +1526,55 @@ mod tests {
             "{:?}",
             mentions(text)
         );
+    }
+
+    #[test]
+    fn a_capital_before_an_event_noun_is_where_it_happened() {
+        all_have(&[
+            (
+                "He spoke at a May 5 Ankara press conference.",
+                "Ankara",
+                "ankara",
+            ),
+            ("The Baku summit ended early.", "Baku", "baku"),
+            ("Tehran residents queued for fuel.", "Tehran", "tehran"),
+            ("Moscow summoned the envoy.", "Moscow", "russia"),
+        ]);
+    }
+
+    #[test]
+    fn a_codenamed_operation_is_an_event() {
+        for (text, name) in [
+            (
+                "The army began a drill codenamed Silver Heron near the river.",
+                "Silver Heron",
+            ),
+            (
+                "Troops joined an operation code-named Iron Lark on Monday.",
+                "Iron Lark",
+            ),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let kind = e.entities.iter().find(|x| x.name == name).map(|x| x.kind);
+            assert_eq!(kind, Some(EntityType::Event), "{text}: {:?}", e.entities);
+        }
+    }
+
+    #[test]
+    fn american_states_and_cities_are_places() {
+        all_have(&[
+            ("An editor from Ohio was interviewed.", "Ohio", "ohio"),
+            (
+                "A rabbi in Los Angeles signed it.",
+                "Los Angeles",
+                "los_angeles",
+            ),
+            (
+                "The ministers met in West Jerusalem.",
+                "West Jerusalem",
+                "west_jerusalem",
+            ),
+        ]);
     }
 }
