@@ -3,10 +3,13 @@
 //! 1. Gazetteer: every alias of the knowledge base, leftmost-longest ("Tehran Times" is
 //!    an outlet, not Tehran).
 //! 2. Metonymy: a seat of government is the state when it acts ("Tehran warned") and a
-//!    place when something happens there ("the embassy in Tehran").
+//!    place when something happens there ("the embassy in Tehran") or a dateline names
+//!    it ("Ankara, May 3 (Anadolu) -").
 //! 3. Unknown names: capitalised runs after a role ("cleric Seyyed Hassan Ameli"), with an
-//!    organisation head ("…Institute"), or before a speech verb; their bloc comes from
-//!    the words around them ("Iranian cleric …", "Ministry … of Azerbaijan").
+//!    organisation head ("…Institute"), before a speech verb, or alone on a byline line
+//!    under the title; a minister's portfolio is not part of the name ("Minister of
+//!    Trade Olek Varga"); their bloc comes from the words around them ("Iranian cleric
+//!    …", "Ministry … of Azerbaijan").
 //! 4. Per-document aliases: a person's surname alone ("Blank" after "Stephen Blank") and
 //!    an acronym in brackets after an organisation ("… Studies (BESA)").
 
@@ -73,13 +76,27 @@ const LOCATIVE_BEFORE: &[&str] = &[
     "over", "of",
 ];
 
+/// Nouns after a seat of government that make it the place where something happens.
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "press conference",
+    "news conference",
+    "conference",
+    "summit",
+    "meeting",
+    "forum",
+    "residents",
+    "hotel",
+    "hospital",
+    "airport",
+];
+
 /// Words that, joining capitalised words, keep a name going ("Ministry of Foreign Affairs").
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "al", "bin", "ibn", "de", "van", "von", "el", "on",
 ];
 
 /// Capitalised words that do not start a name on their own at the start of a sentence or
-/// after a role: function words, pronouns, months and days.
+/// after a role: function words, pronouns and days (months are `MONTHS`).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -116,18 +133,6 @@ const NOT_NAMES: &[&str] = &[
     "however",
     "meanwhile",
     "moreover",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "monday",
     "tuesday",
     "wednesday",
@@ -306,31 +311,188 @@ fn previous_word<'a>(text: &Text<'a>, at: usize) -> Option<&'a str> {
 
 fn is_locative(text: &Text, span: Span) -> bool {
     let rest = text.original.get(span.end..).unwrap_or("");
-    if rest.starts_with("-based") || rest.starts_with(" based") {
+    // "a Baku-based group" places it; "ties with Baku based on trust" does not.
+    if rest.starts_with("-based") || (rest.starts_with(" based") && !rest.starts_with(" based on"))
+    {
         return true;
     }
     // A possessor is the state, whatever governs it ("one of Baku's allies", "in
-    // Tehran's view").
-    if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+    // Tehran's view"), and so is one side of a pair ("the scope of Ankara-Doha ties").
+    if rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || rest
+            .strip_prefix(['-', '\u{2013}'])
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+    {
         return false;
     }
-    // A dateline: "TEHRAN -" / "BAKU," at the start of a line.
-    let word = text.slice(span);
-    if text
-        .line_before(span.start, 16)
-        .is_some_and(|b| b.trim().is_empty())
-        && word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-        && word.chars().filter(|c| c.is_alphabetic()).count() > 2
-    {
+    if is_dateline(text, span) {
+        return true;
+    }
+    // "a Kestria press conference", "the Varnia summit": where something took place.
+    if PLACE_NOUNS_AFTER.iter().any(|n| {
+        rest.strip_prefix(' ')
+            .and_then(|r| r.get(..n.len()))
+            .is_some_and(|r| r.eq_ignore_ascii_case(n))
+    }) {
         return true;
     }
     previous_word(text, span.start).is_some_and(|w| {
         let w = w.to_lowercase();
         LOCATIVE_BEFORE.contains(&w.as_str())
     })
+}
+
+/// Words before the name of an operation or a drill.
+const CODENAMED: &[&str] = &["codenamed ", "code-named ", "code named ", "codename "];
+
+/// "a drill codenamed Iron Lark": the name at `at` is an operation's.
+fn codenamed(text: &Text, at: usize) -> bool {
+    let from = crate::text::floor_char_boundary(text.original, at.saturating_sub(12));
+    let before = text.original[from..at].to_lowercase();
+    CODENAMED.iter().any(|c| before.ends_with(c))
+}
+
+/// Words of a minister's portfolio ("Minister of Culture and Tourism"), and the
+/// connectors between them.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "foreign",
+    "affairs",
+    "internal",
+    "defense",
+    "defence",
+    "industry",
+    "trade",
+    "economy",
+    "economic",
+    "finance",
+    "energy",
+    "interior",
+    "justice",
+    "health",
+    "education",
+    "agriculture",
+    "tourism",
+    "transport",
+    "transportation",
+    "communications",
+    "labor",
+    "labour",
+    "environment",
+    "ecology",
+    "intelligence",
+    "digital",
+    "development",
+    "public",
+    "security",
+    "welfare",
+    "housing",
+    "religious",
+    "information",
+    "strategic",
+    "diaspora",
+    "national",
+    "natural",
+    "resources",
+    "youth",
+    "sport",
+    "sports",
+    "culture",
+    "science",
+    "technology",
+    "technologies",
+    "innovation",
+    "heritage",
+    "construction",
+    "water",
+    "infrastructure",
+    "emergency",
+    "situations",
+    "social",
+    "protection",
+    "commerce",
+    "immigration",
+    "absorption",
+    "regional",
+    "cooperation",
+    "planning",
+    "urban",
+    "and",
+    "of",
+    "the",
+    "for",
+];
+
+fn is_portfolio(word: &str) -> bool {
+    PORTFOLIO_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Month names: not names of people, and the date of a dateline.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Months as datelines shorten them ("Sept. 4").
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// A capitalised word that starts no name on its own (see `NOT_NAMES`), lower-cased.
+fn not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || MONTHS.contains(&lower)
+}
+
+/// A dateline at the start of a line names where the report was filed: "TEHRAN -",
+/// "BAKU,", and in mixed case when a date, an agency or a dash follows ("Ankara, March 4
+/// (Anadolu) -", "Yerevan (AFP) -", "Kyiv, Ukraine, 3 May").
+fn is_dateline(text: &Text, span: Span) -> bool {
+    if !text
+        .line_before(span.start, 16)
+        .is_some_and(|b| b.trim().is_empty())
+    {
+        return false;
+    }
+    let word = text.slice(span);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 2
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return true;
+    }
+    let limit =
+        crate::text::floor_char_boundary(text.original, (span.end + 40).min(text.original.len()));
+    let rest = text.original[span.end..limit].trim_start_matches([' ', ',']);
+    // An optional country after the city: "Baku, Azerbaijan, 27 June".
+    let is_month = |w: &str| {
+        let w = w.to_lowercase();
+        MONTHS.contains(&w.as_str()) || MONTH_ABBREVIATIONS.contains(&w.as_str())
+    };
+    let rest = match rest.split_once([',', ' ']) {
+        Some((country, after)) if is_capitalised(country) && !is_month(country) => {
+            after.trim_start_matches([' ', ','])
+        }
+        _ => rest,
+    };
+    let mut tokens = rest.split([' ', ',', '.']).filter(|t| !t.is_empty());
+    let first = tokens.next().unwrap_or("");
+    let numbered = !first.is_empty() && first.chars().all(|c| c.is_ascii_digit());
+    rest.starts_with(['(', '-', '\u{2013}', '\u{2014}'])
+        || is_month(first)
+        || (numbered && tokens.next().is_some_and(is_month))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -382,7 +544,7 @@ fn unknown_names(
             if !is_capitalised(word)
                 || found.covered(w)
                 || in_role(w)
-                || NOT_NAMES.contains(&word.to_lowercase().as_str())
+                || not_a_name(&word.to_lowercase())
             {
                 i += 1;
                 continue;
@@ -409,6 +571,7 @@ fn unknown_names(
                 } else if NAME_CONNECTORS.contains(&next_word)
                     && j + 2 < words.end
                     && is_capitalised(text.slice(text.words[j + 2]))
+                    && !not_a_name(&text.slice(text.words[j + 2]).to_lowercase())
                 {
                     j += 1;
                 } else {
@@ -421,8 +584,26 @@ fn unknown_names(
                 .iter()
                 .find(|p| last.len() > p.len() && last.ends_with(**p))
                 .map_or(0, |p| p.len());
+            // "Minister of Trade and Energy Olek Varga": the portfolio after a role and
+            // "of" is part of the role, and the name is what follows it.
+            let role_of = roles[..roles.partition_point(|r| r.end <= w.start)]
+                .last()
+                .filter(|r| text.original.get(r.end..w.start).map(str::trim) == Some("of"))
+                .copied();
+            let mut first = i;
+            if role_of.is_some() {
+                while first <= end && is_portfolio(text.slice(text.words[first])) {
+                    first += 1;
+                }
+                if first == i || first + 1 > end {
+                    // No portfolio, or nothing but one: not a name after all.
+                    i = end + 1;
+                    continue;
+                }
+            }
+            let w = text.words[first];
             let span = Span::new(w.start, text.words[end].end - possessive);
-            let n_words = end - i + 1;
+            let n_words = end - first + 1;
             // A head alone ("Region", "the Ministry") names nothing in particular.
             if (i..=end).all(|k| is_head(text.words[k])) {
                 i = end + 1;
@@ -443,22 +624,27 @@ fn unknown_names(
             // "Tigran Vosk, Armenia's envoy in Rome, said": a role in apposition.
             let appositive = rest.starts_with(", ") && role_within(span.end, 3);
             // "cleric Seyyed Hassan Ameli": the last role ending before the name.
-            let role = roles[..roles.partition_point(|r| r.end <= w.start)]
-                .last()
-                .filter(|r| blank_between(r.end, w.start))
-                .copied();
+            let role = role_of.or_else(|| {
+                roles[..roles.partition_point(|r| r.end <= w.start)]
+                    .last()
+                    .filter(|r| blank_between(r.end, w.start))
+                    .copied()
+            });
             let after_role = role.is_some();
             let k = speech.partition_point(|s| s.start < span.end);
             let before_speech = speech
                 .get(k)
                 .is_some_and(|s| blank_between(span.end, s.start));
-            let sentence_initial = i == words.start;
+            let sentence_initial = first == words.start;
             let kind = if let Some(k) = head {
                 Some(k)
+            } else if codenamed(text, span.start) {
+                // "a drill codenamed Iron Lark": operations and drills are events.
+                Some(EntityType::Event)
             } else if after_role
                 || (before_speech && n_words >= 2)
                 || ((appositive || bio) && n_words >= 2)
-                || (n_words >= 2 && byline(text, w.start))
+                || (n_words >= 2 && (byline(text, w.start) || name_line(text, span, n_words)))
             {
                 Some(EntityType::Person)
             } else {
@@ -502,9 +688,10 @@ fn unknown_names(
     }
 }
 
-/// "Israeli government", "Iranian state media", "Trump administration": a state or a
-/// leader followed by a collective noun is a body of its own; the state word inside stays
-/// a mention of the state.
+/// "Iranian state media", "Trump administration": a state followed by a media noun, or a
+/// leader followed by a collective noun, is a body of its own; the state word inside stays
+/// a mention of the state. A state's government, army or parliament named that way is
+/// the state acting ("the Varnian government said"), not another entity.
 fn collectives(doc: &Doc, found: &mut Found) {
     let text = &doc.text;
     let mut new = Vec::new();
@@ -524,7 +711,9 @@ fn collectives(doc: &Doc, found: &mut Found) {
         }
         let e = &found.entities[m.entity];
         let fits = match e.kind {
-            EntityType::Country => m.kind != MentionKind::Metonym,
+            EntityType::Country => {
+                m.kind != MentionKind::Metonym && *hit.value == EntityType::Media
+            }
             EntityType::Person => *hit.value == EntityType::Organization,
             _ => false,
         };
@@ -613,15 +802,57 @@ fn byline(text: &Text, at: usize) -> bool {
     })
 }
 
+/// Bytes from the start of a text within which a line holding only a name is its
+/// author's (the byline of a page without "By").
+const BYLINE_REACH: usize = 800;
+
+/// A line near the top that holds nothing but two or three capitalised words: the
+/// author's name under a headline ("Jane Roe", then the article).
+fn name_line(text: &Text, span: Span, n_words: usize) -> bool {
+    let line_end = text.original[span.end..]
+        .find('\n')
+        .map_or(text.original.len(), |i| span.end + i);
+    // The first line is the title, not a byline.
+    let below_a_title = !text.original[..span.start].trim().is_empty();
+    span.start < BYLINE_REACH
+        && below_a_title
+        && n_words <= 3
+        && text
+            .line_before(span.start, 8)
+            .is_some_and(|b| b.trim().is_empty())
+        && text.original[span.end..line_end].trim().is_empty()
+}
+
 /// Title Case lines (most words capitalised) are headlines: no unknown names there.
 fn looks_like_headline(text: &Text, words: &[Span]) -> bool {
+    // A sentence that ends in a period is prose, however many names it holds; three
+    // words or fewer are a name as often as a headline.
+    if words.len() <= 3 {
+        return false;
+    }
+    if let Some(last) = words.last() {
+        if text.original[last.end..].starts_with('.') {
+            return false;
+        }
+    }
     let long: Vec<&str> = words
         .iter()
         .map(|w| text.slice(*w))
         .filter(|w| w.len() > 3)
         .collect();
-    long.len() >= 3 && long.iter().filter(|w| is_capitalised(w)).count() * 10 >= long.len() * 8
+    // Title Case leaves only short function words in lower case; a lower-case word of
+    // substance ("a senior Ministry of Defense official") is a line of prose.
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| is_capitalised(w) || TITLE_CASE_LOWER.contains(w))
 }
+
+/// Longer words that Title Case headlines leave in lower case.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "with", "from", "into", "onto", "over", "amid", "after", "about", "against", "between", "than",
+    "upon", "within", "without", "toward", "towards", "during", "under", "that", "versus",
+];
 
 /// The bloc of an unknown name from a state named right before it ("Iranian cleric X",
 /// "Azerbaijan's Foreign Ministry") or inside it ("Embassy of Azerbaijan"); an
@@ -811,6 +1042,13 @@ mod tests {
             .collect()
     }
 
+    /// Each `(text, surface, id)`: `surface` is a mention of `id`.
+    fn all_have(cases: &[(&str, &str, &str)]) {
+        for (text, surface, id) in cases {
+            assert!(has(text, surface, id), "{text}: {:?}", mentions(text));
+        }
+    }
+
     fn has(text: &str, surface: &str, id: &str) -> bool {
         mentions(text).iter().any(|(s, i)| s == surface && i == id)
     }
@@ -988,18 +1226,31 @@ mod tests {
 
     #[test]
     fn collectives_are_bodies_of_their_own() {
-        let text = "The Israeli government and Iranian state media disagreed.";
-        assert!(
-            has(text, "Israeli government", "israeli_government"),
-            "{:?}",
-            mentions(text)
-        );
-        assert!(has(text, "Israeli", "israel"), "{:?}", mentions(text));
-        assert!(
-            has(text, "Iranian state media", "iranian_state_media"),
-            "{:?}",
-            mentions(text)
-        );
+        for (text, body) in [
+            (
+                "The Israeli government and Iranian state media disagreed.",
+                "iranian_state_media",
+            ),
+            (
+                "Azerbaijani media and the Trump administration spoke.",
+                "trump_administration",
+            ),
+        ] {
+            let ms = mentions(text);
+            assert!(ms.iter().any(|(_, id)| id == body), "{text}: {ms:?}");
+        }
+        // A state's own government or army is the state.
+        for text in [
+            "The Israeli government and Iranian state media disagreed.",
+            "The Turkish government and the Armenian government both replied.",
+        ] {
+            let ms = mentions(text);
+            assert!(
+                ms.iter().all(|(s, _)| !s.contains("government")),
+                "{text}: {ms:?}"
+            );
+            assert!(has(text, "Israeli", "israel") || has(text, "Turkish", "turkey"));
+        }
     }
 
     #[test]
@@ -1074,5 +1325,256 @@ mod tests {
             "{:?}",
             mentions(text)
         );
+    }
+
+    #[test]
+    fn datelines_are_places_in_any_case() {
+        for (text, surface) in [
+            ("BAKU, May 2 (Trend) - The talks went on.", "BAKU"),
+            ("Tehran, March 4 (IRNA) - Officials met again.", "Tehran"),
+            ("Baku, Azerbaijan, 27 June. The ministry spoke.", "Baku"),
+            ("Yerevan (AFP) \u{2013} The vote was held.", "Yerevan"),
+            ("Ankara - Ministers gathered on Monday.", "Ankara"),
+        ] {
+            let ms = mentions(text);
+            let id = ms
+                .iter()
+                .find(|(s, _)| s == surface)
+                .map(|(_, i)| i.as_str());
+            assert!(
+                matches!(id, Some("baku" | "tehran" | "yerevan" | "ankara")),
+                "{text}: {ms:?}"
+            );
+        }
+        // At the start of a line but acting: the state.
+        all_have(&[
+            (
+                "Tehran, for its part, rejected the claim.",
+                "Tehran",
+                "iran",
+            ),
+            ("Baku warned Yerevan again.", "Baku", "azerbaijan"),
+        ]);
+    }
+
+    #[test]
+    fn one_side_of_a_pair_is_the_state() {
+        all_have(&[
+            (
+                "He wrote on the depth of Baku-Ankara ties.",
+                "Baku",
+                "azerbaijan",
+            ),
+            (
+                "The scope of Tehran-Moscow relations grew.",
+                "Tehran",
+                "iran",
+            ),
+            ("A Baku-based group sued.", "Baku", "baku"),
+        ]);
+    }
+
+    #[test]
+    fn based_on_does_not_place_a_capital() {
+        for text in [
+            "She called ties with Tehran based on mutual respect.",
+            "Its bond with Baku based on trade was praised.",
+        ] {
+            let ms = mentions(text);
+            assert!(
+                ms.iter().any(|(_, i)| i == "iran" || i == "azerbaijan"),
+                "{text}: {ms:?}"
+            );
+            assert!(
+                ms.iter().all(|(_, i)| i != "tehran" && i != "baku"),
+                "{text}: {ms:?}"
+            );
+        }
+    }
+
+    /// The persons found in `text`, by name.
+    fn persons(text: &str) -> Vec<String> {
+        let t = Doc::new(kb(), text);
+        extract(kb(), &t)
+            .entities
+            .into_iter()
+            .filter(|x| x.kind == EntityType::Person)
+            .map(|x| x.name)
+            .collect()
+    }
+
+    /// Each `(text, name)`: `name` is a person of `text` when `found`, else it is not.
+    fn check_persons(found: bool, cases: &[(&str, &str)]) {
+        for (text, name) in cases {
+            let all = persons(text);
+            assert_eq!(all.iter().any(|p| p == name), found, "{text}: {all:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_alone_on_a_line_under_the_title_is_the_author() {
+        check_persons(
+            true,
+            &[
+                (
+                    "Talks stall again\nMirza Qalandarov\nThe talks stalled.",
+                    "Mirza Qalandarov",
+                ),
+                (
+                    "Why the border matters\n\nOlena Varkasova\n\nIt matters.",
+                    "Olena Varkasova",
+                ),
+                (
+                    "A headline here\nJane Tirrel Okafor\nShe writes.",
+                    "Jane Tirrel Okafor",
+                ),
+            ],
+        );
+        // The title itself, a long line, or a name deep in the text is not a byline.
+        let far = format!(
+            "Title\n{}\nMirza Qalandarov\nText.",
+            "words here. ".repeat(80)
+        );
+        check_persons(
+            false,
+            &[
+                ("Border Tensions\nThe talks stalled.", "Border Tensions"),
+                (
+                    "Title\nRegional Outlook For Next Year\nText.",
+                    "Regional Outlook For Next Year",
+                ),
+                (&far, "Mirza Qalandarov"),
+            ],
+        );
+    }
+
+    #[test]
+    fn prose_with_many_names_is_not_a_headline() {
+        check_persons(
+            true,
+            &[
+                ("Scholars, and Green Union Party Chairman, Deputy Rauf Kazimli attended the event.", "Rauf Kazimli"),
+                ("Guests and Liberal Party Leader, Senator Ilse Marveen spoke at the forum.", "Ilse Marveen"),
+            ],
+        );
+        // A Title Case headline still names no one.
+        let text = "Varnia Minister Warns Zorblat Over Border Drills";
+        assert!(persons(text).is_empty(), "{:?}", persons(text));
+    }
+
+    #[test]
+    fn a_portfolio_after_a_role_is_not_the_name() {
+        check_persons(
+            true,
+            &[
+                (
+                    "They met Minister of Industry and Trade Olek Varga on Monday.",
+                    "Olek Varga",
+                ),
+                (
+                    "The Minister of Culture Tamsin Oduya opened it.",
+                    "Tamsin Oduya",
+                ),
+                (
+                    "He and Deputy Minister of Foreign Affairs Rasim Quliev spoke.",
+                    "Rasim Quliev",
+                ),
+            ],
+        );
+        let text = "The Minister of Defense spoke to reporters.";
+        assert!(persons(text).is_empty(), "{:?}", persons(text));
+    }
+
+    #[test]
+    fn messaging_services_are_media() {
+        for (text, id) in [
+            ("A clip spread on Telegram channels overnight.", "telegram"),
+            ("He posted the video on YouTube and Facebook.", "youtube"),
+            ("The group wrote on Telegram that it was over.", "telegram"),
+        ] {
+            let ms = mentions(text);
+            assert!(ms.iter().any(|(_, i)| i == id), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn known_events_named_by_description() {
+        all_have(&[
+            (
+                "Gunmen stormed the building in the Azerbaijani embassy attack last winter.",
+                "Azerbaijani embassy attack",
+                "embassy_attack_2023",
+            ),
+            (
+                "After the attack on Azerbaijan's embassy in Tehran, Baku recalled staff.",
+                "attack on Azerbaijan's embassy in Tehran",
+                "embassy_attack_2023",
+            ),
+            (
+                "The helicopter crash near the border killed nine people.",
+                "helicopter crash",
+                "raisi_helicopter_crash",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn former_soviet_states_name_the_soviet_union() {
+        let text = "Fighting between two former Soviet republics worried Ankara.";
+        assert!(
+            mentions(text).iter().any(|(_, id)| id == "soviet_union"),
+            "{:?}",
+            mentions(text)
+        );
+    }
+
+    #[test]
+    fn a_capital_before_an_event_noun_is_where_it_happened() {
+        all_have(&[
+            (
+                "He spoke at a May 5 Ankara press conference.",
+                "Ankara",
+                "ankara",
+            ),
+            ("The Baku summit ended early.", "Baku", "baku"),
+            ("Tehran residents queued for fuel.", "Tehran", "tehran"),
+            ("Moscow summoned the envoy.", "Moscow", "russia"),
+        ]);
+    }
+
+    #[test]
+    fn a_codenamed_operation_is_an_event() {
+        for (text, name) in [
+            (
+                "The army began a drill codenamed Silver Heron near the river.",
+                "Silver Heron",
+            ),
+            (
+                "Troops joined an operation code-named Iron Lark on Monday.",
+                "Iron Lark",
+            ),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let kind = e.entities.iter().find(|x| x.name == name).map(|x| x.kind);
+            assert_eq!(kind, Some(EntityType::Event), "{text}: {:?}", e.entities);
+        }
+    }
+
+    #[test]
+    fn american_states_and_cities_are_places() {
+        all_have(&[
+            ("An editor from Ohio was interviewed.", "Ohio", "ohio"),
+            (
+                "A rabbi in Los Angeles signed it.",
+                "Los Angeles",
+                "los_angeles",
+            ),
+            (
+                "The ministers met in West Jerusalem.",
+                "West Jerusalem",
+                "west_jerusalem",
+            ),
+        ]);
     }
 }

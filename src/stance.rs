@@ -15,7 +15,7 @@
 
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
-use crate::entities::{Entities, MentionKind};
+use crate::entities::{Entities, Mention, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -240,7 +240,33 @@ pub fn stances(
                         (Holder::Entity(b.entity), a.entity),
                     ])
                 });
-            if let Some(pairs) = described {
+            if let Some(mut pairs) = described {
+                // "Varnia's ally against Kestria": the allies both stand against Kestria.
+                let opposed = relational_noun(text, cue.span)
+                    .and_then(|_| against_whom(text, entities, *sentence, cue.span));
+                let mut against = Vec::new();
+                if let Some(foe) = opposed.filter(|_| polarity > 0.0) {
+                    for (holder, _) in &pairs {
+                        if !against.contains(holder) && *holder != Holder::Entity(foe) {
+                            against.push(*holder);
+                        }
+                    }
+                }
+                let foe_statements = against.into_iter().map(|holder| Statement {
+                    span: *sentence,
+                    holder,
+                    targets: vec![Target {
+                        entity: opposed.unwrap_or_default(),
+                        polarity: -polarity,
+                    }],
+                    cues: vec![Cue {
+                        span: cue.span,
+                        polarity: -polarity,
+                    }],
+                    rule: "predicate-noun",
+                });
+                statements.extend(foe_statements);
+                pairs.retain(|(_, target)| Some(*target) != opposed);
                 for (holder, target) in pairs {
                     if polarity != 0.0 && holder != Holder::Entity(target) {
                         statements.push(Statement {
@@ -354,6 +380,11 @@ pub fn stances(
                         .filter(|m| {
                             !is_location(text, m.span)
                                 && !is_modifier(text, m.span)
+                                && !modifies_relational_noun(
+                                    text,
+                                    entities.mentions_in(*sentence),
+                                    m,
+                                )
                                 && !is_companion(text, *sentence, m.span)
                         })
                         .filter_map(|m| {
@@ -774,6 +805,24 @@ fn local_subject<'e>(
         .get(m.span.end..cue.start)
         .unwrap_or("")
         .to_string();
+    // "the Varnian Guard (VG) threatened": an acronym after a name is part of it, whether
+    // known as a name itself or not.
+    let bracketed = text.original[..m.span.start].ends_with('(');
+    if let (true, Some(rest)) = (bracketed, gap.strip_prefix(')')) {
+        gap = rest.to_string();
+    } else if let Some(rest) = gap.trim_start().strip_prefix('(') {
+        if let Some((inside, after)) = rest.split_once(')') {
+            if !inside.is_empty()
+                && inside.len() <= 12
+                && inside
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            {
+                between -= 1.min(between);
+                gap = after.to_string();
+            }
+        }
+    }
     // "Zorblat, for its part, is arming Varnia": an aside does not end the clause.
     for aside in ASIDES {
         if let Some(at) = gap.to_ascii_lowercase().find(aside) {
@@ -804,6 +853,28 @@ fn local_subject<'e>(
 const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "been", "become", "becomes",
     "became",
+];
+/// "an ally against Kestria": the actor named right after "against" following `cue`.
+fn against_whom(text: &Text, entities: &Entities, sentence: Span, cue: Span) -> Option<usize> {
+    let mentions = entities.mentions_in(sentence);
+    let m = mentions.get(mentions.partition_point(|m| m.span.start < cue.end))?;
+    let gap = folded_between(text, cue.end, m.span.start).trim();
+    (matches!(gap, "against" | "against the") && is_actor_kind(entities, m.entity))
+        .then_some(m.entity)
+}
+
+/// Participles that with "as" say what their subject is taken to be ("seen as an ally").
+const PERCEIVED_AS: &[&str] = &[
+    "seen",
+    "regarded",
+    "viewed",
+    "considered",
+    "recognized",
+    "recognised",
+    "known",
+    "described",
+    "perceived",
+    "treated",
 ];
 /// Adverbs that may stand between a copula and its noun phrase.
 const ADVERBS: &[&str] = &[
@@ -924,6 +995,9 @@ fn predicate_noun<'e>(
             EntityType::Country | EntityType::Person | EntityType::Organization
         )
     };
+    if let Some(pair) = attributive_relation(text, mentions, cue, is_actor) {
+        return Some(pair);
+    }
     let k = text.words.partition_point(|w| w.end <= cue.start);
     let first = text.words.partition_point(|w| w.end <= sentence.start);
     let lower = |i: usize| text.slice(text.words[i]).to_lowercase();
@@ -933,13 +1007,16 @@ fn predicate_noun<'e>(
         let w = lower(*i);
         NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
     };
-    // The copula before a word, past up to two adverbs ("is already a", "has long been").
+    // The copula before a word, past up to two adverbs ("is already a", "has long been");
+    // "seen as", "regarded as" stand for one ("is widely seen as a").
     let copula_before = |i: usize| {
         (1..=3)
             .map_while(|back| i.checked_sub(back).filter(|&j| j >= first))
             .find_map(|j| {
                 let w = lower(j);
-                if COPULAS.contains(&w.as_str()) {
+                if COPULAS.contains(&w.as_str())
+                    || (w == "as" && j > first && PERCEIVED_AS.contains(&lower(j - 1).as_str()))
+                {
                     Some(Some(j))
                 } else if w.ends_with("ly") || ADVERBS.contains(&w.as_str()) {
                     None
@@ -980,11 +1057,15 @@ fn predicate_noun<'e>(
     if let Some(c) = copula_before(opener) {
         // "X is a…", "X has been one of…", "X, which…, has been one of…".
         let copula = text.words[c].start;
-        // Back over auxiliaries and adverbs: "has long been".
+        // Back over auxiliaries and adverbs: "has long been", "is widely seen as".
         let mut g = c;
         while g > first && {
             let w = lower(g - 1);
-            matches!(w.as_str(), "has" | "have" | "had") || ADVERBS.contains(&w.as_str())
+            matches!(w.as_str(), "has" | "have" | "had")
+                || ADVERBS.contains(&w.as_str())
+                || w.ends_with("ly")
+                || COPULAS.contains(&w.as_str())
+                || PERCEIVED_AS.contains(&w.as_str())
         } {
             g -= 1;
         }
@@ -1042,6 +1123,52 @@ fn predicate_noun<'e>(
         .split(' ')
         .any(|w| COPULAS.contains(&w));
     (and_before && has_copula && possessor.is_none()).then_some((subject, None))
+}
+
+/// "Varnian ally Kestria", "its Varnian foe, Kestria": a state named right before a
+/// relational noun is the party it relates to, and the name right after is the other.
+fn attributive_relation<'e>(
+    text: &Text,
+    mentions: &'e [Mention],
+    cue: Span,
+    is_actor: impl Fn(&Mention) -> bool,
+) -> Option<(&'e Mention, Option<&'e Mention>)> {
+    relational_noun(text, cue)?;
+    let k = mentions.partition_point(|m| m.span.end <= cue.start);
+    let party = mentions[..k]
+        .last()
+        .filter(|m| is_actor(m) && text.original[m.span.end..cue.start].trim().is_empty())?;
+    let named = mentions[k..].first().filter(|m| {
+        is_actor(m)
+            && m.entity != party.entity
+            && matches!(text.original[cue.end..m.span.start].trim(), "" | ",")
+    })?;
+    Some((named, Some(party)))
+}
+
+/// A state used attributively before a relational noun and a name ("Varnian ally
+/// Kestria"): a modifier of the noun, not a party to a relationship word before it nor a
+/// target. Without the name ("its Varnian allies") the state is the one meant.
+fn modifies_relational_noun(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
+    let rest = text.original.get(m.span.end..).unwrap_or("");
+    let noun_len: usize = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    let noun_start = m.span.end + (rest.len() - rest.trim_start().len());
+    let noun = Span::new(noun_start, noun_start + noun_len);
+    if !rest.starts_with(' ') || relational_noun(text, noun).is_none() {
+        return false;
+    }
+    let k = mentions.partition_point(|n| n.span.start < noun.end);
+    mentions.get(k).is_some_and(|n| {
+        matches!(
+            text.original.get(noun.end..n.span.start).map(str::trim),
+            Some("" | ",")
+        )
+    })
 }
 
 /// How many words may separate a relationship word from what its clause says of it.
@@ -1140,12 +1267,20 @@ fn relation_statements(
             })
             .map(|m| m.entity)
             .or(last_subject);
+        // "amid the tensions, Varnian officials visited Kestria": a word that ends its
+        // clause has no parties after it.
+        let clause_ends = text.original[hit.span.end..]
+            .trim_start()
+            .starts_with([',', ';', ':', '.', ')']);
         let near_after: Vec<&crate::entities::Mention> = mentions
             .iter()
             .filter(is_party)
             .filter(|m| {
-                m.span.start >= hit.span.end && words(hit.span.end, m.span.start) <= RELATION_REACH
+                !clause_ends
+                    && m.span.start >= hit.span.end
+                    && words(hit.span.end, m.span.start) <= RELATION_REACH
             })
+            .filter(|m| !modifies_relational_noun(text, mentions, m))
             .collect();
         let after: Vec<&crate::entities::Mention> = near_after
             .iter()
@@ -1173,10 +1308,15 @@ fn relation_statements(
                 .iter()
                 .filter(is_party)
                 .rfind(|m| m.span.end <= second.span.start)?;
-            let gap = text.folded
-                [text.folded_offset(first.span.end)..text.folded_offset(second.span.start)]
-                .trim();
-            (gap == "and" && first.entity != b).then_some(first.entity)
+            let gap = text.original[first.span.end..second.span.start].trim();
+            let gap = if gap.eq_ignore_ascii_case("and") {
+                "and"
+            } else {
+                gap
+            };
+            // "Varnian-Kestrian ties", "the Varnia–Kestria relationship" pair them too.
+            (matches!(gap, "and" | "-" | "\u{2013}" | "\u{2014}" | "/") && first.entity != b)
+                .then_some(first.entity)
         });
         // A relationship of a pair named together ("between A and B", "A and B have…")
         // is each party's toward the other, when the article tells it; "A's ties with B"
@@ -1498,6 +1638,47 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_reads_past_its_acronym_in_brackets() {
+        // The acronym known as a name itself (IRGC), or not (HZB, GR-1).
+        for (text, holder, target) in [
+            (
+                "The Islamic Revolutionary Guard Corps (IRGC) threatened Israel again.",
+                "irgc",
+                "israel",
+            ),
+            (
+                "Hezbollah (HZB) threatened Israel again.",
+                "hezbollah",
+                "israel",
+            ),
+            (
+                "Late on Monday Hamas (GR-1) condemned Israel's raids.",
+                "hamas",
+                "israel",
+            ),
+        ] {
+            assert_has(text, holder, target, -1);
+            assert_lacks(text, "author", target, -1);
+        }
+    }
+
+    #[test]
+    fn a_relationship_word_that_ends_its_clause_has_no_parties_after_it() {
+        for text in [
+            "Amid the tensions, Georgian officials visited Ukraine.",
+            "Despite the rivalry; Georgia traded with Ukraine.",
+        ] {
+            assert_lacks(text, "georgia", "ukraine", -1);
+        }
+        assert_has(
+            "The tensions between Georgia and Ukraine grew.",
+            "georgia",
+            "ukraine",
+            -1,
+        );
+    }
+
+    #[test]
     fn a_pair_named_together_holds_its_relationship_both_ways() {
         for text in [
             "Tensions between Iran and Azerbaijan rose.",
@@ -1515,6 +1696,48 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+        // A hyphenated or slashed pair, and the common adjectives of relationship nouns.
+        for (text, a, b, sign) in [
+            (
+                "Georgian-Armenian ties are friendly.",
+                "georgia",
+                "armenia",
+                1,
+            ),
+            (
+                "The Georgia–Russia rivalry deepened.",
+                "georgia",
+                "russia",
+                -1,
+            ),
+            ("Greek/Turkish tensions rose again.", "greece", "turkey", -1),
+            (
+                "Georgia and Armenia keep cordial ties.",
+                "georgia",
+                "armenia",
+                1,
+            ),
+            (
+                "Georgia and Russia have had poor relations for years.",
+                "georgia",
+                "russia",
+                -1,
+            ),
+            (
+                "Like Serbia, Hungary maintains good relations with Russia.",
+                "hungary",
+                "russia",
+                1,
+            ),
+        ] {
+            assert_has(text, a, b, sign);
+        }
+        assert_lacks(
+            "Like Serbia, Hungary maintains good relations with Russia.",
+            "serbia",
+            "russia",
+            1,
+        );
         // One party's ties, or a party's spokesman on the pair: one way only.
         let text = "Azerbaijan's strained relations with Iran worsened.";
         assert_lacks(text, "iran", "azerbaijan", -1);
@@ -1815,6 +2038,67 @@ mod tests {
         }
         let text = "Russia, Turkey, Iran and Armenia's ally France met.";
         assert_lacks(text, "russia", "france", 1);
+        // A state used attributively: "Varnian ally Kestria" is "Varnia's ally Kestria",
+        // and the state is neither party to a relationship word before it nor a target.
+        for (text, party, named, sign, relation) in [
+            (
+                "Georgia kept warm ties with Russian ally Armenia.",
+                "russia",
+                "armenia",
+                1,
+                Some(("georgia", "armenia", 1)),
+            ),
+            (
+                "Greece has deep links with Turkey's neighbour and Turkish foe, Armenia.",
+                "turkey",
+                "armenia",
+                -1,
+                None,
+            ),
+            (
+                "The US ally Israel condemned Iran.",
+                "united_states",
+                "israel",
+                1,
+                None,
+            ),
+        ] {
+            assert_has(text, party, named, sign);
+            assert_has(text, named, party, sign);
+            if let Some((holder, target, sign)) = relation {
+                assert_has(text, holder, target, sign);
+                assert_lacks(text, holder, party, sign);
+            }
+        }
+        assert_has("The US ally Israel condemned Iran.", "israel", "iran", -1);
+        assert_lacks(
+            "The US ally Israel condemned Iran.",
+            "israel",
+            "united_states",
+            -1,
+        );
+        // "X's ally against Y": both allies stand against Y.
+        for text in [
+            "Greece, Cyprus's oldest ally against Turkey, sent ships.",
+            "Serbia remains Russia's partner against NATO.",
+        ] {
+            let (a, b, foe) = if text.starts_with("Greece") {
+                ("greece", "cyprus", "turkey")
+            } else {
+                ("serbia", "russia", "nato")
+            };
+            assert_has(text, a, b, 1);
+            assert_has(text, a, foe, -1);
+            assert_has(text, b, foe, -1);
+            assert_lacks(text, a, foe, 1);
+        }
+        // Without a name after the noun, the state is the one meant.
+        assert_has(
+            "Russia is quietly arming its Armenian allies.",
+            "russia",
+            "armenia",
+            1,
+        );
         // Allies and enemies are so to each other; a backer only one way.
         for (text, pairs, not) in [
             (
@@ -1833,10 +2117,12 @@ mod tests {
             }
             assert_lacks(text, not.0, not.1, not.2);
         }
-        // Asides and adverbs between the subject and its noun.
+        // Asides and adverbs between the subject and its noun, and "seen as" for "is".
         for text in [
             "Georgia, by most measures, is now a close ally of Turkey.",
             "Georgia has long been a reliable partner of Turkey.",
+            "Georgia is widely seen as a reliable partner of Turkey.",
+            "Georgia has long been regarded as a close friend of Turkey.",
         ] {
             assert_has(text, "georgia", "turkey", 1);
             assert!(

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
-use crate::entities::{Entities, MentionKind};
+use crate::entities::{Entities, Mention, MentionKind};
 use crate::kb::{EntityType, KnowledgeBase, ViewpointSet};
 use crate::model::{cached, softmax, Features, LinearModel};
 use crate::stance::Statement;
@@ -308,7 +308,7 @@ pub fn classify(
         }
     }
     dateline(kb, text, entities, &mut evidence);
-    home_officials(kb, doc, entities, &mut evidence);
+    home_officials(kb, doc, entities, &quoted, &mut evidence);
     commentary(kb, attributions, &mut evidence);
     author_bio(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
@@ -589,11 +589,13 @@ fn dateline(kb: &KnowledgeBase, text: &Text, entities: &Entities, evidence: &mut
 
 /// "Prime Minister Jane Roe said": an outlet gives its own country's officials their
 /// title alone, where a foreign one writes "Zorblat's Prime Minister". Each person titled
-/// without a state before or inside the title counts once for the person's side.
+/// without a state in the title's noun phrase counts once for the person's side. Inside a
+/// quotation the title is the speaker's usage, not the outlet's.
 fn home_officials(
     kb: &KnowledgeBase,
     doc: &Doc,
     entities: &Entities,
+    quoted: &[Span],
     evidence: &mut Vec<Evidence>,
 ) {
     let text = &doc.text;
@@ -609,18 +611,44 @@ fn home_officials(
             .binary_search_by(|t| t.span.start.cmp(&m.span.start))
             .is_ok_and(|i| titles[i].span.end < m.span.end)
             && !text.slice(m.span).contains(" of ");
-        // A state nested in the mention, or named right before it, qualifies the title.
+        let is_state = |n: &Mention| entities.entities[n.entity].kind == EntityType::Country;
+        let places = |n: &Mention| {
+            matches!(
+                entities.entities[n.entity].kind,
+                EntityType::Country | EntityType::Person
+            )
+        };
+        // A state nested in the mention, or a state or its leader named in the noun phrase
+        // before it ("Zorblat's deputy envoy", "the Zorblati President's adviser"),
+        // qualifies the title.
         let nested = entities.mentions[k + 1..]
             .iter()
             .take_while(|n| n.span.start < m.span.end)
-            .chain(entities.mentions[..k].iter().rev().take(1))
-            .any(|n| {
-                entities.entities[n.entity].kind == EntityType::Country
-                    && n.span.end + 3 >= m.span.start
-                    && n.span.start < m.span.end
-            });
+            .any(|n| is_state(n) && n.span.start < m.span.end)
+            || entities.mentions[..k]
+                .iter()
+                .rev()
+                .take(QUALIFIER_MENTIONS)
+                .any(|n| places(n) && same_noun_phrase(text, n.span.end, m.span.start));
+        let in_quote = quoted.iter().any(|q| q.contains(m.span));
+        // "On a visit to Zorblat, where he met President X": the sentence has already
+        // taken the reader to the official's country.
+        let placed = text.sentence_of(m.span.start).is_some_and(|i| {
+            let sentence = text.sentences[i];
+            entities.mentions[..k]
+                .iter()
+                .rev()
+                .take_while(|n| n.span.start >= sentence.start)
+                .any(|n| {
+                    let place = &entities.entities[n.entity];
+                    matches!(place.kind, EntityType::Country | EntityType::Place)
+                        && place.bloc.is_some()
+                        && place.bloc == e.bloc
+                        && LOCATIVES.contains(&last_word_before(text, n.span.start))
+                })
+        });
         let viewpoint = kb.viewpoint_of_bloc(e.bloc.as_deref());
-        if !titled || nested || viewpoint == kb.fallback_viewpoint() {
+        if !titled || nested || in_quote || placed || viewpoint == kb.fallback_viewpoint() {
             continue;
         }
         counted.push(m.entity);
@@ -632,6 +660,55 @@ fn home_officials(
             weight: HOME_OFFICIAL_WEIGHT,
         });
     }
+}
+
+/// How many mentions back a title's state may be named, and how many words may stand
+/// between them ("Varnia's deputy trade envoy").
+const QUALIFIER_MENTIONS: usize = 2;
+const QUALIFIER_WORDS: usize = 3;
+/// Words that end a noun phrase: what follows them is a new one ("Varnia and President X").
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "or", "but", "with", "to", "by", "for", "from", "at", "in", "on", "as", "that", "who",
+    "which", "than", "while", "after", "before",
+];
+
+/// Words that put a place as where something happens ("a visit to Zorblat").
+const LOCATIVES: &[&str] = &["to", "in", "at", "into", "visiting", "visited", "visits"];
+
+/// The folded word ending right before `at` (across spaces only), or "".
+fn last_word_before<'t>(text: &Text<'t>, at: usize) -> &'t str {
+    let before = text.original.get(..at).unwrap_or("").trim_end_matches(' ');
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &before[start..]
+}
+
+/// Whether `start..end` of the text is the inside of one noun phrase: a few words, no
+/// punctuation but an apostrophe or hyphen, and no word that starts a new phrase.
+fn same_noun_phrase(text: &Text, start: usize, end: usize) -> bool {
+    let Some(gap) = (start <= end)
+        .then(|| text.original.get(start..end))
+        .flatten()
+    else {
+        return false;
+    };
+    if gap
+        .chars()
+        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || "'’-".contains(c)))
+        || gap.contains('\n')
+    {
+        return false;
+    }
+    let words: Vec<&str> = gap
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "'s" | "’s" | "'" | "’"))
+        .collect();
+    words.len() <= QUALIFIER_WORDS
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(['\'', '’']);
+            !PHRASE_BREAKS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// An article argued almost wholly in its own voice, quoting little, is commentary; in
@@ -651,13 +728,23 @@ fn commentary(kb: &KnowledgeBase, attributions: &[Attribution], evidence: &mut V
     if (own as f32) < COMMENTARY_SHARE * attributions.len() as f32 {
         return;
     }
+    // Commentary that gives one side's officials their title alone ("Prime Minister X")
+    // is that side's own press writing about its affairs.
+    let mut homes = evidence
+        .iter()
+        .filter(|e| e.kind == EvidenceKind::HomeOfficial)
+        .map(|e| e.viewpoint);
+    let viewpoint = match homes.next() {
+        Some(home) if homes.all(|v| v == home) => home,
+        _ => analyst,
+    };
     evidence.push(Evidence {
         span: Span::default(),
         text: format!(
             "{own} of {} sentences in the article's own voice",
             attributions.len()
         ),
-        viewpoint: analyst,
+        viewpoint,
         kind: EvidenceKind::Commentary,
         weight: COMMENTARY_WEIGHT,
     });
@@ -685,6 +772,13 @@ fn quoted_spans(text: &Text) -> Vec<Span> {
                     None => open_straight = Some(at),
                 },
                 _ => {}
+            }
+        }
+        // A paragraph that opens a quotation and does not close it goes on quoting to
+        // its end (the convention for a quotation running over paragraphs).
+        if let Some(s) = open_curly.or(open_straight) {
+            if line[..s - line_start].trim().is_empty() {
+                out.push(Span::new(s, line_start + line.trim_end().len()));
             }
         }
         line_start += line.len();
@@ -927,7 +1021,7 @@ mod tests {
         let t = Doc::new(kb(), text);
         let e = extract(kb(), &t);
         let mut evidence = Vec::new();
-        home_officials(kb(), &t, &e, &mut evidence);
+        home_officials(kb(), &t, &e, &quoted_spans(&t.text), &mut evidence);
         evidence
             .iter()
             .map(|x| kb().viewpoints[x.viewpoint].id.clone())
@@ -977,6 +1071,44 @@ mod tests {
         // Any side's own framing outweighs the genre.
         let framed = format!("{argued} The Zionist regime is isolated.");
         assert_eq!(label(&framed, SourceHints::default()), "iranian");
+        // Commentary that titles one side's officials alone is that side's own press.
+        for (official, side) in [
+            ("Prime Minister Benjamin Netanyahu", "israeli"),
+            ("President Ilham Aliyev", "azerbaijani"),
+        ] {
+            let home = format!("{argued} The test for {official} is near.");
+            assert_eq!(label(&home, SourceHints::default()), side, "{home}");
+        }
+        // Officials of two sides titled alone say nothing of the outlet's.
+        let both = format!(
+            "{argued} Prime Minister Benjamin Netanyahu waits. President Ilham Aliyev waits."
+        );
+        assert_eq!(label(&both, SourceHints::default()), "us_analyst");
+    }
+
+    #[test]
+    fn a_title_placed_by_its_phrase_sentence_or_quotation_is_not_the_outlets_own() {
+        for text in [
+            // The state in the title's noun phrase.
+            "The Azerbaijani President's adviser Hikmet Hajiyev spoke.",
+            "Israel's deputy trade envoy Prime Minister Benjamin Netanyahu spoke.",
+            "Baku police chief President Ilham Aliyev spoke.",
+            // The sentence has taken the reader there.
+            "On a visit to Baku, the delegation met President Ilham Aliyev.",
+            "Talks in Israel went on, and Prime Minister Benjamin Netanyahu joined them.",
+            // Someone else's words.
+            "He said: \"We thank President Ilham Aliyev for his help.\"",
+            "\u{201c}I spoke with Prime Minister Benjamin Netanyahu about the plan, and",
+        ] {
+            assert!(home_official_evidence(text).is_empty(), "{text}");
+        }
+        // A state that is the subject of another clause does not place the official.
+        for text in [
+            "Israel and Prime Minister Benjamin Netanyahu disagree.",
+            "Azerbaijan recalled its envoy over remarks against President Ilham Aliyev.",
+        ] {
+            assert_eq!(home_official_evidence(text).len(), 1, "{text}");
+        }
     }
 
     fn label(text: &str, hints: SourceHints) -> String {
