@@ -410,9 +410,9 @@ pub fn stances(
                         // The victim where it is nearest is not a target further on.
                         .filter(|(_, _, _, victim)| !victim)
                         .map(|(m, c, _, _)| {
-                            let against = text.original[..m.span.start]
-                                .trim_end()
-                                .ends_with(" against");
+                            let before = text.original[..m.span.start].trim_end();
+                            let before = before.strip_suffix(" the").unwrap_or(before);
+                            let against = before.ends_with(" against");
                             // The sentence's overall attitude, unless an attitude word right
                             // next to this target says otherwise.
                             let local = distance(m.span, c.span) <= LOCAL_REACH
@@ -1696,6 +1696,26 @@ mod tests {
                 "{text}: {:?}",
                 stances_of(text)
             );
+        }
+    }
+
+    #[test]
+    fn support_against_a_party_is_hostility_to_it() {
+        for (text, holder, ally, foe) in [
+            (
+                "Georgia should stand with its allies in their struggle against the Russian regime.",
+                "georgia",
+                None,
+                "russia",
+            ),
+            ("Moldova voiced support for Ukraine against the Kremlin.", "moldova", Some("ukraine"), "kremlin"),
+            ("Moldova voiced support for Ukraine against Russia.", "moldova", Some("ukraine"), "russia"),
+        ] {
+            assert_has(text, holder, foe, -1);
+            assert_lacks(text, holder, foe, 1);
+            if let Some(ally) = ally {
+                assert_has(text, holder, ally, 1);
+            }
         }
     }
 
