@@ -51,7 +51,7 @@ const NEGATION_REACH: usize = 40;
 const HEDGE_REACH: usize = 30;
 
 pub fn stances(
-    _kb: &KnowledgeBase,
+    kb: &KnowledgeBase,
     doc: &Doc,
     entities: &Entities,
     attributions: &[Attribution],
@@ -100,6 +100,7 @@ pub fn stances(
             .collect();
         let sentence_relations = hits_in(relation_hits, *sentence);
         let relations = relation_statements(
+            kb,
             text,
             entities,
             *sentence,
@@ -854,6 +855,50 @@ const COPULAS: &[&str] = &[
     "is", "are", "was", "were", "remains", "remain", "remained", "been", "become", "becomes",
     "became",
 ];
+/// Words naming the field of a relationship ("economic ties", "security cooperation").
+const DOMAIN_WORDS: &[&str] = &[
+    "economic",
+    "military",
+    "security",
+    "trade",
+    "diplomatic",
+    "political",
+    "strategic",
+    "energy",
+    "defense",
+    "defence",
+    "business",
+    "bilateral",
+    "cultural",
+    "intelligence",
+    "commercial",
+];
+
+/// "close economic ties": the evaluative word two before a relationship noun, when a
+/// domain word stands between and the two without it are a relationship phrase.
+fn past_domain_word(kb: &KnowledgeBase, text: &Text, sentence: Span, noun: Span) -> Option<Cue> {
+    let k = text.words.partition_point(|w| w.end <= noun.start);
+    let first = text.words.partition_point(|w| w.end <= sentence.start);
+    let (adjective, domain) = (k.checked_sub(2)?, k - 1);
+    if adjective < first
+        || !DOMAIN_WORDS.contains(&text.slice(text.words[domain]).to_lowercase().as_str())
+    {
+        return None;
+    }
+    let adjective = text.words[adjective];
+    let phrase = format!("{} {}", text.slice(adjective), text.slice(noun));
+    let probe = Text::new(&phrase);
+    let hit = kb
+        .relations
+        .find_all(&probe)
+        .into_iter()
+        .find(|h| h.span.start == 0 && h.span.end == phrase.len())?;
+    (*hit.value != 0.0).then_some(Cue {
+        span: adjective,
+        polarity: *hit.value,
+    })
+}
+
 /// "an ally against Kestria": the actor named right after "against" following `cue`.
 fn against_whom(text: &Text, entities: &Entities, sentence: Span, cue: Span) -> Option<usize> {
     let mentions = entities.mentions_in(sentence);
@@ -1178,6 +1223,7 @@ const RELATION_REACH: usize = 4;
 
 /// Statements of party A toward party B for each relationship word in the sentence.
 fn relation_statements(
+    kb: &KnowledgeBase,
     text: &Text,
     entities: &Entities,
     sentence: Span,
@@ -1212,6 +1258,14 @@ fn relation_statements(
             .iter()
             .filter(|c| c.span.end <= hit.span.start && words(c.span.end, hit.span.start) <= 1)
             .collect();
+        // "close economic ties" is "close ties": a domain word between an evaluative
+        // adjective and its relationship noun does not change the evaluation.
+        let collocation = (*hit.value == 0.0 && modifiers.is_empty())
+            .then(|| past_domain_word(kb, text, sentence, hit.span))
+            .flatten();
+        if let Some(c) = &collocation {
+            modifiers.push(c);
+        }
         // "ties with Ankara are uneasy, if not hostile": a neutral relationship
         // word takes the evaluation its clause predicates of it.
         if *hit.value == 0.0 && modifiers.is_empty() {
@@ -1324,7 +1378,7 @@ fn relation_statements(
         let (a, b, mutual) = match (before, after.as_slice()) {
             (Some(b), _) if coordinated.is_some() => (coordinated.unwrap_or(b), b, true),
             (Some(a), [b, ..]) => (a, b.entity, false),
-            (None, [a, b]) => (a.entity, b.entity, between),
+            (None, [a, b]) if between => (a.entity, b.entity, true),
             // "relations between A and B are based on friendship": the pair carries on.
             _ => match last_pair {
                 Some((a, b, mutual)) => (a, b, mutual),
@@ -1729,6 +1783,25 @@ mod tests {
                 "russia",
                 1,
             ),
+            // A domain word between the adjective and the noun.
+            (
+                "Georgia and Ukraine have close economic ties.",
+                "georgia",
+                "ukraine",
+                1,
+            ),
+            (
+                "Georgia and Ukraine have deep security ties.",
+                "ukraine",
+                "georgia",
+                1,
+            ),
+            (
+                "Georgia's tense diplomatic ties with Russia worsened.",
+                "georgia",
+                "russia",
+                -1,
+            ),
         ] {
             assert_has(text, a, b, sign);
         }
@@ -1736,6 +1809,15 @@ mod tests {
             "Like Serbia, Hungary maintains good relations with Russia.",
             "serbia",
             "russia",
+            1,
+        );
+        // Two names after "ties with" are one party's partners, not a pair.
+        let text = "The deal paves the way for closer security ties with Ukraine and Moldova.";
+        assert_lacks(text, "ukraine", "moldova", 1);
+        assert_has(
+            "The deal brings closer ties between Ukraine and Moldova.",
+            "ukraine",
+            "moldova",
             1,
         );
         // One party's ties, or a party's spokesman on the pair: one way only.

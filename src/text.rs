@@ -202,21 +202,37 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         if span.is_empty() {
             continue;
         }
-        let crosses_line = text
+        let gap = text
             .get(out.last().map_or(0, |l| l.end)..span.start)
-            .is_some_and(|gap| gap.contains('\n'));
+            .unwrap_or("");
+        let crosses_line = gap.contains('\n');
+        // Text wrapped by hand: one line break, and the line goes on in lower case or
+        // after a word no sentence ends with ("met on\nMonday").
+        let wrapped = gap.matches('\n').count() == 1
+            && out.last().is_some_and(|l| {
+                let line = &text[..l.end];
+                !line.ends_with(['.', '!', '?', ':', ';'])
+                    && (text[span.start..].starts_with(char::is_lowercase)
+                        || ends_with_a_linking_word(line))
+            });
         match out.last_mut() {
-            Some(last) if glue_next && !crosses_line => last.end = span.end,
+            Some(last) if (glue_next && !crosses_line) || wrapped => last.end = span.end,
             _ => out.push(span),
         }
         let sentence = &text[span.start..span.end];
         glue_next = ends_with_abbreviation(sentence) && !sentence.ends_with('\n');
     }
-    // Lines inside one UAX #29 sentence (a headline without a period) are sentences too.
+    // Lines inside one UAX #29 sentence (a headline without a period) are sentences too,
+    // unless wrapped by hand as above.
     let mut split = Vec::with_capacity(out.len());
     for s in out {
         let mut start = s.start;
         for (j, _) in text[s.start..s.end].match_indices('\n') {
+            if text[s.start + j + 1..s.end].starts_with(char::is_lowercase)
+                || ends_with_a_linking_word(&text[s.start..s.start + j])
+            {
+                continue;
+            }
             let part = trim(text, Span::new(start, s.start + j));
             if !part.is_empty() {
                 split.push(part);
@@ -256,6 +272,20 @@ fn cut_long(text: &str, span: Span) -> Vec<Span> {
     }
     pieces.push(trim(text, Span::new(start, span.end)));
     pieces
+}
+
+/// Words that never end a sentence or a headline: a line ending in one goes on.
+const LINKING_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
+    "but", "that", "which", "who", "as", "its", "their", "his", "her",
+];
+
+fn ends_with_a_linking_word(line: &str) -> bool {
+    // Only the line's last few bytes are read: a line may be one endless word.
+    let line = line.trim_end();
+    let tail = &line[floor_char_boundary(line, line.len().saturating_sub(8))..];
+    let last = tail.rsplit(char::is_whitespace).next().unwrap_or("");
+    LINKING_WORDS.contains(&last)
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
@@ -335,6 +365,27 @@ mod tests {
             (
                 "Gen. Salami warned Israel.",
                 &["Gen. Salami warned Israel."],
+            ),
+            // Wrapped by hand: a line that goes on in lower case is the same sentence.
+            (
+                "The two states have a growing trade\nrelationship. Talks went on.",
+                &[
+                    "The two states have a growing trade\nrelationship.",
+                    "Talks went on.",
+                ],
+            ),
+            (
+                "Officials met in the capital on\nMonday and\nagreed to talk.",
+                &["Officials met in the capital on\nMonday and\nagreed to talk."],
+            ),
+            // A blank line, or a line ended by a stop, still ends it.
+            (
+                "A short headline\n\nthen a lower-case start.",
+                &["A short headline", "then a lower-case start."],
+            ),
+            (
+                "It ended:\nthe list follows.",
+                &["It ended:", "the list follows."],
             ),
         ];
         for (text, want) in cases {
