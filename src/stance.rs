@@ -839,6 +839,14 @@ fn local_subject<'e>(
     // "helped Varnia fight groups that threaten…": the relative pronoun's noun is the
     // subject, not the name before it.
     let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    // "…the noses of Varnia and received a vote": a verb joined by "and" has the earlier
+    // clause's subject.
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "but"))
+    {
+        return None;
+    }
     if words.len() > 1
         && words
             .iter()
@@ -1689,6 +1697,26 @@ mod tests {
                 stances_of(text)
             );
         }
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_keeps_the_earlier_subject() {
+        for text in [
+            "Ilham Aliyev snubbed both Georgia and Russia and won a vote in favor of Ukraine.",
+            "The summit angered Georgia and praised Ukraine.",
+            "Ilham Aliyev visited Russia, and backed Ukraine.",
+        ] {
+            for object in ["georgia", "russia"] {
+                assert_lacks(text, object, "ukraine", 1);
+            }
+        }
+        // A subject of its own still holds.
+        assert_has(
+            "Georgia praised Ukraine and Moldova.",
+            "georgia",
+            "ukraine",
+            1,
+        );
     }
 
     #[test]
