@@ -299,14 +299,14 @@ impl Found {
     }
 }
 
-fn previous_word<'a>(text: &Text<'a>, at: usize) -> Option<&'a str> {
+/// The word right before `at`, when nothing but spaces separates it from `at`.
+fn previous_word(text: &Text, at: usize) -> Option<Span> {
     let i = text.words.partition_point(|w| w.end <= at);
     let w = text.words.get(i.checked_sub(1)?)?;
-    // Only when nothing but spaces separates it from `at`.
     text.original
         .get(w.end..at)
         .filter(|gap| gap.chars().all(char::is_whitespace))
-        .map(|_| text.slice(*w))
+        .map(|_| *w)
 }
 
 fn is_locative(text: &Text, span: Span) -> bool {
@@ -337,10 +337,12 @@ fn is_locative(text: &Text, span: Span) -> bool {
     }) {
         return true;
     }
-    previous_word(text, span.start).is_some_and(|w| {
-        let w = w.to_lowercase();
-        LOCATIVE_BEFORE.contains(&w.as_str())
-    })
+    // "in Baku", and "in the Varnian capital" past its article.
+    let mut before = previous_word(text, span.start);
+    if let Some(the) = before.filter(|w| text.slice(*w).eq_ignore_ascii_case("the")) {
+        before = previous_word(text, the.start);
+    }
+    before.is_some_and(|w| LOCATIVE_BEFORE.contains(&text.slice(w).to_lowercase().as_str()))
 }
 
 /// Words before the name of an operation or a drill.
@@ -656,7 +658,17 @@ fn unknown_names(
                     // The bloc is looked for before the role too ("Varnia's Deputy
                     // Minister of Trade Olek Varga").
                     let context = role.map_or(span.start, |r| r.start);
-                    new_mentions.push((span, kind, context));
+                    if kind == EntityType::Person {
+                        // "By Jane Roe and Olek Varga": two people.
+                        let mut from = span.start;
+                        for (k, _) in text.slice(span).match_indices(" and ") {
+                            new_mentions.push((Span::new(from, span.start + k), kind, context));
+                            from = span.start + k + " and ".len();
+                        }
+                        new_mentions.push((Span::new(from, span.end), kind, context));
+                    } else {
+                        new_mentions.push((span, kind, context));
+                    }
                 }
             }
             i = end + 1;
@@ -826,8 +838,8 @@ fn name_line(text: &Text, span: Span, n_words: usize) -> bool {
 /// Title Case lines (most words capitalised) are headlines: no unknown names there.
 fn looks_like_headline(text: &Text, words: &[Span]) -> bool {
     // A sentence that ends in a period is prose, however many names it holds; three
-    // words or fewer are a name as often as a headline.
-    if words.len() <= 3 {
+    // words or fewer are a name as often as a headline; "By …" is a byline.
+    if words.len() <= 3 || words.first().is_some_and(|w| text.slice(*w) == "By") {
         return false;
     }
     if let Some(last) = words.last() {
@@ -1576,5 +1588,62 @@ mod tests {
                 "west_jerusalem",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_byline_of_two_names_is_two_people() {
+        check_persons(
+            true,
+            &[
+                (
+                    "Talks resume\n\nBy Mirza Qalandarov and Olena Varkasova\n\nThe talks resumed.",
+                    "Mirza Qalandarov",
+                ),
+                (
+                    "Talks resume\n\nBy Mirza Qalandarov and Olena Varkasova\n\nThe talks resumed.",
+                    "Olena Varkasova",
+                ),
+                (
+                    "A new deal\nBy Tamsin Oduya and Rasim Quliev | Some Daily\nIt was signed.",
+                    "Rasim Quliev",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_capital_named_by_description() {
+        all_have(&[
+            (
+                "Protesters gathered in the Azeri capital on Friday.",
+                "the Azeri capital",
+                "baku",
+            ),
+            (
+                "Crowds filled the streets in the Iranian capital.",
+                "the Iranian capital",
+                "tehran",
+            ),
+            (
+                "A drone fell on the Nakhchivan airport.",
+                "Nakhchivan airport",
+                "nakhchivan_airport",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_states_military_is_the_state() {
+        for (text, state) in [
+            ("The Iranian military held drills near the border.", "iran"),
+            ("Turkey's military presence in the region grew.", "turkey"),
+        ] {
+            let ms = mentions(text);
+            assert!(ms.iter().any(|(_, id)| id == state), "{text}: {ms:?}");
+            assert!(
+                ms.iter().all(|(s, _)| !s.contains("military")),
+                "{text}: {ms:?}"
+            );
+        }
     }
 }

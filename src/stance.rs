@@ -410,9 +410,9 @@ pub fn stances(
                         // The victim where it is nearest is not a target further on.
                         .filter(|(_, _, _, victim)| !victim)
                         .map(|(m, c, _, _)| {
-                            let against = text.original[..m.span.start]
-                                .trim_end()
-                                .ends_with(" against");
+                            let before = text.original[..m.span.start].trim_end();
+                            let before = before.strip_suffix(" the").unwrap_or(before);
+                            let against = before.ends_with(" against");
                             // The sentence's overall attitude, unless an attitude word right
                             // next to this target says otherwise.
                             let local = distance(m.span, c.span) <= LOCAL_REACH
@@ -839,6 +839,14 @@ fn local_subject<'e>(
     // "helped Varnia fight groups that threaten…": the relative pronoun's noun is the
     // subject, not the name before it.
     let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    // "…the noses of Varnia and received a vote": a verb joined by "and" has the earlier
+    // clause's subject.
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "but"))
+    {
+        return None;
+    }
     if words.len() > 1
         && words
             .iter()
@@ -1689,6 +1697,56 @@ mod tests {
                 stances_of(text)
             );
         }
+    }
+
+    #[test]
+    fn support_against_a_party_is_hostility_to_it() {
+        for (text, holder, ally, foe) in [
+            (
+                "Georgia must back its friends in any standoff against the Russian regime.",
+                "georgia",
+                None,
+                "russia",
+            ),
+            (
+                "Moldova voiced support for Ukraine against the Kremlin.",
+                "moldova",
+                Some("ukraine"),
+                "kremlin",
+            ),
+            (
+                "Moldova voiced support for Ukraine against Russia.",
+                "moldova",
+                Some("ukraine"),
+                "russia",
+            ),
+        ] {
+            assert_has(text, holder, foe, -1);
+            assert_lacks(text, holder, foe, 1);
+            if let Some(ally) = ally {
+                assert_has(text, holder, ally, 1);
+            }
+        }
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_keeps_the_earlier_subject() {
+        for text in [
+            "Ilham Aliyev snubbed both Georgia and Russia and won a vote in favor of Ukraine.",
+            "The summit angered Georgia and praised Ukraine.",
+            "Ilham Aliyev visited Russia, and backed Ukraine.",
+        ] {
+            for object in ["georgia", "russia"] {
+                assert_lacks(text, object, "ukraine", 1);
+            }
+        }
+        // A subject of its own still holds.
+        assert_has(
+            "Georgia praised Ukraine and Moldova.",
+            "georgia",
+            "ukraine",
+            1,
+        );
     }
 
     #[test]

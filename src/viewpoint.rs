@@ -876,6 +876,8 @@ fn spoken_to(text: &Text, span: Span) -> bool {
     .any(|p| before.ends_with(p))
 }
 
+/// Most words of a byline before its outlet ("by" and two authors' full names).
+const BYLINE_WORDS: usize = 8;
 /// Words before an outlet's name on a credit line: the outlet published the piece.
 const CREDITS: &[&str] = &[
     "by",
@@ -934,13 +936,15 @@ fn credited(text: &Text, span: Span) -> bool {
 /// or a short byline ("By Jane Doe,"); not a sentence that mentions where it was
 /// published ("An article published by X says").
 fn is_credit(before: &str) -> bool {
-    let before = before.trim_end_matches([',', ' ']);
+    // "By Jane Doe and John Roe | Outlet", "By Jane Doe – Outlet": separators of a byline.
+    let before =
+        before.trim_end_matches([',', ' ', '|', '-', '\u{2013}', '\u{2014}', '/', '\u{b7}']);
     let credit = ["this article ", "this story ", "this piece "]
         .iter()
         .fold(before, |b, p| b.strip_prefix(p).unwrap_or(b));
     let credit = credit.strip_prefix("was ").unwrap_or(credit);
     CREDITS.contains(&credit)
-        || (before.starts_with("by ") && before.split_whitespace().count() <= 6)
+        || (before.starts_with("by ") && before.split_whitespace().count() <= BYLINE_WORDS)
 }
 
 /// The viewpoint of an outlet named in metadata (a name or a URL).
@@ -1167,6 +1171,8 @@ mod tests {
         for text in [
             format!("Tehran Times\n{body}"),
             format!("By Jane Qorvin, Tehran Times\n{body}"),
+            format!("By Jane Qorvin and Tom Bell Smith | Tehran Times\n{body}"),
+            format!("By Jane Qorvin \u{2013} Tehran Times\n{body}"),
             format!("{body}\nTranslated from Tehran Times"),
             format!("{body}\nThis article first appeared in Tehran Times"),
         ] {
