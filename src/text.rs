@@ -228,6 +228,203 @@ fn words(text: &str) -> Vec<Span> {
     words
 }
 
+/// The UAX #29 sentence segments of a text, as `split_sentence_bound_indices` finds
+/// them, found piece by piece: the text is cut between two ASCII letters, where UAX #29
+/// never breaks and no rule looks back past the second letter or ahead past the first.
+/// Runs of ASCII pieces go to `ascii_sentence_breaks`, a table lookup per byte; the
+/// pieces with other characters to the segmenter, which searches its tables for every
+/// character.
+fn sentence_segments(text: &str) -> Vec<Span> {
+    // Every break but the text's start and end.
+    let mut breaks = Vec::new();
+    let mut add = |from: usize, to: usize, ascii: bool| {
+        let piece = &text[from..to];
+        if ascii {
+            ascii_sentence_breaks(piece.as_bytes(), |at| breaks.push(from + at));
+        } else {
+            let starts = piece.split_sentence_bound_indices().map(|(at, _)| at);
+            breaks.extend(starts.filter(|&at| at > 0).map(|at| from + at));
+        }
+    };
+    let bytes = text.as_bytes();
+    // ASCII from `ascii` to `piece`, then the current piece, with other characters
+    // when `wide`.
+    let (mut ascii, mut piece, mut wide) = (0, 0, false);
+    for at in 1..bytes.len() {
+        wide |= !bytes[at - 1].is_ascii();
+        if bytes[at - 1].is_ascii_alphabetic() && bytes[at].is_ascii_alphabetic() {
+            if wide {
+                add(ascii, piece, true);
+                add(piece, at, false);
+                ascii = at;
+                wide = false;
+            }
+            piece = at;
+        }
+    }
+    if bytes.last().is_some_and(|b| !b.is_ascii()) || wide {
+        add(ascii, piece, true);
+        add(piece, bytes.len(), false);
+    } else {
+        add(ascii, bytes.len(), true);
+    }
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut segments = Vec::with_capacity(breaks.len() + 1);
+    let mut start = 0;
+    for at in breaks.into_iter().chain([text.len()]) {
+        segments.push(Span::new(start, at));
+        start = at;
+    }
+    segments
+}
+
+/// UAX #29's sentence break classes of the ASCII characters (its others have none).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SentenceClass {
+    Other,
+    CR,
+    LF,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+}
+
+fn sentence_class(b: u8) -> SentenceClass {
+    use SentenceClass::*;
+    match b {
+        b'\t' | 0x0B | 0x0C | b' ' => Sp,
+        b'\n' => LF,
+        b'\r' => CR,
+        b'!' | b'?' => STerm,
+        b'.' => ATerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Close,
+        b',' | b'-' | b':' | b';' => SContinue,
+        b'0'..=b'9' => Numeric,
+        b'A'..=b'Z' => Upper,
+        b'a'..=b'z' => Lower,
+        _ => Other,
+    }
+}
+
+/// What the rules look back at: the last four classes, a run of `Close` or of `Sp`
+/// counted once (the state `unicode-segmentation` keeps, which this follows rule for
+/// rule so that the breaks are the same).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Start,
+    Other,
+    CR,
+    LF,
+    ATerm,
+    STerm,
+    Letter,
+    Close,
+    Sp,
+}
+
+/// Calls `found` with every sentence break inside an ASCII text (not its start or end),
+/// per UAX #29's rules SB3–SB11.
+fn ascii_sentence_breaks(text: &[u8], mut found: impl FnMut(usize)) {
+    let mut seen = [Seen::Start; 4];
+    for (at, &b) in text.iter().enumerate() {
+        let class = sentence_class(b);
+        let before = seen;
+        seen = match (before[3], class) {
+            (Seen::Close, SentenceClass::Close) | (Seen::Sp, SentenceClass::Sp) => before,
+            _ => [before[1], before[2], before[3], Seen::of(class)],
+        };
+        if breaks_before(&before, class, &text[at..]) {
+            found(at);
+        }
+    }
+}
+
+impl Seen {
+    fn of(class: SentenceClass) -> Seen {
+        use SentenceClass as C;
+        match class {
+            C::CR => Seen::CR,
+            C::LF => Seen::LF,
+            C::ATerm => Seen::ATerm,
+            C::STerm => Seen::STerm,
+            C::Lower | C::Upper => Seen::Letter,
+            C::Close => Seen::Close,
+            C::Sp => Seen::Sp,
+            _ => Seen::Other,
+        }
+    }
+
+    fn is_terminal(self) -> bool {
+        matches!(self, Seen::STerm | Seen::ATerm)
+    }
+}
+
+/// Whether a sentence breaks before the first character of `ahead`, of `class`, after
+/// what was `seen`.
+fn breaks_before(seen: &[Seen; 4], class: SentenceClass, ahead: &[u8]) -> bool {
+    use SentenceClass as C;
+    let last = seen[3];
+    // After a letter or another character no rule breaks (nor looks further back); SB1
+    // is the text's start.
+    if matches!(last, Seen::Letter | Seen::Other | Seen::Start) {
+        return false;
+    }
+    // SB3, SB4: after a line end.
+    if matches!(last, Seen::CR | Seen::LF) {
+        return !(class == C::LF && last == Seen::CR);
+    }
+    // SB6, SB7: "3.5", "U.S."
+    if last == Seen::ATerm
+        && (class == C::Numeric || (class == C::Upper && seen[2] == Seen::Letter))
+    {
+        return false;
+    }
+    // The terminal before `Close* Sp*`.
+    let mut i = if last == Seen::Sp { 2 } else { 3 };
+    if seen[i] == Seen::Close {
+        i -= 1;
+    }
+    let after_terminal = seen[i].is_terminal();
+    // SB8: a lower-case letter comes next.
+    if seen[i] == Seen::ATerm && lower_ahead(ahead) {
+        return false;
+    }
+    // SB8a, SB9, SB10: a terminal goes on with more punctuation, closers or spaces.
+    let closing = seen[if last == Seen::Close { 2 } else { 3 }].is_terminal();
+    if (after_terminal && matches!(class, C::SContinue | C::STerm | C::ATerm))
+        || (closing && matches!(class, C::Close | C::Sp | C::CR | C::LF))
+        || (after_terminal && matches!(class, C::Sp | C::CR | C::LF))
+    {
+        return false;
+    }
+    // SB11: SATerm Close* Sp* ÷ (the line-end case is SB4's).
+    after_terminal
+}
+
+/// SB8's look ahead: a lower-case letter comes before any other letter, separator or
+/// terminal.
+fn lower_ahead(text: &[u8]) -> bool {
+    for &b in text {
+        match sentence_class(b) {
+            SentenceClass::Lower => return true,
+            SentenceClass::Upper
+            | SentenceClass::CR
+            | SentenceClass::LF
+            | SentenceClass::STerm
+            | SentenceClass::ATerm => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "u.s.", "u.k.", "u.n.", "e.u.", "dr.", "gen.", "mr.", "mrs.", "ms.", "st.", "lt.", "col.",
@@ -243,8 +440,8 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut glue_next = false;
-    for (i, s) in text.split_sentence_bound_indices() {
-        let span = trim(text, Span::new(i, i + s.len()));
+    for segment in sentence_segments(text) {
+        let span = trim(text, segment);
         if span.is_empty() {
             continue;
         }
@@ -515,6 +712,59 @@ mod tests {
         )) {
             let text = parts.concat();
             proptest::prop_assert_eq!(words(&text), whole_text_words(&text));
+        }
+    }
+
+    /// Every sentence segment as the segmenter finds it in the whole text.
+    fn whole_text_sentences(text: &str) -> Vec<Span> {
+        text.split_sentence_bound_indices()
+            .map(|(i, s)| Span::new(i, i + s.len()))
+            .collect()
+    }
+
+    #[test]
+    fn sentence_segments_by_piece_are_the_whole_texts() {
+        for text in [
+            "",
+            ".",
+            "a",
+            "\u{201C}",
+            "U.S. President. He said \u{201C}no.\u{201D} Then etc. he left.  (Yes.) 3.5 ok?!",
+            "Mr. Smith\r\nleft. \"Quote.\" next; A.B. c. D\u{2028}e\u{0085}f\u{2024} g",
+            "e.g. Hikm\u{0259}t said. \u{0301}It did.\u{00A0}No. wait",
+        ] {
+            assert_eq!(
+                sentence_segments(text),
+                whole_text_sentences(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Any ASCII, where every break is this module's own.
+        #[test]
+        fn ascii_sentence_segments_match(text in "[\\x00-\\x7F]{0,60}") {
+            proptest::prop_assert_eq!(sentence_segments(&text), whole_text_sentences(&text));
+        }
+
+        /// Pieces of the characters UAX #29's sentence rules treat apart, ASCII or not.
+        #[test]
+        fn sentence_segments_match_on_any_mix(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "  ", "\n", "\r", "\r\n", "\t", "a", "bc", "Z", "De", "1", ".", "!", "?",
+                ",", ";", ":", "-", "'", "\"", "(", ")", "]", "\u{201C}", "\u{201D}", "\u{2019}",
+                "\u{00A0}", "\u{0301}", "\u{200D}", "\u{00AD}", "\u{2028}", "\u{0085}",
+                "\u{2024}", "\u{3002}", "\u{05D0}", "ə", "É", "\u{2014}", "\u{1F600}",
+                "U.S.", "e.g.", "\u{FF0E}", "\u{00AB}", "\u{00BB}",
+            ]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(sentence_segments(&text), whole_text_sentences(&text));
         }
     }
 
