@@ -1703,13 +1703,23 @@ mod tests {
     fn support_against_a_party_is_hostility_to_it() {
         for (text, holder, ally, foe) in [
             (
-                "Georgia should stand with its allies in their struggle against the Russian regime.",
+                "Georgia must back its friends in any standoff against the Russian regime.",
                 "georgia",
                 None,
                 "russia",
             ),
-            ("Moldova voiced support for Ukraine against the Kremlin.", "moldova", Some("ukraine"), "kremlin"),
-            ("Moldova voiced support for Ukraine against Russia.", "moldova", Some("ukraine"), "russia"),
+            (
+                "Moldova voiced support for Ukraine against the Kremlin.",
+                "moldova",
+                Some("ukraine"),
+                "kremlin",
+            ),
+            (
+                "Moldova voiced support for Ukraine against Russia.",
+                "moldova",
+                Some("ukraine"),
+                "russia",
+            ),
         ] {
             assert_has(text, holder, foe, -1);
             assert_lacks(text, holder, foe, 1);

@@ -51,16 +51,12 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     pub fn new(original: &'a str) -> Text<'a> {
         let (folded, fold_to_original) = fold_with_map(original);
-        let words = original
-            .unicode_word_indices()
-            .map(|(i, w)| Span::new(i, i + w.len()))
-            .collect();
         Text {
             original,
             folded,
             fold_to_original,
             sentences: split_sentences(original),
-            words,
+            words: words(original),
         }
     }
 
@@ -170,6 +166,12 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
     for (i, c) in s.char_indices() {
+        // Most of a text: ASCII that folds to itself in lower case.
+        if c.is_ascii() && c != '-' && c != '`' {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         let before = out.len();
         match fold_char(c) {
             Some(f) => out.push_str(f),
@@ -180,6 +182,50 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     }
     map.push(s.len());
     (out, map)
+}
+
+/// Words per UAX #29 (the segments with a letter or digit), as `unicode_word_indices`
+/// finds them in the whole text, found piece by piece: the segmenter's fast path takes
+/// any piece that is all ASCII, and most of a text is, while a single curly quote sends
+/// a whole text down the slow path. Pieces are cut after a space or a line feed that an
+/// ASCII character other than white space follows, where UAX #29 always breaks and no
+/// rule looks back across; the pieces with other characters go to the slow path alone.
+fn words(text: &str) -> Vec<Span> {
+    let mut words = Vec::new();
+    let mut add = |from: usize, to: usize| {
+        let piece = &text[from..to];
+        words.extend(
+            piece
+                .unicode_word_indices()
+                .map(|(i, w)| Span::new(from + i, from + i + w.len())),
+        );
+    };
+    let bytes = text.as_bytes();
+    // ASCII from `ascii` to `piece`, then the current piece, with other characters
+    // when `wide`.
+    let (mut ascii, mut piece, mut wide) = (0, 0, false);
+    for at in 1..bytes.len() {
+        wide |= !bytes[at - 1].is_ascii();
+        let cut = matches!(bytes[at - 1], b' ' | b'\n')
+            && bytes[at].is_ascii()
+            && !bytes[at].is_ascii_whitespace();
+        if cut {
+            if wide {
+                add(ascii, piece);
+                add(piece, at);
+                ascii = at;
+                wide = false;
+            }
+            piece = at;
+        }
+    }
+    if bytes.last().is_some_and(|b| !b.is_ascii()) || wide {
+        add(ascii, piece);
+        add(piece, bytes.len());
+    } else {
+        add(ascii, bytes.len());
+    }
+    words
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -429,6 +475,47 @@ mod tests {
         let at = t.original.find("line").unwrap();
         assert_eq!(t.line_before(at, 40), Some("Another "));
         assert_eq!(t.line_before(at, 3), None);
+    }
+
+    /// Every word as the segmenter finds it in the whole text.
+    fn whole_text_words(text: &str) -> Vec<Span> {
+        text.unicode_word_indices()
+            .map(|(i, w)| Span::new(i, i + w.len()))
+            .collect()
+    }
+
+    #[test]
+    fn words_by_piece_are_the_whole_texts() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "\u{201C}",
+            "Iran\u{2019}s \u{201C}red alert\u{201D} \u{0301}x  y\n\u{200D}z 3.5 a.b",
+            "ə\nə \u{1F1EE}\u{1F1F7} \u{1F1EE}\u{1F1F7}x \u{05D0}\"\u{05D1} e\u{0301} 1,000 'q' ",
+        ] {
+            assert_eq!(words(text), whole_text_words(text), "{text:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Pieces of the characters UAX #29's word rules treat apart, in any order.
+        #[test]
+        fn words_by_piece_match_on_any_mix(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "  ", "\n", "\r\n", "\t", "a", "Z", "1", ".", ",", "'", "\u{2019}", ":",
+                "_", "\"", "\u{201C}", "-", "\u{00A0}", "\u{0301}", "\u{200D}", "\u{200B}",
+                "\u{00AD}", "\u{1F1EE}", "\u{1F600}", "\u{05D0}", "\u{3042}", "\u{30A2}",
+                "ə", "İ", "\u{2028}", "\u{0085}", "\u{FF0E}", "\u{FE13}",
+            ]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(words(&text), whole_text_words(&text));
+        }
     }
 
     #[test]

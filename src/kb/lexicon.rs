@@ -65,7 +65,29 @@ enum Keys {
     Few(Vec<(Vec<u8>, usize)>, [u64; 4]),
     /// A finite-state transducer mapping each key to its number (`None` if it could not
     /// be built, which sorted distinct keys in memory never are).
-    Many(Option<Fst<Vec<u8>>>),
+    Many(Option<Transducer>),
+}
+
+/// The transducer with its root's transitions laid out by byte: every walk takes the
+/// root's, and the root has a transition for nearly every letter, which the transducer
+/// finds by a linear search.
+struct Transducer {
+    fst: Fst<Vec<u8>>,
+    /// For each first byte, the node it leads to and the output on the way
+    /// (`NO_NODE` when no key starts with it).
+    root: Box<[(usize, u64)]>,
+}
+
+const NO_NODE: usize = usize::MAX;
+
+impl Transducer {
+    fn new(fst: Fst<Vec<u8>>) -> Transducer {
+        let mut root = vec![(NO_NODE, 0); 256].into_boxed_slice();
+        for t in fst.root().transitions() {
+            root[usize::from(t.inp)] = (t.addr, t.out.value());
+        }
+        Transducer { fst, root }
+    }
 }
 
 impl Trie {
@@ -100,7 +122,7 @@ impl Trie {
                 .then(|| builder.into_inner().ok())
                 .flatten()
                 .and_then(|bytes| Fst::new(bytes).ok());
-            Keys::Many(fst)
+            Keys::Many(fst.map(Transducer::new))
         };
         Trie {
             keys,
@@ -133,19 +155,29 @@ impl Trie {
                 }
             }
             Keys::Many(None) => {}
-            Keys::Many(Some(fst)) => {
-                let mut node = fst.root();
-                let mut out = Output::zero();
-                for (i, &b) in rest.iter().enumerate() {
+            Keys::Many(Some(Transducer { fst, root })) => {
+                let Some(&first) = rest.first() else {
+                    return;
+                };
+                let (addr, value) = root[usize::from(first)];
+                if addr == NO_NODE {
+                    return;
+                }
+                let mut out = Output::new(value);
+                let mut node = fst.node(addr);
+                for (i, &b) in rest.iter().enumerate().skip(1) {
+                    if node.is_final() {
+                        key_found(start + i, out.cat(node.final_output()).value() as usize);
+                    }
                     let Some(t) = node.find_input(b) else {
                         return;
                     };
                     let t = node.transition(t);
                     out = out.cat(t.out);
                     node = fst.node(t.addr);
-                    if node.is_final() {
-                        key_found(start + i + 1, out.cat(node.final_output()).value() as usize);
-                    }
+                }
+                if node.is_final() {
+                    key_found(hay.len(), out.cat(node.final_output()).value() as usize);
                 }
             }
         }
