@@ -533,6 +533,22 @@ fn unknown_names(
             .get(k)
             .is_some_and(|r| text.words_in(Span::new(at, r.start)).len() <= reach)
     };
+    // The last role that ends before `at`, if it ends within `reach` words of it.
+    let role_before = |at: usize, reach: usize| {
+        let k = roles.partition_point(|r| r.end <= at);
+        k.checked_sub(1)
+            .is_some_and(|k| text.words_in(Span::new(roles[k].end, at)).len() <= reach)
+    };
+    // A known body named by a head word alone ("Congress") inside a longer name ("World
+    // Congress of …") is part of that name.
+    let absorbable = |found: &Found, w: Span| {
+        let k = found.mentions.partition_point(|m| m.span.start < w.start);
+        is_head(w)
+            && found.mentions[k..]
+                .iter()
+                .take_while(|m| m.span.start == w.start)
+                .any(|m| m.span == w && found.entities[m.entity].kind == EntityType::Organization)
+    };
     let mut new_mentions = Vec::new();
     for sentence in &text.sentences {
         let words = text.words_in(*sentence);
@@ -564,7 +580,7 @@ fn unknown_names(
                 let joinable =
                     matches!(gap, " " | "-" | ". ") && (gap != ". " || text.words[j].len() == 1);
                 // A role ends the name before it: "Foreign Ministry Spokesperson X".
-                if !joinable || found.covered(next) || in_role(next) {
+                if !joinable || (found.covered(next) && !absorbable(found, next)) || in_role(next) {
                     break;
                 }
                 if is_capitalised(next_word) {
@@ -625,6 +641,12 @@ fn unknown_names(
                 (rest.starts_with(" is ") || rest.starts_with(" was ")) && role_within(span.end, 4);
             // "Tigran Vosk, Armenia's envoy in Rome, said": a role in apposition.
             let appositive = rest.starts_with(", ") && role_within(span.end, 3);
+            // "the founder of the Varnia Fund, Olek Varga," or "a trader named Olek
+            // Varga": a role phrase, then the name.
+            let introduced = (text.original[..span.start].ends_with(", ")
+                && role_before(span.start, 8))
+                || previous_word(text, span.start)
+                    .is_some_and(|p| text.slice(p) == "named" && !codenamed(text, span.start));
             // "cleric Seyyed Hassan Ameli": the last role ending before the name.
             let role = role_of.or_else(|| {
                 roles[..roles.partition_point(|r| r.end <= w.start)]
@@ -645,7 +667,7 @@ fn unknown_names(
                 Some(EntityType::Event)
             } else if after_role
                 || (before_speech && n_words >= 2)
-                || ((appositive || bio) && n_words >= 2)
+                || ((appositive || bio || introduced) && n_words >= 2)
                 || (n_words >= 2 && (byline(text, w.start) || name_line(text, span, n_words)))
             {
                 Some(EntityType::Person)
@@ -674,6 +696,20 @@ fn unknown_names(
             i = end + 1;
         }
     }
+    // "the Kestria Valley Farmers Union": a place before a body's name is part of it
+    // (looked up while the mentions are still in order).
+    let new_mentions: Vec<_> = new_mentions
+        .into_iter()
+        .map(|(span, kind, context)| match kind {
+            EntityType::Organization => (
+                place_before(text, found, span).map_or(span, |p| Span::new(p.start, span.end)),
+                kind,
+                context,
+            ),
+            _ => (span, kind, context),
+        })
+        .collect();
+    let mut bodies = Vec::new();
     for (span, kind, context) in new_mentions {
         let name = text.slice(span).to_string();
         let (span, bloc) = bloc_around(kb, text, found, span, kind, context);
@@ -697,7 +733,43 @@ fn unknown_names(
             entity: doc,
             kind: MentionKind::Name,
         });
+        if kind == EntityType::Organization {
+            bodies.push(span);
+        }
     }
+    // Places and bodies named inside a new body's name are not mentions of their own;
+    // states stay (the bloc of "the Varnian Ministry of X" is read from them).
+    bodies.sort_by_key(|b| b.start);
+    let inside = |m: &Mention| {
+        let k = bodies.partition_point(|b| b.start <= m.span.start);
+        k.checked_sub(1)
+            .is_some_and(|k| bodies[k].contains(m.span) && bodies[k] != m.span)
+    };
+    let entities = &found.entities;
+    found.mentions.retain(|m| {
+        !(inside(m)
+            && matches!(
+                entities[m.entity].kind,
+                EntityType::Place | EntityType::Organization
+            ))
+    });
+}
+
+/// The place named right before `span` ("Kestria" in "Kestria Farmers Union").
+fn place_before(text: &Text, found: &Found, span: Span) -> Option<Span> {
+    let k = found
+        .mentions
+        .partition_point(|m| m.span.start < span.start);
+    found.mentions[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|m| m.span.end == span.start.saturating_sub(1))
+        .filter(|m| {
+            found.entities[m.entity].kind == EntityType::Place
+                && text.original.get(m.span.end..span.start) == Some(" ")
+        })
+        .map(|m| m.span)
 }
 
 /// "Iranian state media", "Trump administration": a state followed by a media noun, or a
@@ -1645,5 +1717,64 @@ mod tests {
                 "{text}: {ms:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_after_a_role_phrase_or_named_is_a_person() {
+        check_persons(
+            true,
+            &[
+                (
+                    "It was led by the head of the Varnia Fund in Paris, Olek Varga, last week.",
+                    "Olek Varga",
+                ),
+                (
+                    "Guests included the chief rabbi of the city, Tamsin Oduya, and others.",
+                    "Tamsin Oduya",
+                ),
+                (
+                    "Police held a smuggler named Rasim Quliev at the border.",
+                    "Rasim Quliev",
+                ),
+            ],
+        );
+        // A comma alone, or "code-named", is not enough.
+        check_persons(
+            false,
+            &[
+                (
+                    "After the long talks in spring, Olek Varga left.",
+                    "Olek Varga",
+                ),
+                ("An operation code-named Iron Lark began.", "Iron Lark"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_known_name_inside_a_longer_body_is_part_of_it() {
+        for (text, body, gone) in [
+            (
+                "Members of the World Congress of Azerbaijanis protested.",
+                "World Congress of Azerbaijanis",
+                "us_congress",
+            ),
+            (
+                "The Southern Azerbaijan Independence Party joined the rally.",
+                "Southern Azerbaijan Independence Party",
+                "iranian_azerbaijan",
+            ),
+        ] {
+            let ms = mentions(text);
+            assert!(ms.iter().any(|(s, _)| s == body), "{text}: {ms:?}");
+            assert!(ms.iter().all(|(_, id)| id != gone), "{text}: {ms:?}");
+        }
+        // A state inside stays a mention of the state.
+        let text = "Members of the World Congress of Azerbaijanis protested.";
+        assert!(
+            has(text, "Azerbaijanis", "azerbaijan"),
+            "{:?}",
+            mentions(text)
+        );
     }
 }

@@ -106,7 +106,7 @@ pub fn stances(
             *sentence,
             sentence_relations,
             &sentence_cues,
-            attribution.holder == Holder::Author,
+            attribution.holder,
         );
         // Relationship words and their modifiers speak of the parties, never of the holder.
         let consumed: Vec<Span> = sentence_relations
@@ -1237,8 +1237,13 @@ fn relation_statements(
     sentence: Span,
     hits: &[crate::kb::Hit<f32>],
     cues: &[Cue],
-    own_voice: bool,
+    voice: Holder,
 ) -> Vec<Statement> {
+    let own_voice = voice == Holder::Author;
+    let speaker = match voice {
+        Holder::Entity(e) => Some(e),
+        Holder::Author => None,
+    };
     let mut out = Vec::new();
     let mentions = entities.mentions_in(sentence);
     let is_party = |m: &&crate::entities::Mention| {
@@ -1406,8 +1411,15 @@ fn relation_statements(
             polarity,
         }];
         used.extend(modifiers.into_iter().cloned());
+        // A pair's relationship as one party's spokesman tells it is that party's.
+        let speaker_side = |e: usize| {
+            let bloc = &entities.entities[e].bloc;
+            bloc.is_some() && *bloc == speaker.and_then(|s| entities.entities[s].bloc.clone())
+        };
         let pairs: &[(usize, usize)] = if mutual && own_voice {
             &[(a, b), (b, a)]
+        } else if mutual && speaker_side(b) && !speaker_side(a) {
+            &[(b, a)]
         } else {
             &[(a, b)]
         };
@@ -1730,6 +1742,16 @@ mod tests {
     }
 
     #[test]
+    fn diplomatic_firsts_are_steps_toward_a_state() {
+        for text in [
+            "Georgia appointed its first ever ambassador to Ukraine on Monday.",
+            "Georgia named its first-ever ambassador to Ukraine.",
+        ] {
+            assert_has(text, "georgia", "ukraine", 1);
+        }
+    }
+
+    #[test]
     fn a_verb_joined_by_and_keeps_the_earlier_subject() {
         for text in [
             "Ilham Aliyev snubbed both Georgia and Russia and won a vote in favor of Ukraine.",
@@ -1883,6 +1905,14 @@ mod tests {
         assert_lacks(text, "iran", "azerbaijan", -1);
         let text = "Relations between Azerbaijan and Iran are friendly, Ilham Aliyev said.";
         assert_lacks(text, "iran", "azerbaijan", 1);
+        // Whichever party is named first, the spokesman's side holds it.
+        for text in [
+            "Relations between Georgia and Azerbaijan are friendly, Ilham Aliyev said.",
+            "Ilham Aliyev said that Georgia and Azerbaijan enjoy friendly relations.",
+        ] {
+            assert_has(text, "azerbaijan", "georgia", 1);
+            assert_lacks(text, "georgia", "azerbaijan", 1);
+        }
     }
 
     #[test]
