@@ -289,8 +289,7 @@ pub fn classify(
     if let Some(author) = hints.author.filter(|a| !a.trim().is_empty()) {
         let t = Text::new(author);
         let person = kb
-            .gazetteer
-            .find_all(&t)
+            .gazetteer_hits(&t)
             .iter()
             .map(|h| kb.entity(h.value.0))
             .find(|e| e.kind == EntityType::Person);
@@ -959,7 +958,7 @@ fn outlet_viewpoint(kb: &KnowledgeBase, value: &str) -> Option<usize> {
             .map(|i| kb.viewpoint_of_entity(kb.entity(i)));
     }
     let t = Text::new(value);
-    let hits = kb.gazetteer.find_all(&t);
+    let hits = kb.gazetteer_hits(&t);
     let entities = || hits.iter().map(|h| kb.entity(h.value.0));
     // An outlet first, else a think tank that publishes ("INSS", "Hudson Institute").
     let publisher = entities()

@@ -372,6 +372,12 @@ impl KnowledgeBase {
         }
     }
 
+    /// The gazetteer's hits in a text (names in metadata, an author), found by the
+    /// scanner: `gazetteer.find_all` would build a second automaton of every alias.
+    pub fn gazetteer_hits<'a>(&'a self, text: &Text) -> Vec<Hit<'a, (usize, AliasRole)>> {
+        self.hits(text).gazetteer
+    }
+
     /// A bare scan: the text folded, then the scanner walked from every place a word may
     /// start, with no checks. The number of raw matches; the benchmark's lower bound on
     /// time.
