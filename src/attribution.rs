@@ -104,6 +104,8 @@ const GROUP_ANAPHORS: &[&str] = &[
     "the declaration",
 ];
 
+/// How many words may open a sentence before its subject ("On Monday, Varnia…").
+const SUBJECT_OPENING: usize = 3;
 /// How many words may separate a subject from its verb.
 const SUBJECT_REACH: usize = 8;
 /// Words before a speech verb read for a pronoun, role noun or anaphor (they use four).
@@ -157,7 +159,7 @@ pub fn attribute(_kb: &KnowledgeBase, doc: &Doc, entities: &Entities) -> Vec<Att
                 break;
             }
         }
-        last.update(entities, mentions, result.holder);
+        last.update(text, *sentence, entities, mentions, result.holder);
         out.push(result);
     }
     carry_quotations(text, &mut out);
@@ -178,7 +180,14 @@ struct Recent {
 }
 
 impl Recent {
-    fn update(&mut self, entities: &Entities, mentions: &[Mention], holder: Holder) {
+    fn update(
+        &mut self,
+        text: &Text,
+        sentence: Span,
+        entities: &Entities,
+        mentions: &[Mention],
+        holder: Holder,
+    ) {
         for m in mentions {
             match entities.entities[m.entity].kind {
                 EntityType::Person => self.person = Some(m.entity),
@@ -190,6 +199,15 @@ impl Recent {
                 }
                 _ => {}
             }
+        }
+        // "Varnia had harsh words for Kestria. The country's minister…": "the country" is
+        // the state the last sentence was about, its subject, not its last object.
+        if let Some(subject) = mentions.iter().find(|m| {
+            entities.entities[m.entity].kind == EntityType::Country
+                && words_between(text, sentence.start, m.span.start) <= SUBJECT_OPENING
+                && !is_object(text, mentions, m)
+        }) {
+            self.country = Some(subject.entity);
         }
         if let Holder::Entity(e) = holder {
             match entities.entities[e].kind {
@@ -570,6 +588,12 @@ mod tests {
             ),
             (
                 "Georgia protested. Later the country's foreign minister condemned the drills.",
+                &["author", "georgia"],
+            ),
+            // "The country" is the state the last sentence was about, not its object.
+            (
+                "Georgia had harsh words for Armenia. On Monday, the country's defence minister \
+                 condemned the drills.",
                 &["author", "georgia"],
             ),
             (

@@ -1742,6 +1742,16 @@ mod tests {
     }
 
     #[test]
+    fn diplomatic_firsts_are_steps_toward_a_state() {
+        for text in [
+            "Georgia appointed its first ever ambassador to Ukraine on Monday.",
+            "Georgia named its first-ever ambassador to Ukraine.",
+        ] {
+            assert_has(text, "georgia", "ukraine", 1);
+        }
+    }
+
+    #[test]
     fn a_verb_joined_by_and_keeps_the_earlier_subject() {
         for text in [
             "Ilham Aliyev snubbed both Georgia and Russia and won a vote in favor of Ukraine.",
