@@ -291,9 +291,21 @@ impl Found {
         for m in &self.mentions {
             self.entities[m.entity].mentions += 1;
         }
-        // Keep only entities that kept a mention (all do today; cheap insurance).
+        // Keep only entities that kept a mention: a place inside a body's name loses its
+        // own mention ("Kestria" in "Kestria Farmers Union").
+        let mut index = vec![usize::MAX; self.entities.len()];
+        let mut kept = Vec::with_capacity(self.entities.len());
+        for (i, e) in self.entities.into_iter().enumerate() {
+            if e.mentions > 0 {
+                index[i] = kept.len();
+                kept.push(e);
+            }
+        }
+        for m in &mut self.mentions {
+            m.entity = index[m.entity];
+        }
         Entities {
-            entities: self.entities,
+            entities: kept,
             mentions: self.mentions,
         }
     }
@@ -342,8 +354,21 @@ fn is_locative(text: &Text, span: Span) -> bool {
     if let Some(the) = before.filter(|w| text.slice(*w).eq_ignore_ascii_case("the")) {
         before = previous_word(text, the.start);
     }
-    before.is_some_and(|w| LOCATIVE_BEFORE.contains(&text.slice(w).to_lowercase().as_str()))
+    let Some(before) = before else {
+        return false;
+    };
+    let preposition = text.slice(before).to_lowercase();
+    if !LOCATIVE_BEFORE.contains(&preposition.as_str()) {
+        return false;
+    }
+    // "the ambassador to Baku": the state an envoy is sent to.
+    preposition != "to"
+        || !previous_word(text, before.start)
+            .is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
 }
+
+/// Nouns whose "to <capital>" names the state an envoy is sent to.
+const ENVOY_NOUNS: &[&str] = &["ambassador", "envoy", "ambassadors", "envoys", "emissary"];
 
 /// Words before the name of an operation or a drill.
 const CODENAMED: &[&str] = &["codenamed ", "code-named ", "code named ", "codename "];
@@ -1776,5 +1801,35 @@ mod tests {
             "{:?}",
             mentions(text)
         );
+    }
+
+    #[test]
+    fn a_place_absorbed_into_a_body_is_not_listed() {
+        let text = "The Southern Azerbaijan Independence Party joined the rally.";
+        let t = Doc::new(kb(), text);
+        let e = extract(kb(), &t);
+        assert!(
+            e.entities
+                .iter()
+                .all(|x| x.id != "iranian_azerbaijan" && x.mentions > 0),
+            "{:?}",
+            e.entities
+        );
+        for m in &e.mentions {
+            assert!(m.entity < e.entities.len());
+        }
+    }
+
+    #[test]
+    fn the_capital_an_envoy_is_sent_to_is_the_state() {
+        all_have(&[
+            (
+                "He met the Varnian Ambassador to Tehran on Monday.",
+                "Tehran",
+                "iran",
+            ),
+            ("Its envoy to Baku was recalled.", "Baku", "azerbaijan"),
+            ("She flew to Baku on Monday.", "Baku", "baku"),
+        ]);
     }
 }
