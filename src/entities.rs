@@ -918,18 +918,27 @@ const BYLINE_REACH: usize = 800;
 /// A line near the top that holds nothing but two or three capitalised words: the
 /// author's name under a headline ("Jane Roe", then the article).
 fn name_line(text: &Text, span: Span, n_words: usize) -> bool {
-    let line_end = text.original[span.end..]
-        .find('\n')
-        .map_or(text.original.len(), |i| span.end + i);
+    // Only near the top, so that every test here is bounded by `BYLINE_REACH`.
+    if span.start >= BYLINE_REACH || n_words > 3 {
+        return false;
+    }
+    // Nothing else on the line (looked for within a bounded reach: a line that long is
+    // no byline).
+    let limit = crate::text::floor_char_boundary(
+        text.original,
+        (span.end + BYLINE_REACH).min(text.original.len()),
+    );
+    let alone = text.original[span.end..limit]
+        .split('\n')
+        .next()
+        .is_some_and(|line| line.trim().is_empty());
     // The first line is the title, not a byline.
     let below_a_title = !text.original[..span.start].trim().is_empty();
-    span.start < BYLINE_REACH
+    alone
         && below_a_title
-        && n_words <= 3
         && text
             .line_before(span.start, 8)
             .is_some_and(|b| b.trim().is_empty())
-        && text.original[span.end..line_end].trim().is_empty()
 }
 
 /// Title Case lines (most words capitalised) are headlines: no unknown names there.
