@@ -370,6 +370,33 @@ fn is_locative(text: &Text, span: Span) -> bool {
 /// Nouns whose "to <capital>" names the state an envoy is sent to.
 const ENVOY_NOUNS: &[&str] = &["ambassador", "envoy", "ambassadors", "envoys", "emissary"];
 
+/// Nouns that introduce an outlet's name ("the news site X", "Saudi website X").
+const MEDIA_NOUNS: &[&str] = &[
+    " news site ",
+    " news website ",
+    " website ",
+    " news outlet ",
+    " media outlet ",
+    " outlet ",
+    " news portal ",
+    " portal ",
+    " newspaper ",
+    " daily ",
+    " weekly ",
+    " magazine ",
+    " news agency ",
+    " broadcaster ",
+    " TV channel ",
+    " television channel ",
+];
+
+/// "the news site X": the name at `at` follows a noun for an outlet.
+fn after_media_noun(text: &Text, at: usize) -> bool {
+    let from = crate::text::floor_char_boundary(text.original, at.saturating_sub(24));
+    let before = &text.original[from..at];
+    MEDIA_NOUNS.iter().any(|n| before.ends_with(n))
+}
+
 /// Words before the name of an operation or a drill.
 const CODENAMED: &[&str] = &["codenamed ", "code-named ", "code named ", "codename "];
 
@@ -687,6 +714,9 @@ fn unknown_names(
             let sentence_initial = first == words.start;
             let kind = if let Some(k) = head {
                 Some(k)
+            } else if after_media_noun(text, span.start) {
+                // "the Varnian news site Kestria Today": an outlet.
+                Some(EntityType::Media)
             } else if codenamed(text, span.start) {
                 // "a drill codenamed Iron Lark": operations and drills are events.
                 Some(EntityType::Event)
@@ -1510,6 +1540,14 @@ mod tests {
         }
     }
 
+    /// `name` is found in `text` as an entity of `kind`.
+    fn assert_kind(text: &str, name: &str, kind: EntityType) {
+        let t = Doc::new(kb(), text);
+        let e = extract(kb(), &t);
+        let found = e.entities.iter().find(|x| x.name == name).map(|x| x.kind);
+        assert_eq!(found, Some(kind), "{text}: {:?}", e.entities);
+    }
+
     /// The persons found in `text`, by name.
     fn persons(text: &str) -> Vec<String> {
         let t = Doc::new(kb(), text);
@@ -1672,10 +1710,7 @@ mod tests {
                 "Iron Lark",
             ),
         ] {
-            let t = Doc::new(kb(), text);
-            let e = extract(kb(), &t);
-            let kind = e.entities.iter().find(|x| x.name == name).map(|x| x.kind);
-            assert_eq!(kind, Some(EntityType::Event), "{text}: {:?}", e.entities);
+            assert_kind(text, name, EntityType::Event);
         }
     }
 
@@ -1840,5 +1875,25 @@ mod tests {
             ("Its envoy to Baku was recalled.", "Baku", "azerbaijan"),
             ("She flew to Baku on Monday.", "Baku", "baku"),
         ]);
+    }
+
+    #[test]
+    fn a_name_after_an_outlet_noun_is_an_outlet() {
+        for (text, name) in [
+            (
+                "It was first reported by the Varnian news site Kestria Today.",
+                "Kestria Today",
+            ),
+            (
+                "A source told the Saudi website Qalamuna that drills began.",
+                "Qalamuna",
+            ),
+            (
+                "According to the daily Morgenpost Zorblat, talks failed.",
+                "Morgenpost Zorblat",
+            ),
+        ] {
+            assert_kind(text, name, EntityType::Media);
+        }
     }
 }
