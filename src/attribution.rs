@@ -292,6 +292,13 @@ fn subject_of(
         .filter(|m| m.span.start >= from && m.span.end <= verb.start && is_actor(entities, m))
         .filter(|m| !is_object(text, mentions, m) || is_role_of(text, m))
         .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
+        // "The summit angered Varnia and praised Kestria": the name before "and" is the
+        // object of the earlier verb; the joined verb has the earlier subject.
+        .filter(|m| {
+            let gap = text.folded[text.folded_offset(m.span.end)..text.folded_offset(verb.start)]
+                .trim_start();
+            !["and ", "or ", "but "].iter().any(|c| gap.starts_with(c))
+        })
         .collect();
     let clause_start = before.rfind([',', ';', ':']).map_or(from, |i| from + i);
     {

@@ -330,11 +330,25 @@ pub fn stances(
         ));
         let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
         for (holder, subject, found) in groups {
-            let polarity = found
+            // "X criticized Y for …": an evaluative speech verb says the speaker's attitude;
+            // the words of the reason it gives do not outweigh it.
+            let verdict = (holder == attribution.holder)
+                .then(|| {
+                    found
+                        .iter()
+                        .find(|c| attribution.cue.is_some_and(|v| v.overlaps(c.span)))
+                })
+                .flatten()
+                .filter(|c| c.polarity != 0.0);
+            let sum = found
                 .iter()
                 .map(|c| c.polarity)
                 .sum::<f32>()
                 .clamp(-1.0, 1.0);
+            let verdict = verdict
+                .filter(|v| v.polarity * sum <= 0.0 || sum.abs() < v.polarity.abs())
+                .map(|v| v.polarity);
+            let polarity = verdict.unwrap_or(sum);
             if polarity.abs() < MIN_POLARITY && found.iter().all(|c| c.polarity != 0.0) {
                 continue;
             }
@@ -415,7 +429,8 @@ pub fn stances(
                             let against = before.ends_with(" against");
                             // The sentence's overall attitude, unless an attitude word right
                             // next to this target says otherwise.
-                            let local = distance(m.span, c.span) <= LOCAL_REACH
+                            let local = verdict.is_none()
+                                && distance(m.span, c.span) <= LOCAL_REACH
                                 && c.polarity * polarity < 0.0;
                             let p = if local { c.polarity } else { polarity };
                             let p = if against && p > 0.0 { -p } else { p };
@@ -1738,6 +1753,31 @@ mod tests {
             if let Some(ally) = ally {
                 assert_has(text, holder, ally, 1);
             }
+        }
+    }
+
+    #[test]
+    fn an_evaluative_speech_verb_outweighs_the_reason_it_gives() {
+        for (text, sign) in [
+            (
+                "Georgia criticized Armenia for its first-ever ambassador to Russia.",
+                -1,
+            ),
+            (
+                "Georgia condemned Armenia over its warm ties with Russia.",
+                -1,
+            ),
+            (
+                "Georgia praised Armenia for ending its hostility toward Turkey.",
+                1,
+            ),
+            (
+                "Georgia fears a deal that would expand support for Armenia.",
+                -1,
+            ),
+        ] {
+            assert_has(text, "georgia", "armenia", sign);
+            assert_lacks(text, "georgia", "armenia", -sign);
         }
     }
 

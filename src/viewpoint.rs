@@ -957,13 +957,29 @@ fn outlet_viewpoint(kb: &KnowledgeBase, value: &str) -> Option<usize> {
             .outlet_by_url(value)
             .map(|i| kb.viewpoint_of_entity(kb.entity(i)));
     }
-    let t = Text::new(value);
-    let hits = kb.gazetteer_hits(&t);
-    let entities = || hits.iter().map(|h| kb.entity(h.value.0));
-    // An outlet first, else a think tank that publishes ("INSS", "Hudson Institute").
-    let publisher = entities()
-        .find(|e| e.kind == EntityType::Media)
-        .or_else(|| entities().find(|e| e.kind == EntityType::Organization))?;
+    // With and without a leading article: "The Times of Israel" must not be read as "The
+    // Times" followed by a state.
+    let bare = value
+        .strip_prefix("The ")
+        .or_else(|| value.strip_prefix("the "))
+        .unwrap_or(value);
+    let mut hits = Vec::new();
+    for form in [value, bare] {
+        let t = Text::new(form);
+        hits.extend(
+            kb.gazetteer_hits(&t)
+                .iter()
+                .map(|h| (h.span.len(), kb.entity(h.value.0))),
+        );
+    }
+    // The longest outlet, else the longest think tank that publishes ("INSS").
+    let longest = |kind: EntityType| {
+        hits.iter()
+            .filter(|(_, e)| e.kind == kind)
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, e)| *e)
+    };
+    let publisher = longest(EntityType::Media).or_else(|| longest(EntityType::Organization))?;
     Some(kb.viewpoint_of_entity(publisher))
 }
 
@@ -1278,6 +1294,23 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(label("The talks were held on Monday.", hints), "israeli");
+        // The longest outlet name, not a shorter one inside it ("The Times" of London).
+        for outlet in [
+            "The Times of Israel",
+            "Times of Israel",
+            "the Times of Israel",
+        ] {
+            let hints = SourceHints {
+                outlet: Some(outlet),
+                ..Default::default()
+            };
+            assert_eq!(label("The talks were held on Monday.", hints), "israeli");
+        }
+        let hints = SourceHints {
+            outlet: Some("The Times"),
+            ..Default::default()
+        };
+        assert_eq!(label("The talks were held on Monday.", hints), "other");
         let hints = SourceHints {
             url: Some("https://www.tehrantimes.com/news/1"),
             ..Default::default()
