@@ -1774,15 +1774,20 @@ mod tests {
     }
 
     #[test]
-    fn a_states_military_is_the_state() {
+    fn a_states_military_or_intelligence_is_the_state() {
         for (text, state) in [
             ("The Iranian military held drills near the border.", "iran"),
             ("Turkey's military presence in the region grew.", "turkey"),
+            (
+                "He worked closely with Israeli intelligence for years.",
+                "israel",
+            ),
         ] {
             let ms = mentions(text);
             assert!(ms.iter().any(|(_, id)| id == state), "{text}: {ms:?}");
             assert!(
-                ms.iter().all(|(s, _)| !s.contains("military")),
+                ms.iter()
+                    .all(|(s, _)| !s.contains("military") && !s.contains("intelligence")),
                 "{text}: {ms:?}"
             );
         }
