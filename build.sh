@@ -151,6 +151,10 @@ cmd_bench() {
   build_dist
   build_cli
   say "building the per-stage bench"
+  # Cargo builds a bench's library with unwinding whatever the profile says; with the
+  # release profile's abort beside it, the library is built twice under one file name
+  # (cargo issue 6313) and the bench fails to compile. One strategy for all of it.
+  export CARGO_PROFILE_RELEASE_PANIC=unwind
   cargo bench --quiet --no-run --bench stages
   ensure_spark || say "PySpark is not available: the example is reported as failed"
   # The ingest work's readability-extraction bench goes here: a command whose last line
