@@ -237,13 +237,15 @@ pub fn classify(
         if e.kind != EntityType::Media {
             continue;
         }
+        let entity = e.kb.map(|i| kb.entity(i));
+        let viewpoint = entity.map_or(kb.fallback_viewpoint(), |x| kb.viewpoint_of_entity(x));
+        // Outlets of every side relay what a source told a wire ("…, he told Reuters").
+        let relayed = viewpoint == kb.fallback_viewpoint();
         if (m.span.start < SOURCE_ZONE.min(text.original.len())
             && starts_a_line_or_byline(text, m.span))
             || credited(text, m.span)
-            || spoken_to(text, m.span)
+            || (!relayed && spoken_to(text, m.span))
         {
-            let entity = e.kb.map(|i| kb.entity(i));
-            let viewpoint = entity.map_or(kb.fallback_viewpoint(), |x| kb.viewpoint_of_entity(x));
             evidence.push(Evidence {
                 span: m.span,
                 text: text.slice(m.span).to_string(),
@@ -1199,6 +1201,17 @@ mod tests {
             format!("An article published by Tehran Times says talks were held.\n{body}"),
         ] {
             assert_eq!(label(&text, SourceHints::default()), "other", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_wire_that_a_source_spoke_to_is_relayed_not_the_publisher() {
+        for text in [
+            "Talks were held. \u{201c}We are worried,\u{201d} the envoy told Reuters. Israel should act now.",
+            "Talks were held, an aide told The Associated Press. Israel must act now.",
+            "In an interview with Reuters, the envoy said talks were held. Israel needs to act.",
+        ] {
+            assert_eq!(label(text, SourceHints::default()), "israeli", "{text}");
         }
     }
 
