@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::doc::Doc;
-use crate::kb::{AliasRole, EntityType, KnowledgeBase, Lexicon, ViewpointSet};
+use crate::kb::{AliasRole, EntityType, Hit, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
 /// How a mention refers to its entity.
@@ -206,7 +206,7 @@ pub fn extract(kb: &KnowledgeBase, doc: &Doc) -> Entities {
             AliasRole::Name => MentionKind::Name,
         };
         match entity.metonym_of {
-            Some(state) if !is_locative(text, hit.span) => {
+            Some(state) if !is_locative(text, &doc.hits.stance, hit.span) => {
                 found.known(kb, state, hit.span, MentionKind::Metonym)
             }
             _ => found.known(kb, index, hit.span, kind),
@@ -321,7 +321,7 @@ fn previous_word(text: &Text, at: usize) -> Option<Span> {
         .map(|_| *w)
 }
 
-fn is_locative(text: &Text, span: Span) -> bool {
+fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     let rest = text.original.get(span.end..).unwrap_or("");
     // "a Baku-based group" places it; "ties with Baku based on trust" does not.
     if rest.starts_with("-based") || (rest.starts_with(" based") && !rest.starts_with(" based on"))
@@ -361,11 +361,24 @@ fn is_locative(text: &Text, span: Span) -> bool {
     if !LOCATIVE_BEFORE.contains(&preposition.as_str()) {
         return false;
     }
+    // "criticism of Baku", "an approach to Tehran", "concern over Moscow": what an
+    // attitude is held toward is the state, not a place.
+    if ATTITUDE_PREPOSITIONS.contains(&preposition.as_str())
+        && previous_word(text, before.start).is_some_and(|w| {
+            let k = attitudes.partition_point(|a| a.span.end < w.end);
+            attitudes.get(k).is_some_and(|a| a.span.overlaps(w))
+        })
+    {
+        return false;
+    }
     // "the ambassador to Baku": the state an envoy is sent to.
     preposition != "to"
         || !previous_word(text, before.start)
             .is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
 }
+
+/// Prepositions by which an attitude word names what it is held toward.
+const ATTITUDE_PREPOSITIONS: &[&str] = &["of", "to", "toward", "towards", "over"];
 
 /// Nouns whose "to <capital>" names the state an envoy is sent to.
 const ENVOY_NOUNS: &[&str] = &["ambassador", "envoy", "ambassadors", "envoys", "emissary"];
@@ -1226,6 +1239,12 @@ mod tests {
                 "Washington",
                 "united_states",
             ),
+            // What an attitude is held toward is the state; a place's own "of" is not.
+            ("There was sharp criticism of Ankara.", "Ankara", "turkey"),
+            ("Their hostility toward Moscow grew.", "Moscow", "russia"),
+            ("Concern over Yerevan grew.", "Yerevan", "armenia"),
+            ("The streets of Ankara were quiet.", "Ankara", "ankara"),
+            ("The road to Moscow was closed.", "Moscow", "moscow"),
         ];
         for (text, surface, id) in cases {
             assert!(has(text, surface, id), "{text}: {:?}", mentions(text));

@@ -765,8 +765,8 @@ const CHARGE_WORDS: usize = 6;
 /// Verbs of accusation whose "of …" names the charge.
 const ACCUSATIONS: &[&str] = &["accus", "charg", "blam", "suspect", "convict"];
 
-/// "Varnia's objection", "Kestria's sharp rebuke": an actor in the possessive right before
-/// an attitude noun (adjectives between) holds it.
+/// "Varnia's objection", "Kestria's sharp rebuke", "Varnian criticism": an actor in the
+/// possessive, or a name or demonym modifying an attitude noun, holds it.
 fn nominal_holder<'e>(
     text: &Text,
     entities: &'e Entities,
@@ -780,9 +780,20 @@ fn nominal_holder<'e>(
         return None;
     }
     let gap = text.original.get(m.span.end..cue.start)?;
+    // A demonym or a short form right before the noun modifies it ("Varnian criticism
+    // of…", "US support for…"); a full name there is a compound ("the Varnia crisis"),
+    // and before a relational noun it says who the party is ("its Varnian allies").
+    let surface = text.slice(m.span);
+    let entity = &entities.entities[m.entity];
+    let modifier = gap == " "
+        && surface != entity.name
+        && (entity.kind == EntityType::Country || surface.chars().all(|c| c.is_ascii_uppercase()))
+        && relational_noun(text, cue).is_none()
+        && !text.original[..m.span.start].ends_with(['-', '\u{2013}', '/']);
     let rest = gap
         .strip_prefix("'s ")
-        .or_else(|| gap.strip_prefix("\u{2019}s "))?;
+        .or_else(|| gap.strip_prefix("\u{2019}s "))
+        .or_else(|| modifier.then_some(""))?;
     // At most one adjective between: "Varnia's sharp objection".
     (rest.split_whitespace().count() <= 1 && !rest.contains([',', ';', '"'])).then_some(m)
 }
@@ -2486,6 +2497,34 @@ mod tests {
             );
             assert_lacks(text, "ilham_aliyev", "georgia", -1);
         }
+    }
+
+    #[test]
+    fn a_demonym_before_an_attitude_noun_holds_it() {
+        for (text, holder) in [
+            ("There was sharp Turkish criticism of Georgia.", "turkey"),
+            (
+                "Ilham Aliyev said there was Turkish criticism of Georgia.",
+                "turkey",
+            ),
+            ("Russian objection to Georgia's plan grew.", "russia"),
+        ] {
+            assert_has(text, holder, "georgia", -1);
+        }
+        // A full name before the noun is a compound, and a demonym before a relational
+        // noun says who the party is.
+        assert_lacks(
+            "Ilham Aliyev said the Georgia crisis worried Turkey.",
+            "georgia",
+            "turkey",
+            -1,
+        );
+        assert_lacks(
+            "Armenia said it is quietly helping its Georgian allies.",
+            "georgia",
+            "armenia",
+            1,
+        );
     }
 
     #[test]
