@@ -1217,10 +1217,15 @@ fn attributive_relation<'e>(
     let party = mentions[..k]
         .last()
         .filter(|m| is_actor(m) && text.original[m.span.end..cue.start].trim().is_empty())?;
+    // A name run on from the noun itself ("Strategic Partner" read as a name) starts
+    // inside it: not a name after it.
     let named = mentions[k..].first().filter(|m| {
         is_actor(m)
             && m.entity != party.entity
-            && matches!(text.original[cue.end..m.span.start].trim(), "" | ",")
+            && text
+                .original
+                .get(cue.end..m.span.start)
+                .is_some_and(|gap| matches!(gap.trim(), "" | ","))
     })?;
     Some((named, Some(party)))
 }
@@ -1308,7 +1313,10 @@ fn relation_statements(
         // "ties with Ankara are uneasy, if not hostile": a neutral relationship
         // word takes the evaluation its clause predicates of it.
         if *hit.value == 0.0 && modifiers.is_empty() {
-            let clause_end = text.original[hit.span.end..sentence.end]
+            let clause_end = text
+                .original
+                .get(hit.span.end..sentence.end)
+                .unwrap_or("")
                 .find([';', '.', ':'])
                 .map_or(sentence.end, |i| hit.span.end + i);
             let is_predicate = |c: &&Cue| {
@@ -2525,6 +2533,18 @@ mod tests {
             "armenia",
             1,
         );
+    }
+
+    #[test]
+    fn a_name_run_on_from_a_relational_noun_does_not_follow_it() {
+        // The unknown name "Strategic Partner" overlaps the noun "Partner": the analysis
+        // still runs, and the name holds what it says.
+        for text in [
+            "Armenia Strategic Partner warned Turkey.",
+            "Armenia Strategic Partner\twarned Turkey.",
+        ] {
+            assert_has(text, "strategic_partner", "turkey", -1);
+        }
     }
 
     #[test]
