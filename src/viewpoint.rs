@@ -108,8 +108,9 @@ const STANCE_CAP: f32 = 0.8;
 /// How much evidence makes a call firm (confidence approaches the label's share).
 const EVIDENCE_SCALE: f32 = 3.0;
 /// Weight left to framing inside quotation marks, and in reported speech: an outlet
-/// quotes the other side's words, but paraphrase often borrows its own.
-const QUOTED_FACTOR: f32 = 0.25;
+/// quotes the other side's words (nearly nothing of its own), but paraphrase often
+/// borrows its own.
+const QUOTED_FACTOR: f32 = 0.1;
 const REPORTED_FACTOR: f32 = 0.6;
 const DATELINE_WEIGHT: f32 = 2.5;
 const AFFILIATION_WEIGHT: f32 = 3.0;
@@ -1202,6 +1203,18 @@ mod tests {
         ] {
             assert_eq!(label(&text, SourceHints::default()), "other", "{text}");
         }
+    }
+
+    #[test]
+    fn an_epithet_quoted_is_the_speakers_not_the_outlets() {
+        let text = "Iran's foreign minister said his country \u{201c}will not tolerate the \
+            Zionist regime near our borders.\u{201d} A general added: \u{201c}The Zionist \
+            regime will regret it.\u{201d} It is a test of US policy.";
+        assert_eq!(label(text, SourceHints::default()), "us_analyst");
+        // The same words in the article's own voice are its framing.
+        let own = "Iran will not tolerate the Zionist regime near its borders. The Zionist \
+            regime will regret it. It is a test of US policy.";
+        assert_eq!(label(own, SourceHints::default()), "iranian");
     }
 
     #[test]
