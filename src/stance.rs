@@ -13,6 +13,8 @@
 //! the speaker: they become statements of party A toward party B, with the evaluative
 //! words right before the relationship word ("strained", "growing") setting polarity.
 
+use std::collections::HashMap;
+
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
@@ -507,7 +509,44 @@ pub fn stances(
             });
         }
     }
-    statements
+    one_per_holder(statements)
+}
+
+/// One statement per holder and sentence: rules that each read part of a sentence
+/// ("relations based on friendship, cooperation"; an epithet in a speaker's words) say
+/// one thing of that holder, with all their cues. A target named by two keeps the firmer
+/// polarity, or on a conflict the first rule's (an epithet's, before any cue's); the first
+/// rule is named.
+fn one_per_holder(statements: Vec<Statement>) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::with_capacity(statements.len());
+    let mut in_sentence: HashMap<Holder, usize> = HashMap::new();
+    for s in statements {
+        if out.last().is_some_and(|last| last.span != s.span) {
+            in_sentence.clear();
+        }
+        let Some(&at) = in_sentence.get(&s.holder) else {
+            in_sentence.insert(s.holder, out.len());
+            out.push(s);
+            continue;
+        };
+        let kept = &mut out[at];
+        for t in s.targets {
+            match kept.targets.iter_mut().find(|k| k.entity == t.entity) {
+                Some(k) if t.polarity * k.polarity > 0.0 && t.polarity.abs() > k.polarity.abs() => {
+                    k.polarity = t.polarity
+                }
+                Some(_) => {}
+                None => kept.targets.push(t),
+            }
+        }
+        for c in s.cues {
+            if !kept.cues.iter().any(|k| k.span == c.span) {
+                kept.cues.push(c);
+            }
+        }
+        kept.cues.sort_by_key(|c| c.span.start);
+    }
+    out
 }
 
 fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
@@ -2545,6 +2584,27 @@ mod tests {
         ] {
             assert_has(text, "strategic_partner", "turkey", -1);
         }
+    }
+
+    #[test]
+    fn a_holder_says_one_thing_per_sentence() {
+        for text in [
+            "Olga Petrenko of Georgia said: \u{201c}Relations between Georgia and Armenia are \
+             based on friendship and cooperation.\u{201d}",
+            "Georgia and Armenia have a strategic partnership and strengthening ties, Olga \
+             Petrenko of Georgia said.",
+        ] {
+            let found = stances_of(text);
+            let n = found
+                .iter()
+                .filter(|s| *s == &("georgia".into(), "armenia".into(), 1))
+                .count();
+            assert_eq!(n, 1, "{text}: {found:?}");
+        }
+        // Words at odds over one target: the epithet's hostility is kept.
+        let text = "Nasser Kanaani said the backing of the Zionist regime emboldens Baku.";
+        assert_has(text, "nasser_kanaani", "israel", -1);
+        assert_lacks(text, "nasser_kanaani", "israel", 1);
     }
 
     #[test]
