@@ -409,10 +409,12 @@ pub fn stances(
                             let d = distance(m.span, c.span);
                             // "blamed Moscow for stoking the war by pressing Yerevan":
                             // a cue with a direct object speaks of that object only.
+                            // "backs Varnia against Kestria": the one opposed is still
+                            // the cue's, past its object.
                             let object = direct_object(text, entities, *sentence, c.span);
                             let past_object = object.is_some_and(|o| {
                                 o.entity != m.entity && o.span.end <= m.span.start
-                            });
+                            }) && !opposed(text, c.span, m.span);
                             // In the article's own voice, what a hostile word is done to
                             // ("sought to destabilize Varnia") is its victim, not the
                             // article's target; the doer is (see author-blames-actor).
@@ -426,9 +428,7 @@ pub fn stances(
                         // The victim where it is nearest is not a target further on.
                         .filter(|(_, _, _, victim)| !victim)
                         .map(|(m, c, _, _)| {
-                            let before = text.original[..m.span.start].trim_end();
-                            let before = before.strip_suffix(" the").unwrap_or(before);
-                            let against = before.ends_with(" against");
+                            let against = opposed(text, c.span, m.span);
                             // The sentence's overall attitude, unless an attitude word right
                             // next to this target says otherwise.
                             let local = verdict.is_none()
@@ -1623,6 +1623,32 @@ fn advance(i: &mut usize, behind: impl Fn(usize) -> bool) {
     }
 }
 
+/// Cues of taking one side, whose "over" names the side not taken ("sided with Varnia
+/// over Kestria").
+const PREFERENCES: &[&str] = &[
+    "side", "sided", "siding", "align", "chose", "choos", "prefer", "favo",
+];
+
+/// The target at `target` is named as the one opposed: right after "against", or after
+/// "over" when the cue takes a side.
+fn opposed(text: &Text, cue: Span, target: Span) -> bool {
+    let before = text.original.get(..target.start).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    // Past one capitalised adjective: "over Christian Armenia".
+    let before = match before.rsplit_once(' ') {
+        Some((rest, word))
+            if word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic) =>
+        {
+            rest
+        }
+        _ => before,
+    };
+    before.ends_with(" against")
+        || (before.ends_with(" over")
+            && cue.end <= target.start
+            && has_stem(text, cue, PREFERENCES))
+}
+
 /// A modifier governs a cue when it comes shortly before it in the same clause.
 fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> bool {
     if modifier.end > cue.start || cue.start - modifier.end > reach {
@@ -1801,6 +1827,31 @@ mod tests {
             ),
             (
                 "Moldova voiced support for Ukraine against Russia.",
+                "moldova",
+                Some("ukraine"),
+                "russia",
+            ),
+            // Past the verb's object, and after "over" when it takes a side.
+            (
+                "Moldova supports Ukraine against Russia.",
+                "moldova",
+                Some("ukraine"),
+                "russia",
+            ),
+            (
+                "Moldova stood by Ukraine against Russia.",
+                "moldova",
+                Some("ukraine"),
+                "russia",
+            ),
+            (
+                "Historically, Moldova has sided with Ukraine over Russia.",
+                "moldova",
+                Some("ukraine"),
+                "russia",
+            ),
+            (
+                "Moldova aligned with Christian Ukraine over Orthodox Russia.",
                 "moldova",
                 Some("ukraine"),
                 "russia",
