@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyzer::{Analysis, MAX_STATEMENTS};
+use crate::analyzer::Analysis;
 use crate::attribution::Holder;
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::Span;
@@ -330,11 +330,11 @@ pub fn build(
 /// The caps a text hit, said for a reader.
 fn notes(analysis: &Analysis) -> Vec<String> {
     let mut notes = Vec::new();
-    if analysis.statements_found > MAX_STATEMENTS {
+    if analysis.statements_found > analysis.statements_kept {
         notes.push(format!(
-            "Only the first {MAX_STATEMENTS} of {} statements were analysed: \
+            "Only the first {} of {} statements were analysed: \
              this text has far more than an article.",
-            analysis.statements_found
+            analysis.statements_kept, analysis.statements_found
         ));
     }
     let mentions = analysis.entities.mentions.len();

@@ -57,6 +57,11 @@ pub fn issue_inputs(size: usize) -> Vec<Input> {
             ),
         },
         Input {
+            name: "many parties paired by relationship words in one sentence".into(),
+            file_name: "pairs.txt",
+            bytes: repeat_to("", &pairs_in_one_sentence(), ".", size),
+        },
+        Input {
             name: "CR-only line ends".into(),
             file_name: "carriage-returns.txt",
             bytes: repeat_to(
@@ -67,6 +72,35 @@ pub fn issue_inputs(size: usize) -> Vec<Input> {
             ),
         },
     ]
+}
+
+/// "ties between Iran and Georgia, friendship between Turkey and Armenia, …": every
+/// state a holder of a statement that lists the others (found by the fuzzer: output grew
+/// with the square of the sentence).
+fn pairs_in_one_sentence() -> String {
+    const STATES: &[&str] = &[
+        "Iran",
+        "Israel",
+        "Turkey",
+        "Russia",
+        "Georgia",
+        "Armenia",
+        "Azerbaijan",
+        "China",
+        "France",
+        "Egypt",
+        "Qatar",
+        "Pakistan",
+    ];
+    const WORDS: &[&str] = &["ties", "friendship", "rivalry", "alliance", "tensions"];
+    let mut out = String::new();
+    for (i, a) in STATES.iter().enumerate() {
+        for (j, b) in STATES.iter().enumerate().skip(i + 1) {
+            let word = WORDS[(i + j) % WORDS.len()];
+            out.push_str(&format!("{word} between {a} and {b}, "));
+        }
+    }
+    out
 }
 
 /// How runs of one pattern are joined: each stresses a different stage.
