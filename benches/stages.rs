@@ -62,6 +62,11 @@ fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
         let mut statements = stances(kb, &text, &entities, &attributions);
         let statements_found = statements.len();
         statements.truncate(parallax::analyzer::MAX_STATEMENTS);
+        statements.truncate(parallax::analyzer::statement_budget(
+            &statements,
+            original.len(),
+        ));
+        let statements_kept = statements.len();
         tick(3);
         let hints = SourceHints {
             outlet: None,
@@ -75,6 +80,7 @@ fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
             attributions,
             statements,
             statements_found,
+            statements_kept,
             viewpoint,
         };
         let report = report::build(kb, original, &meta, &analysis, Units::CodePoints);

@@ -40,7 +40,7 @@ const STATEMENT_BYTES_ALLOWANCE: usize = 16 * 1024;
 /// How many of `statements`, in order, fit the report budget of a `text_len`-byte text:
 /// what each costs in the report (its fields, its excerpt there and in the viewpoint
 /// evidence, its targets and cues), estimated from above.
-fn statement_budget(statements: &[Statement], text_len: usize) -> usize {
+pub fn statement_budget(statements: &[Statement], text_len: usize) -> usize {
     let budget = STATEMENT_BYTES_ALLOWANCE + STATEMENT_BYTES_PER_BYTE * text_len;
     let mut spent = 0;
     for (i, s) in statements.iter().enumerate() {
