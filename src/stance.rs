@@ -1576,7 +1576,21 @@ fn act_statements(
             .iter()
             .filter(actor)
             .rfind(|m| m.span.end <= hit.span.start && words(m.span.end, hit.span.start) <= 1);
-        let Some(agent) = by_agent.copied().or(before_agent) else {
+        // "Varnia will face a new front in its battle against Kestria": the possessive
+        // pronoun stands for the sentence's subject.
+        let possessive_agent = || {
+            let before = text.folded[..text.folded_offset(hit.span.start)].trim_end();
+            let pronoun = before.rsplit(' ').next().unwrap_or("");
+            matches!(pronoun, "its" | "their")
+                .then(|| {
+                    mentions
+                        .iter()
+                        .filter(actor)
+                        .find(|m| m.span.end <= hit.span.start)
+                })
+                .flatten()
+        };
+        let Some(agent) = by_agent.copied().or(before_agent).or_else(possessive_agent) else {
             continue;
         };
         // Patient: "on/against/at X" after the act; a place stands for its state.
@@ -2234,9 +2248,33 @@ mod tests {
                 "iran",
                 "azerbaijan",
             ),
+            // Fighting told as one side's act; "its" is the sentence's subject.
+            (
+                "Russia's war on Ukraine entered a third year.",
+                "russia",
+                "ukraine",
+            ),
+            (
+                "Georgia will face a new front in its battle against Russia.",
+                "georgia",
+                "russia",
+            ),
+            (
+                "Armenia pressed on with its struggle against Turkey.",
+                "armenia",
+                "turkey",
+            ),
         ];
         for (text, holder, target) in cases {
             assert_has(text, holder, target, -1);
+        }
+        // Fighting between parties named together is an event, not either side's act.
+        for text in [
+            "The war between Armenia and Turkey ended.",
+            "Fighting in Georgia and Russia ended.",
+        ] {
+            assert_lacks(text, "armenia", "turkey", -1);
+            assert_lacks(text, "georgia", "russia", -1);
         }
     }
 
