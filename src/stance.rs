@@ -1517,6 +1517,30 @@ const ACT_REACH: usize = 5;
 
 /// "the strike by the Zorblat army on the border district", "Israel's strikes on
 /// Iran", "Iranian provocations against Azerbaijan": the agent's stance toward the patient.
+/// Verbs whose object is an act their subject does ("launched an attack on"); finite
+/// forms only: "to launch an attack", "could launch one" tell what has not been done.
+const LAUNCHES: &[&str] = &[
+    "launched",
+    "launches",
+    "waged",
+    "wages",
+    "waging",
+    "carried",
+    "conducted",
+    "conducts",
+    "staged",
+    "stages",
+    "mounted",
+    "escalated",
+    "stepped",
+    "imposed",
+    "imposes",
+    "continued",
+    "continues",
+];
+/// Most words from the subject to the act: "has launched a new wave of", "carried out".
+const ACT_VERB_GAP: usize = 6;
+
 fn act_statements(
     text: &Text,
     entities: &Entities,
@@ -1590,7 +1614,27 @@ fn act_statements(
                 })
                 .flatten()
         };
-        let Some(agent) = by_agent.copied().or(before_agent).or_else(possessive_agent) else {
+        // "Varnia launched a drone attack on Kestria": the subject of a verb of doing.
+        let launcher = || {
+            let m = mentions
+                .iter()
+                .filter(actor)
+                .rfind(|m| m.span.end <= hit.span.start)?;
+            let gap = text.folded
+                [text.folded_offset(m.span.end)..text.folded_offset(hit.span.start)]
+                .trim();
+            let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
+            (words.len() <= ACT_VERB_GAP
+                && !gap.contains([',', ';', ':', '(', ')'])
+                && words.iter().any(|w| LAUNCHES.contains(w)))
+            .then_some(m)
+        };
+        let Some(agent) = by_agent
+            .copied()
+            .or(before_agent)
+            .or_else(possessive_agent)
+            .or_else(launcher)
+        else {
             continue;
         };
         // Patient: "on/against/at X" after the act; a place stands for its state.
@@ -2264,10 +2308,28 @@ mod tests {
                 "armenia",
                 "turkey",
             ),
+            // The subject of a verb of doing.
+            (
+                "Russia launched a drone attack on Ukraine.",
+                "russia",
+                "ukraine",
+            ),
+            (
+                "Russia has waged a long war against Ukraine.",
+                "russia",
+                "ukraine",
+            ),
         ];
         for (text, holder, target) in cases {
             assert_has(text, holder, target, -1);
         }
+        // An act not done is no one's act.
+        assert_lacks(
+            "Georgia will not permit Russia to launch an attack on Ukraine.",
+            "russia",
+            "ukraine",
+            -1,
+        );
         // Fighting between parties named together is an event, not either side's act.
         for text in [
             "The war between Armenia and Turkey ended.",
