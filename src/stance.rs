@@ -79,10 +79,15 @@ pub fn stances(
             hedges.get(i).is_some_and(|c| c.span.start < sentence.start)
         });
         let in_sentence = |s: Span| s.end <= sentence.end;
+        // "not only a partner but also a friend" adds; it does not negate.
         let sentence_negations: Vec<Span> = negations[ni..]
             .iter()
             .map(|n| n.span)
             .take_while(|s| in_sentence(*s))
+            .filter(|n| {
+                let after = text.folded[text.folded_offset(n.end)..].trim_start();
+                !(after.starts_with("only ") || after.starts_with("just "))
+            })
             .collect();
         let sentence_hedges: Vec<(Span, f32)> = hedges[hi..]
             .iter()
@@ -2761,6 +2766,23 @@ mod tests {
     #[test]
     fn no_cue_no_statement() {
         assert!(stances_of("Iran and Israel held talks in Geneva on Monday.").is_empty());
+    }
+
+    #[test]
+    fn not_only_adds_rather_than_negates() {
+        for text in [
+            "Georgia is not only a partner of Armenia but also a friend.",
+            "Georgia is not just a partner of Armenia.",
+        ] {
+            assert_has(text, "georgia", "armenia", 1);
+            assert_lacks(text, "georgia", "armenia", -1);
+        }
+        assert_has(
+            "Georgia is not a partner of Armenia.",
+            "georgia",
+            "armenia",
+            -1,
+        );
     }
 
     #[test]
