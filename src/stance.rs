@@ -2392,6 +2392,19 @@ mod tests {
                 "azerbaijan",
                 1,
             ),
+            ("Russia sold weapons to Armenia.", "russia", "armenia", 1),
+            (
+                "Georgia said the drones it provided to Armenia worked well.",
+                "georgia",
+                "armenia",
+                1,
+            ),
+            (
+                "France delivered arms to Armenia in the spring.",
+                "france",
+                "armenia",
+                1,
+            ),
             (
                 "Turkey remains wary of Russia in the region.",
                 "turkey",
