@@ -1,28 +1,16 @@
 //! The one place the stages are composed: text → entities → attribution → stance →
 //! viewpoint → decide.
 
-use crate::attribution::{attribute, Attribution};
+pub use crate::analysis::Analysis;
+use crate::attribution::attribute;
 use crate::decide::decide;
 use crate::doc::Doc;
-use crate::entities::{extract, Entities};
+use crate::entities::extract;
 use crate::error::Error;
 use crate::kb::KnowledgeBase;
 use crate::report::{self, Meta, Report, Units};
 use crate::stance::{stances, Statement};
-use crate::viewpoint::{classify, SourceHints, ViewpointResult};
-
-/// Everything found in one text, with byte spans.
-#[derive(Debug)]
-pub struct Analysis {
-    pub entities: Entities,
-    pub attributions: Vec<Attribution>,
-    pub statements: Vec<Statement>,
-    /// How many statements the text had, and how many were kept under the caps
-    /// (`MAX_STATEMENTS` and `statement_budget`).
-    pub statements_found: usize,
-    pub statements_kept: usize,
-    pub viewpoint: ViewpointResult,
-}
+use crate::viewpoint::{classify, SourceHints};
 
 /// Most statements analysed per document. An article has a few hundred at most; a text
 /// with more is a list or a repeated phrase, and its report says it was cut

@@ -18,7 +18,7 @@ use crate::kb::{EntityType, KnowledgeBase};
 use crate::model::{cached, softmax, Features, LinearModel};
 use crate::stance::{Cue, Statement, Target};
 use crate::text::Span;
-use crate::viewpoint::ViewpointResult;
+use crate::viewpoint::{takes_a_side, ViewpointResult};
 
 /// One proposed (holder, target, sentence) triple.
 #[derive(Clone, Debug)]
@@ -317,13 +317,7 @@ fn sums(cues: &[(Span, f32)]) -> (f32, f32) {
 
 /// The statements the model keeps, grouped by sentence and holder. Without a model (none
 /// is shipped while the rules do better on unseen articles), the rules' statements, less
-/// the article's own voice when it takes no side.
-/// Viewpoint firmness below which the article's own statements are not kept (the side's
-/// share of the evidence, tempered by how much there is).
-/// Measured on both halves of the corpus: 0.25 and 0.3 both raise stance F1 on each
-/// half, 0.35 and above lower one of them.
-const MIN_AUTHOR_FIRMNESS: f32 = 0.3;
-
+/// the article's own voice when the viewpoint stage says it takes no side.
 pub fn decide(
     kb: &KnowledgeBase,
     doc: &Doc,
@@ -333,11 +327,7 @@ pub fn decide(
     viewpoint: &ViewpointResult,
 ) -> Vec<Statement> {
     let Some(model) = model() else {
-        // A report that takes no side has no attitudes of its own: what reads as one in
-        // its voice is description ("escalating tensions").
-        // Nor does one whose side is a weak guess: its voice's statements would be given
-        // to a side that may not be its own.
-        if viewpoint.label == kb.fallback_viewpoint() || viewpoint.firmness < MIN_AUTHOR_FIRMNESS {
+        if !takes_a_side(kb, viewpoint) {
             statements.retain(|s| s.holder != Holder::Author);
         }
         return statements;
@@ -518,10 +508,10 @@ mod tests {
         assert!(s.iter().any(|s| s.holder == Holder::Author), "{s:?}");
         let mut v = classify(kb(), &t, &e, &a, &s, &SourceHints::default());
         v.label = kb().viewpoint_index("azerbaijani").expect("a viewpoint");
-        v.firmness = MIN_AUTHOR_FIRMNESS / 2.0;
+        v.firmness = crate::viewpoint::MIN_AUTHOR_FIRMNESS / 2.0;
         let weak = decide(kb(), &t, &e, &a, s.clone(), &v);
         assert!(weak.iter().all(|s| s.holder != Holder::Author));
-        v.firmness = MIN_AUTHOR_FIRMNESS * 2.0;
+        v.firmness = crate::viewpoint::MIN_AUTHOR_FIRMNESS * 2.0;
         let firm = decide(kb(), &t, &e, &a, s.clone(), &v);
         assert!(firm.iter().any(|s| s.holder == Holder::Author));
     }

@@ -22,6 +22,7 @@
 //! assert!(report.entities.iter().any(|e| e.id == "iran"));
 //! ```
 
+pub mod analysis;
 pub mod analyzer;
 pub mod attribution;
 pub mod decide;
@@ -40,6 +41,7 @@ pub mod viewpoint;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analyzer::{Analysis, Analyzer};
+pub use analysis::Analysis;
+pub use analyzer::Analyzer;
 pub use error::{Error, ErrorKind};
 pub use report::{Meta, Report, Units};

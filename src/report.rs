@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyzer::Analysis;
+use crate::analysis::Analysis;
 use crate::attribution::Holder;
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::Span;
