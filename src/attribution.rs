@@ -13,6 +13,7 @@
 
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
+use crate::grammar::{is_object, words_between};
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
@@ -223,13 +224,6 @@ fn is_actor(entities: &Entities, m: &Mention) -> bool {
     entities.entities[m.entity].kind.is_actor()
 }
 
-fn words_between(text: &Text, a: usize, b: usize) -> usize {
-    if b <= a {
-        return 0;
-    }
-    text.words_in(Span::new(a, b)).len()
-}
-
 /// The subject of a speech verb (see the module docs).
 fn subject_of(
     text: &Text,
@@ -395,65 +389,6 @@ fn is_role_of(text: &Text, m: &Mention) -> bool {
 
 /// Auxiliaries right before a speech verb that make it passive.
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-
-/// Words after which a name is an object or a modifier, not a subject.
-const OBJECT_MARKERS: &[&str] = &[
-    "between",
-    "with",
-    "of",
-    "against",
-    "to",
-    "for",
-    "in",
-    "on",
-    "from",
-    "toward",
-    "towards",
-    "about",
-    "over",
-    "by",
-    "at",
-    "into",
-    "among",
-    "than",
-    "like",
-    "including",
-    "and",
-    "or",
-];
-
-/// Is this mention governed by a preposition ("ties between Israel and Azerbaijan")?
-/// Coordinated names share the preposition of the first.
-pub(crate) fn is_object(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
-    let mut at = m.span.start;
-    for _ in 0..4 {
-        let Some(word) = previous_word_lower(text, at) else {
-            return false;
-        };
-        if word == "and" || word == "or" {
-            // Step over the coordinated name before "and".
-            let and_start = text.words[text.words.partition_point(|w| w.end <= at) - 1].start;
-            match mentions.iter().rev().find(|x| {
-                x.span.end <= and_start && text.original[x.span.end..and_start].trim().is_empty()
-            }) {
-                Some(prev) => at = prev.span.start,
-                None => return false,
-            }
-            continue;
-        }
-        return OBJECT_MARKERS.contains(&word.as_str());
-    }
-    false
-}
-
-fn previous_word_lower(text: &Text, at: usize) -> Option<String> {
-    let i = text.words.partition_point(|w| w.end <= at);
-    let w = text.words.get(i.checked_sub(1)?)?;
-    let gap = text.original.get(w.end..at)?;
-    gap.chars()
-        .all(|c| c.is_whitespace() || c == ',')
-        .then(|| text.slice(*w).to_lowercase())
-}
 
 fn first_actor_after(
     text: &Text,

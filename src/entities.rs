@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use crate::doc::Doc;
+use crate::grammar::previous_word;
 use crate::kb::{AliasRole, EntityType, Hit, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
@@ -309,16 +310,6 @@ impl Found {
             mentions: self.mentions,
         }
     }
-}
-
-/// The word right before `at`, when nothing but spaces separates it from `at`.
-fn previous_word(text: &Text, at: usize) -> Option<Span> {
-    let i = text.words.partition_point(|w| w.end <= at);
-    let w = text.words.get(i.checked_sub(1)?)?;
-    text.original
-        .get(w.end..at)
-        .filter(|gap| gap.chars().all(char::is_whitespace))
-        .map(|_| *w)
 }
 
 fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {

@@ -29,6 +29,7 @@ pub mod decide;
 pub mod doc;
 pub mod entities;
 pub mod error;
+pub(crate) mod grammar;
 pub mod ingest;
 pub mod kb;
 pub mod model;

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
+use crate::grammar::{folded_between, governs, is_object};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -603,10 +604,7 @@ fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) 
             "," => !out.is_empty(),
             _ => false,
         };
-        if !joined
-            || !is_actor_kind(entities, m.entity)
-            || crate::attribution::is_object(text, mentions, m)
-        {
+        if !joined || !is_actor_kind(entities, m.entity) || is_object(text, mentions, m) {
             break;
         }
         if !out.contains(&m.entity) {
@@ -795,14 +793,6 @@ const MIN_POLARITY: f32 = 0.3;
 /// How many words may separate an attitude word from the actor holding it.
 const SUBJECT_REACH: usize = 5;
 
-/// The actor right before an attitude word, when it is a subject (not "with Iran").
-/// The folded text between two offsets of the original ("" when they are out of order).
-fn folded_between<'t>(text: &'t Text, from: usize, to: usize) -> &'t str {
-    text.folded
-        .get(text.folded_offset(from)..text.folded_offset(to))
-        .unwrap_or("")
-}
-
 /// How many words after an accusation its charge may start.
 const CHARGE_WORDS: usize = 6;
 
@@ -925,7 +915,7 @@ fn local_subject<'e>(
         return None;
     }
     // "Iran's threat" is a possessor, fine; "with Iran" is an object, not a holder.
-    (!crate::attribution::is_object(text, mentions, m)).then_some(m)
+    (!is_object(text, mentions, m)).then_some(m)
 }
 
 /// Verbs that make the noun after them a description of their subject.
@@ -1204,7 +1194,7 @@ fn predicate_noun<'e>(
             })?;
             subject_before(sentence.start + open)
         })?;
-        if crate::attribution::is_object(text, mentions, subject) {
+        if is_object(text, mentions, subject) {
             return None;
         }
         return Some((subject, possessor));
@@ -1408,7 +1398,7 @@ fn relation_statements(
             })
             .rfind(|m| {
                 (possessive(m) && words(m.span.end, phrase_start) <= 1)
-                    || !crate::attribution::is_object(text, mentions, m)
+                    || !is_object(text, mentions, m)
             })
             .map(|m| m.entity)
             .or(last_subject);
@@ -1710,17 +1700,6 @@ fn opposed(text: &Text, cue: Span, target: Span) -> bool {
         || (before.ends_with(" over")
             && cue.end <= target.start
             && has_stem(text, cue, PREFERENCES))
-}
-
-/// A modifier governs a cue when it comes shortly before it in the same clause.
-fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> bool {
-    if modifier.end > cue.start || cue.start - modifier.end > reach {
-        return false;
-    }
-    let gap = text.original.get(modifier.end..cue.start).unwrap_or("");
-    !gap.contains([',', ';', ':', '.', '(', ')'])
-        && !gap.contains(" but ")
-        && !gap.contains(" while ")
 }
 
 fn targets_of(

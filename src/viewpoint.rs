@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
+use crate::grammar::last_word_before;
 use crate::kb::{EntityType, KnowledgeBase, ViewpointSet};
 use crate::model::{cached, softmax, Features, LinearModel};
 use crate::stance::Statement;
@@ -689,15 +690,6 @@ const PHRASE_BREAKS: &[&str] = &[
 
 /// Words that put a place as where something happens ("a visit to Zorblat").
 const LOCATIVES: &[&str] = &["to", "in", "at", "into", "visiting", "visited", "visits"];
-
-/// The folded word ending right before `at` (across spaces only), or "".
-fn last_word_before<'t>(text: &Text<'t>, at: usize) -> &'t str {
-    let before = text.original.get(..at).unwrap_or("").trim_end_matches(' ');
-    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    &before[start..]
-}
 
 /// Whether `start..end` of the text is the inside of one noun phrase: a few words, no
 /// punctuation but an apostrophe or hyphen, and no word that starts a new phrase.

@@ -1,0 +1,173 @@
+//! Small helpers of English grammar over the document's text, shared by the stages:
+//! words between two offsets, the word before one, whether a modifier governs a word,
+//! whether a name is an object. Each reads `Text` only.
+
+use crate::entities::Mention;
+use crate::text::{Span, Text};
+
+/// How many words start between two offsets (0 when they are out of order).
+pub(crate) fn words_between(text: &Text, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    text.words_in(Span::new(a, b)).len()
+}
+
+/// Words after which a name is an object or a modifier, not a subject.
+const OBJECT_MARKERS: &[&str] = &[
+    "between",
+    "with",
+    "of",
+    "against",
+    "to",
+    "for",
+    "in",
+    "on",
+    "from",
+    "toward",
+    "towards",
+    "about",
+    "over",
+    "by",
+    "at",
+    "into",
+    "among",
+    "than",
+    "like",
+    "including",
+    "and",
+    "or",
+];
+
+/// Is this mention governed by a preposition ("ties between Israel and Azerbaijan")?
+/// Coordinated names share the preposition of the first.
+pub(crate) fn is_object(text: &Text, mentions: &[Mention], m: &Mention) -> bool {
+    let mut at = m.span.start;
+    for _ in 0..4 {
+        let Some(word) = previous_word_lower(text, at) else {
+            return false;
+        };
+        if word == "and" || word == "or" {
+            // Step over the coordinated name before "and".
+            let and_start = text.words[text.words.partition_point(|w| w.end <= at) - 1].start;
+            match mentions.iter().rev().find(|x| {
+                x.span.end <= and_start && text.original[x.span.end..and_start].trim().is_empty()
+            }) {
+                Some(prev) => at = prev.span.start,
+                None => return false,
+            }
+            continue;
+        }
+        return OBJECT_MARKERS.contains(&word.as_str());
+    }
+    false
+}
+
+/// The word before `at`, lower-cased, when only spaces and commas separate them.
+fn previous_word_lower(text: &Text, at: usize) -> Option<String> {
+    let i = text.words.partition_point(|w| w.end <= at);
+    let w = text.words.get(i.checked_sub(1)?)?;
+    let gap = text.original.get(w.end..at)?;
+    gap.chars()
+        .all(|c| c.is_whitespace() || c == ',')
+        .then(|| text.slice(*w).to_lowercase())
+}
+
+/// The word right before `at`, when nothing but spaces separates it from `at`.
+pub(crate) fn previous_word(text: &Text, at: usize) -> Option<Span> {
+    let i = text.words.partition_point(|w| w.end <= at);
+    let w = text.words.get(i.checked_sub(1)?)?;
+    text.original
+        .get(w.end..at)
+        .filter(|gap| gap.chars().all(char::is_whitespace))
+        .map(|_| *w)
+}
+
+/// The folded text between two offsets of the original ("" when they are out of order).
+pub(crate) fn folded_between<'t>(text: &'t Text, from: usize, to: usize) -> &'t str {
+    text.folded
+        .get(text.folded_offset(from)..text.folded_offset(to))
+        .unwrap_or("")
+}
+
+/// A modifier governs a cue when it comes shortly before it in the same clause.
+pub(crate) fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> bool {
+    if modifier.end > cue.start || cue.start - modifier.end > reach {
+        return false;
+    }
+    let gap = text.original.get(modifier.end..cue.start).unwrap_or("");
+    !gap.contains([',', ';', ':', '.', '(', ')'])
+        && !gap.contains(" but ")
+        && !gap.contains(" while ")
+}
+
+/// The folded word ending right before `at` (across spaces only), or "".
+pub(crate) fn last_word_before<'t>(text: &Text<'t>, at: usize) -> &'t str {
+    let before = text.original.get(..at).unwrap_or("").trim_end_matches(' ');
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &before[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::MentionKind;
+
+    fn span_of(text: &str, word: &str) -> Span {
+        let at = text.find(word).expect("the word is in the text");
+        Span::new(at, at + word.len())
+    }
+
+    fn mention(text: &str, word: &str) -> Mention {
+        Mention {
+            span: span_of(text, word),
+            entity: 0,
+            kind: MentionKind::Name,
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_an_object_and_so_is_its_conjunct() {
+        let s = "Talks between Varnia and Kestria began as Zorblat watched.";
+        let t = Text::new(s);
+        let (v, k, z) = (
+            mention(s, "Varnia"),
+            mention(s, "Kestria"),
+            mention(s, "Zorblat"),
+        );
+        let all = [v.clone(), k.clone(), z.clone()];
+        assert!(is_object(&t, &all, &v));
+        assert!(is_object(&t, &all, &k));
+        assert!(!is_object(&t, &all, &z));
+    }
+
+    #[test]
+    fn a_modifier_governs_only_within_its_clause_and_reach_in_bytes() {
+        let s = "It is not friendly. Not, however, hostile; never ever a partner.";
+        let t = Text::new(s);
+        let not = span_of(s, "not");
+        assert!(governs(&t, not, span_of(s, "friendly"), 20));
+        assert!(!governs(&t, not, span_of(s, "friendly"), 0));
+        assert!(!governs(&t, span_of(s, "Not"), span_of(s, "hostile"), 40));
+        assert!(governs(&t, span_of(s, "never"), span_of(s, "partner"), 20));
+    }
+
+    #[test]
+    fn words_and_the_word_before() {
+        let s = "Varnia  warned, then Kestria";
+        let t = Text::new(s);
+        assert_eq!(words_between(&t, 0, s.len()), 4);
+        assert_eq!(words_between(&t, 10, 3), 0);
+        let warned = span_of(s, "warned");
+        assert_eq!(
+            previous_word(&t, warned.start).map(|w| t.slice(w)),
+            Some("Varnia")
+        );
+        assert_eq!(previous_word(&t, span_of(s, "then").start), None);
+        assert_eq!(last_word_before(&t, span_of(s, "Kestria").start), "then");
+        assert_eq!(folded_between(&t, warned.start, warned.end), "warned");
+        assert_eq!(folded_between(&t, warned.end, warned.start), "");
+    }
+}
