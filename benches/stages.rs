@@ -60,12 +60,7 @@ fn round(analyzer: &Analyzer, texts: &[String]) -> [Duration; 6] {
         let attributions = attribute(kb, &text, &entities);
         tick(2);
         let mut statements = stances(kb, &text, &entities, &attributions);
-        let statements_found = statements.len();
-        statements.truncate(parallax::analyzer::MAX_STATEMENTS);
-        statements.truncate(parallax::analyzer::statement_budget(
-            &statements,
-            original.len(),
-        ));
+        let statements_found = parallax::analyzer::cap_statements(&mut statements, original.len());
         let statements_kept = statements.len();
         tick(3);
         let hints = SourceHints {

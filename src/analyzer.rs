@@ -1,7 +1,7 @@
 //! The one place the stages are composed: text → entities → attribution → stance →
 //! viewpoint → decide.
 
-pub use crate::analysis::Analysis;
+use crate::analysis::Analysis;
 use crate::attribution::attribute;
 use crate::decide::decide;
 use crate::doc::Doc;
@@ -25,10 +25,19 @@ pub const MAX_STATEMENTS: usize = 1_000;
 const STATEMENT_BYTES_PER_BYTE: usize = 6;
 const STATEMENT_BYTES_ALLOWANCE: usize = 16 * 1024;
 
+/// Cuts `statements` to the caps (`MAX_STATEMENTS`, then the report budget of a
+/// `text_len`-byte text); returns how many there were.
+pub fn cap_statements(statements: &mut Vec<Statement>, text_len: usize) -> usize {
+    let found = statements.len();
+    statements.truncate(MAX_STATEMENTS);
+    statements.truncate(statement_budget(statements, text_len));
+    found
+}
+
 /// How many of `statements`, in order, fit the report budget of a `text_len`-byte text:
 /// what each costs in the report (its fields, its excerpt there and in the viewpoint
 /// evidence, its targets and cues), estimated from above.
-pub fn statement_budget(statements: &[Statement], text_len: usize) -> usize {
+fn statement_budget(statements: &[Statement], text_len: usize) -> usize {
     let budget = STATEMENT_BYTES_ALLOWANCE + STATEMENT_BYTES_PER_BYTE * text_len;
     let mut spent = 0;
     for (i, s) in statements.iter().enumerate() {
@@ -71,9 +80,7 @@ impl Analyzer {
         let entities = extract(&self.kb, &doc);
         let attributions = attribute(&self.kb, &doc, &entities);
         let mut statements = stances(&self.kb, &doc, &entities, &attributions);
-        let statements_found = statements.len();
-        statements.truncate(MAX_STATEMENTS);
-        statements.truncate(statement_budget(&statements, text.len()));
+        let statements_found = cap_statements(&mut statements, text.len());
         let statements_kept = statements.len();
         let hints = SourceHints {
             outlet: meta.outlet.as_deref(),

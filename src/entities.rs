@@ -352,10 +352,12 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     if !LOCATIVE_BEFORE.contains(&preposition.as_str()) {
         return false;
     }
+    // The word the preposition hangs on.
+    let governor = previous_word(text, before.start);
     // "criticism of Baku", "an approach to Tehran", "concern over Moscow": what an
     // attitude is held toward is the state, not a place.
     if ATTITUDE_PREPOSITIONS.contains(&preposition.as_str())
-        && previous_word(text, before.start).is_some_and(|w| {
+        && governor.is_some_and(|w| {
             let k = attitudes.partition_point(|a| a.span.end < w.end);
             attitudes.get(k).is_some_and(|a| a.span.overlaps(w))
         })
@@ -364,8 +366,7 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     }
     // "the ambassador to Baku": the state an envoy is sent to.
     preposition != "to"
-        || !previous_word(text, before.start)
-            .is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
+        || !governor.is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
 }
 
 /// Prepositions by which an attitude word names what it is held toward.

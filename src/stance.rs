@@ -1598,9 +1598,7 @@ fn act_statements(
         // "Varnia will face a new front in its battle against Kestria": the possessive
         // pronoun stands for the sentence's subject.
         let possessive_agent = || {
-            let before = text.folded[..text.folded_offset(hit.span.start)].trim_end();
-            let pronoun = before.rsplit(' ').next().unwrap_or("");
-            matches!(pronoun, "its" | "their")
+            matches!(word_before(hit.span.start).as_str(), "its" | "their")
                 .then(|| {
                     mentions
                         .iter()
