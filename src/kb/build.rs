@@ -14,6 +14,9 @@ use super::{
 };
 use crate::error::Error;
 
+// `ENTITY_FILES`, listed by build.rs (which compiles this module too, before it has
+// listed anything: it reads the files itself).
+#[cfg(parallax_out_dir)]
 include!(concat!(env!("OUT_DIR"), "/kb_files.rs"));
 
 /// Colour slots of the page's palette (`www/style.css`, `.slot-1` … `.slot-12`).
@@ -108,10 +111,11 @@ pub(super) struct Files<'a> {
     pub cues: Vec<(&'a str, &'a str)>,
 }
 
-impl Files<'static> {
-    pub fn builtin() -> Files<'static> {
+impl<'a> Files<'a> {
+    /// The built-in files, with the entity files of `data/kb/` (`ENTITY_FILES`) given.
+    pub fn with_entity_files(entity_files: &[(&'a str, &'a str)]) -> Files<'a> {
         let mut entities = vec![COUNTRIES];
-        entities.extend_from_slice(ENTITY_FILES);
+        entities.extend_from_slice(entity_files);
         Files {
             blocs: vec![BLOCS],
             viewpoints: VIEWPOINTS,
@@ -123,12 +127,15 @@ impl Files<'static> {
     }
 }
 
-impl KnowledgeBase {
-    /// The knowledge base compiled into the binary; every problem in one error.
-    pub fn builtin() -> Result<KnowledgeBase, Error> {
-        KnowledgeBase::build(&Files::builtin(), &[]).map_err(join)
+#[cfg(parallax_out_dir)]
+impl Files<'static> {
+    pub fn builtin() -> Files<'static> {
+        Files::with_entity_files(ENTITY_FILES)
     }
+}
 
+#[cfg(parallax_out_dir)]
+impl KnowledgeBase {
     /// The built-in knowledge with the user's laid over it. Every problem of the user's
     /// files, each naming its file and line; the built-in knowledge is never changed.
     pub fn with_overlay(overlay: &Overlay) -> Result<KnowledgeBase, Vec<Error>> {
@@ -141,7 +148,9 @@ impl KnowledgeBase {
         b.lexicons();
         b.errors
     }
+}
 
+impl KnowledgeBase {
     pub(super) fn build(
         files: &Files,
         overlay: &[(&str, &str, Role)],
@@ -169,15 +178,6 @@ pub(super) enum Role {
     Blocs,
     Entities,
     Cues,
-}
-
-fn join(errors: Vec<Error>) -> Error {
-    let message = errors
-        .iter()
-        .map(|e| e.message())
-        .collect::<Vec<_>>()
-        .join("\n");
-    Error::data(&message)
 }
 
 /// Lowercase ASCII words joined by single `_`: `us_analyst`, `tel_aviv`.

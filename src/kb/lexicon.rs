@@ -10,14 +10,17 @@
 //! from those places alone, each walk as long as the longest pattern at most: linear in
 //! the text, and no work at all inside words.
 
+use std::fmt;
 use std::sync::OnceLock;
 
 use fst::raw::{Fst, Output};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::text::{fold, is_word_char, Span, Text};
 
 /// How a pattern's capitalisation constrains the text it matches.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum CaseRule {
     /// Lower-case pattern: any case matches.
     Any,
@@ -28,6 +31,7 @@ enum CaseRule {
     Capitals(Vec<bool>),
 }
 
+#[derive(Serialize, Deserialize)]
 struct Entry<T> {
     value: T,
     /// Pattern ended in `*`: any continuation of the last word matches.
@@ -47,6 +51,7 @@ pub struct Hit<'l, T> {
 
 /// Distinct keys, each with its members (indexes, in the order given): the one
 /// structure both a lexicon and the knowledge base's scanner walk.
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Trie {
     keys: Keys,
     /// Key `k`'s members are `members[by_key[k]..by_key[k + 1]]`.
@@ -60,6 +65,7 @@ pub(crate) struct Trie {
 /// the keys.
 const FEW_KEYS: usize = 32;
 
+#[derive(Serialize, Deserialize)]
 enum Keys {
     /// Each key with its number, and which bytes start one.
     Few(Vec<(Vec<u8>, usize)>, [u64; 4]),
@@ -87,6 +93,35 @@ impl Transducer {
             root[usize::from(t.inp)] = (t.addr, t.out.value());
         }
         Transducer { fst, root }
+    }
+}
+
+/// Stored as the transducer's bytes, which are loaded as they are (no rebuilding); the
+/// root's table is laid out again.
+impl Serialize for Transducer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.fst.as_bytes())
+    }
+}
+
+impl<'de> Deserialize<'de> for Transducer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Transducer, D::Error> {
+        struct Bytes;
+        impl Visitor<'_> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("the bytes of a transducer")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(bytes.to_vec())
+            }
+            fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(bytes)
+            }
+        }
+        let bytes = deserializer.deserialize_byte_buf(Bytes)?;
+        let fst = Fst::new(bytes).map_err(de::Error::custom)?;
+        Ok(Transducer::new(fst))
     }
 }
 
@@ -184,12 +219,16 @@ impl Trie {
     }
 }
 
+#[derive(Serialize, Deserialize)]
 pub struct Lexicon<T> {
     /// Built on the first `find_all`: the knowledge base's lexicons are found by its
     /// scanner (`KnowledgeBase::hits`), all in one walk, and need none of their own.
+    #[serde(skip)]
     trie: OnceLock<Trie>,
-    /// Each entry's pattern, folded.
-    folded: Vec<String>,
+    /// Each entry's pattern, folded: by `new`, or from the patterns for a lexicon read
+    /// back from the compact form (`kb::compact`), where only its own trie needs them.
+    #[serde(skip)]
+    folded: OnceLock<Vec<String>>,
     entries: Vec<Entry<T>>,
     /// The patterns as written (without a trailing `*`), for tests that try every one.
     patterns: Vec<String>,
@@ -221,7 +260,7 @@ impl<T> Lexicon<T> {
         }
         Lexicon {
             trie: OnceLock::new(),
-            folded: folded_all,
+            folded: OnceLock::from(folded_all),
             entries,
             patterns: written,
         }
@@ -229,7 +268,10 @@ impl<T> Lexicon<T> {
 
     /// Every entry's folded pattern with its index, for a trie over several lexicons.
     pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.folded.iter().enumerate().map(|(i, f)| (f.as_str(), i))
+        let folded = self
+            .folded
+            .get_or_init(|| self.patterns.iter().map(|p| fold(p)).collect());
+        folded.iter().enumerate().map(|(i, f)| (f.as_str(), i))
     }
 
     fn trie(&self) -> &Trie {

@@ -1,22 +1,26 @@
 //! The knowledge base: entities, aliases, viewpoints and cue words, read from the data
-//! files in `data/` (see its README) and compiled into automata once.
+//! files in `data/` (see its README) and compiled into automata once: the built-in one
+//! at compile time, by build.rs (`compact`), the user's overlays at run time.
 
 mod build;
+mod compact;
 mod lexicon;
 mod parse;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::Text;
 
 pub use build::{Overlay, OVERLAY_FILES, SLOTS};
+#[cfg(not(parallax_out_dir))]
+pub(crate) use compact::compile_builtin;
 use lexicon::Trie;
 pub use lexicon::{Hit, Lexicon};
 
 /// What kind of thing an entity is (the contract's `type`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Country,
@@ -52,7 +56,7 @@ impl EntityType {
 }
 
 /// One real-world entity.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
     pub name: String,
@@ -67,7 +71,7 @@ pub struct Entity {
 }
 
 /// Why an alias matched.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum AliasRole {
     Name,
     /// A name that is also framing evidence for the viewpoints it is typical of, and an
@@ -82,7 +86,7 @@ pub enum AliasRole {
 
 /// A set of viewpoints (by index), for framing shared by several sides ("the regime in
 /// Tehran" is both Israeli and Azerbaijani usage).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ViewpointSet(u64);
 
 impl ViewpointSet {
@@ -104,7 +108,7 @@ impl ViewpointSet {
 }
 
 /// A viewpoint an article can be written from.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Viewpoint {
     pub id: String,
     pub label: String,
@@ -116,7 +120,7 @@ pub struct Viewpoint {
 
 /// One alignment of a viewpoint (`data/stance_profile.txt`): the author's attitude of
 /// `sign` toward `bloc` is evidence of `weight` for `viewpoint`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StanceLean {
     pub viewpoint: usize,
     pub bloc: String,
@@ -126,7 +130,7 @@ pub struct StanceLean {
 
 /// A bloc and how the page shows it (`data/blocs.txt`): a name, a glyph beside every name
 /// of the bloc (colour is never the only channel) and a colour slot of the page's palette.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bloc {
     pub id: String,
     pub name: String,
@@ -153,7 +157,7 @@ pub struct EntitySummary<'a> {
 }
 
 /// How speech is reported.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SpeechKind {
     /// "X said", "said X".
     Verb,
@@ -181,6 +185,7 @@ const LEXICONS: usize = 10;
 
 /// Every lexicon's patterns in one trie, so that a document is walked once for all of
 /// them. Lexicon `l`'s entry `e` is member `bases[l] + e`.
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Scanner {
     trie: Trie,
     bases: [usize; LEXICONS + 1],
@@ -223,8 +228,12 @@ impl<T> LexiconKeys for Lexicon<T> {
     }
 }
 
+/// Stored whole in the compact form (`compact`), but for the index by id, which is
+/// rebuilt from the entities.
+#[derive(Serialize, Deserialize)]
 pub struct KnowledgeBase {
     pub entities: Vec<Entity>,
+    #[serde(skip)]
     by_id: HashMap<String, usize>,
     pub blocs: Vec<Bloc>,
     pub viewpoints: Vec<Viewpoint>,
