@@ -1,6 +1,6 @@
 //! Reading and checking the data files: the one validator of the knowledge base, for the
-//! built-in files (a test runs it over `data/`) and for the user's own files (the page's
-//! editor, through wasm). Every problem is reported with its file and line and what to do;
+//! built-in files (build.rs compiles them with it, and fails on any problem; a test runs it
+//! over `data/` too) and for the user's own files (the page's editor, through wasm). Every problem is reported with its file and line and what to do;
 //! a builder collects them all and compiles the automata only when there is none.
 
 use std::collections::HashMap;

@@ -54,7 +54,9 @@ pub struct Hit<'l, T> {
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Trie {
     keys: Keys,
-    /// Key `k`'s members are `members[by_key[k]..by_key[k + 1]]`.
+    /// Key `k`'s members are `members[by_key[k]..by_key[k + 1]]`. Stored as each key's
+    /// count of members, nearly all ones, which compress where the offsets do not.
+    #[serde(with = "counts")]
     by_key: Vec<u32>,
     members: Vec<u32>,
 }
@@ -216,6 +218,30 @@ impl Trie {
                 }
             }
         }
+    }
+}
+
+/// Offsets from 0 stored as the differences between them.
+mod counts {
+    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(offsets: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
+        let counts: Vec<u32> = offsets.windows(2).map(|w| w[1] - w[0]).collect();
+        counts.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
+        let counts = Vec::<u32>::deserialize(deserializer)?;
+        let mut offsets = Vec::with_capacity(counts.len() + 1);
+        offsets.push(0u32);
+        let mut at = 0u32;
+        for n in counts {
+            at = at
+                .checked_add(n)
+                .ok_or_else(|| de::Error::custom("member offsets overflow"))?;
+            offsets.push(at);
+        }
+        Ok(offsets)
     }
 }
 
