@@ -1820,6 +1820,34 @@ mod tests {
     }
 
     #[test]
+    fn plural_holders_who_view_a_party_as_something() {
+        for (text, holders, target, sign) in [
+            (
+                "Russia and Turkey view Armenia as a dangerous neighbour.",
+                ["russia", "turkey"],
+                "armenia",
+                -1,
+            ),
+            (
+                "Both Moscow and Ankara regard Yerevan as a reliable partner.",
+                ["russia", "turkey"],
+                "armenia",
+                1,
+            ),
+            (
+                "France and Russia perceive Georgia as a threat.",
+                ["france", "russia"],
+                "georgia",
+                -1,
+            ),
+        ] {
+            for holder in holders {
+                assert_has(text, holder, target, sign);
+            }
+        }
+    }
+
+    #[test]
     fn relationship_words_are_the_parties_stances() {
         let text =
             "It comes amid Azerbaijan's strained relations with Iran and friendship with Israel.";
