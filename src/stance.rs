@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
-use crate::grammar::{folded_between, governs, is_object};
+use crate::grammar::{folded_between, governs, is_object, is_quoted};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -296,10 +296,12 @@ pub fn stances(
                 continue;
             }
             // In the author's voice, an actor right before an attitude word holds it
-            // ("…where Iran supports the regime").
+            // ("…where Iran supports the regime"); words the article quotes from nobody
+            // named are not its own.
             let (holder, subject) = match attribution.holder {
                 Holder::Author => match local_subject(text, entities, *sentence, cue.span) {
                     Some(m) => (Holder::Entity(m.entity), Some(m.span)),
+                    None if is_quoted(text, *sentence, cue.span) => continue,
                     None => (Holder::Author, None),
                 },
                 // "…, Novak said, and Varnia's objection to it is moot": a possessor
@@ -2216,6 +2218,25 @@ mod tests {
         // The doer is still blamed.
         let text = "Russia sought to destabilize Georgia for years.";
         assert_has(text, "author", "russia", -1);
+    }
+
+    #[test]
+    fn words_quoted_from_nobody_named_are_not_the_articles() {
+        for (quoted, plain, target) in [
+            (
+                "Claim: militias backed by Armenia \u{201c}threaten the region.\u{201d}",
+                "Claim: militias backed by Armenia threaten the region.",
+                "armenia",
+            ),
+            (
+                "Groups armed by Georgia \"menace the border\", it was written.",
+                "Groups armed by Georgia menace the border, it was written.",
+                "georgia",
+            ),
+        ] {
+            assert_has(plain, "author", target, -1);
+            assert_lacks(quoted, "author", target, -1);
+        }
     }
 
     #[test]
