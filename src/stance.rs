@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
-use crate::grammar::{folded_between, governs, is_object, is_quoted};
+use crate::grammar::{folded_between, governs, is_object, is_quoted, previous_word, words_between};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -171,6 +171,11 @@ pub fn stances(
             if consumed.iter().any(|x| x.overlaps(cue.span))
                 || epithets.iter().any(|e| e.overlaps(cue.span))
             {
+                continue;
+            }
+            // "The visit angered Moscow": Moscow holds the feeling, toward whoever caused it.
+            if let Some(caused) = caused_feeling(text, entities, *sentence, &cue) {
+                statements.push(caused);
                 continue;
             }
             let mut polarity = cue.polarity;
@@ -555,6 +560,89 @@ fn one_per_holder(statements: Vec<Statement>) -> Vec<Statement> {
         kept.cues.sort_by_key(|c| c.span.start);
     }
     out
+}
+
+/// Verbs by which something causes a feeling in whoever follows ("the visit angered
+/// Moscow"): the one who feels it holds it toward the actors who caused it.
+const CAUSED_FEELINGS: &[&str] = &[
+    "angered",
+    "angers",
+    "angering",
+    "infuriated",
+    "infuriates",
+    "infuriating",
+    "enraged",
+    "enrages",
+    "irritated",
+    "irritates",
+    "irked",
+    "irks",
+    "outraged",
+    "outrages",
+    "alarmed",
+    "alarms",
+    "dismayed",
+    "antagonized",
+    "antagonised",
+];
+
+/// Words a caused feeling may look back over for its causes ("Varnia's decision to
+/// host the drills … angered Kestria").
+const CAUSE_REACH: usize = 15;
+
+/// "X's move angered Y", "ties between X and Z, which angered Y": Y's attitude toward X
+/// (and Z). The feeler is the actor right after the verb; a verb after "was" or "is"
+/// is the feeler's own state ("Y was angered by…"), which the other rules read.
+fn caused_feeling(
+    text: &Text,
+    entities: &Entities,
+    sentence: Span,
+    cue: &Cue,
+) -> Option<Statement> {
+    let verb = text.slice(cue.span).to_lowercase();
+    if cue.polarity >= 0.0 || !CAUSED_FEELINGS.contains(&verb.as_str()) {
+        return None;
+    }
+    if previous_word(text, cue.span.start).is_some_and(|w| {
+        matches!(
+            text.slice(w).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "not" | "never" | "got"
+        )
+    }) {
+        return None;
+    }
+    let mentions = entities.mentions_in(sentence);
+    let feeler = mentions
+        .iter()
+        .find(|m| m.span.start >= cue.span.end)
+        .filter(|m| words_between(text, cue.span.end, m.span.start) <= 2)
+        .filter(|m| is_actor_kind(entities, m.entity))?;
+    let clause = text.original[sentence.start..cue.span.start]
+        .rfind(';')
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let mut targets: Vec<Target> = Vec::new();
+    for m in mentions.iter().filter(|m| {
+        m.span.start >= clause
+            && m.span.end <= cue.span.start
+            && m.entity != feeler.entity
+            && is_actor_kind(entities, m.entity)
+            && !is_location(text, m.span)
+            && words_between(text, m.span.end, cue.span.start) <= CAUSE_REACH
+    }) {
+        if !targets.iter().any(|t| t.entity == m.entity) {
+            targets.push(Target {
+                entity: m.entity,
+                polarity: cue.polarity,
+            });
+        }
+    }
+    (!targets.is_empty()).then(|| Statement {
+        span: sentence,
+        holder: Holder::Entity(feeler.entity),
+        targets,
+        cues: vec![cue.clone()],
+        rule: "caused-feeling",
+    })
 }
 
 fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
@@ -2237,6 +2325,34 @@ mod tests {
             assert_has(plain, "author", target, -1);
             assert_lacks(quoted, "author", target, -1);
         }
+    }
+
+    #[test]
+    fn whoever_a_move_angers_holds_it_against_those_who_made_it() {
+        for (text, feeler, causes) in [
+            (
+                "Armenia's move infuriated Ankara.",
+                "turkey",
+                vec!["armenia"],
+            ),
+            (
+                "Ties between Russia and Armenia grew, which angered Georgia.",
+                "georgia",
+                vec!["russia", "armenia"],
+            ),
+            (
+                "The visit by the Georgian leader alarmed Moscow.",
+                "russia",
+                vec!["georgia"],
+            ),
+        ] {
+            for cause in causes {
+                assert_has(text, feeler, cause, -1);
+                assert_lacks(text, cause, feeler, -1);
+            }
+        }
+        // The one who feels it is not the one who caused it.
+        assert_lacks("Moscow angered Georgia.", "russia", "georgia", -1);
     }
 
     #[test]
