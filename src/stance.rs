@@ -855,6 +855,8 @@ const COMPANIONS: &[&str] = &[
     "meeting with",
     "talks with",
     "hosted by",
+    "led by",
+    "joined by",
 ];
 
 fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
@@ -2768,6 +2770,16 @@ mod tests {
                 "Armenia criticized the drills after talks with Russia.",
                 "armenia",
                 "russia",
+            ),
+            (
+                "Condemnation from the Gulf states poured in, led by Georgia.",
+                "other",
+                "georgia",
+            ),
+            (
+                "Russia condemned the vote, joined by Armenia.",
+                "russia",
+                "armenia",
             ),
         ] {
             assert!(
