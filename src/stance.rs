@@ -1950,6 +1950,14 @@ mod tests {
         assert_has(text, "azerbaijan", "iran", 1);
         let text = "Tensions between Iran and Azerbaijan rose.";
         assert_has(text, "iran", "azerbaijan", -1);
+        // Spelt either way, one's own cooperation is no target of one's criticism.
+        for text in [
+            "Georgia criticised remarks about Georgia's cooperation with Turkey.",
+            "Georgia criticised remarks about Georgia's co-operation with Turkey.",
+        ] {
+            assert_has(text, "georgia", "turkey", 1);
+            assert_lacks(text, "georgia", "turkey", -1);
+        }
     }
 
     #[test]
