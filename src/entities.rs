@@ -210,7 +210,13 @@ pub fn extract(kb: &KnowledgeBase, doc: &Doc) -> Entities {
             Some(state) if !is_locative(text, &doc.hits.stance, hit.span) => {
                 found.known(kb, state, hit.span, MentionKind::Metonym)
             }
-            _ => found.known(kb, index, hit.span, kind),
+            Some(state) => {
+                if let Some(phrase) = ruled_from(text, hit.span) {
+                    found.known(kb, state, phrase, MentionKind::Metonym);
+                }
+                found.known(kb, index, hit.span, kind)
+            }
+            None => found.known(kb, index, hit.span, kind),
         }
     }
     found.sort();
@@ -368,6 +374,30 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     preposition != "to"
         || !governor.is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
 }
+
+/// "the government in Tehran", "officials in Ankara": the phrase that names the state
+/// ruling from a seat of government, whose name itself stays the place.
+fn ruled_from(text: &Text, seat: Span) -> Option<Span> {
+    let before = previous_word(text, seat.start).filter(|w| text.slice(*w) == "in")?;
+    let body = previous_word(text, before.start)?;
+    RULING_NOUNS
+        .contains(&text.slice(body).to_lowercase().as_str())
+        .then(|| Span::new(body.start, seat.end))
+}
+
+/// Nouns whose "in <capital>" names the state ruled from there.
+const RULING_NOUNS: &[&str] = &[
+    "government",
+    "regime",
+    "authorities",
+    "officials",
+    "leadership",
+    "rulers",
+    "leaders",
+    "administration",
+    "policymakers",
+    "diplomats",
+];
 
 /// Prepositions by which an attitude word names what it is held toward.
 const ATTITUDE_PREPOSITIONS: &[&str] = &["of", "to", "toward", "towards", "over"];
@@ -1241,6 +1271,37 @@ mod tests {
         for (text, surface, id) in cases {
             assert!(has(text, surface, id), "{text}: {:?}", mentions(text));
         }
+    }
+
+    #[test]
+    fn a_body_in_a_seat_of_government_is_the_state() {
+        for (text, phrase, state, seat) in [
+            (
+                "The government in Ankara objected.",
+                "government in Ankara",
+                "turkey",
+                "Ankara",
+            ),
+            (
+                "Officials in Yerevan said no.",
+                "Officials in Yerevan",
+                "armenia",
+                "Yerevan",
+            ),
+            (
+                "He met the authorities in Moscow.",
+                "authorities in Moscow",
+                "russia",
+                "Moscow",
+            ),
+        ] {
+            let found = mentions(text);
+            assert!(has(text, phrase, state), "{text}: {found:?}");
+            assert!(has(text, seat, &seat.to_lowercase()), "{text}: {found:?}");
+        }
+        // A place with no ruling body before it stays only a place.
+        let found = mentions("The talks in Ankara ended.");
+        assert!(found.iter().all(|(s, _)| s == "Ankara"), "{found:?}");
     }
 
     #[test]

@@ -5,6 +5,14 @@
 use crate::entities::Mention;
 use crate::text::{Span, Text};
 
+/// Whether `span` stands inside quotation marks opened earlier in `sentence`: words
+/// someone else wrote or said, even where no speaker is named ("Claim: X \u{201c}threatens
+/// Y\u{201d}").
+pub(crate) fn is_quoted(text: &Text, sentence: Span, span: Span) -> bool {
+    let before = &text.folded[text.folded_offset(sentence.start)..text.folded_offset(span.start)];
+    before.matches('"').count() % 2 == 1
+}
+
 /// How many words start between two offsets (0 when they are out of order).
 pub(crate) fn words_between(text: &Text, a: usize, b: usize) -> usize {
     if b <= a {
@@ -112,6 +120,21 @@ pub(crate) fn last_word_before<'t>(text: &Text<'t>, at: usize) -> &'t str {
 
 #[cfg(test)]
 mod tests {
+    use crate::text::Text;
+
+    #[test]
+    fn a_span_is_quoted_when_a_quotation_mark_before_it_is_open() {
+        let t = Text::new("He wrote \u{201c}a betrayal\u{201d} and \"a threat\" then a deal.");
+        let s = t.sentences[0];
+        let at = |w: &str| {
+            let start = t.original.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(is_quoted(&t, s, at("betrayal")));
+        assert!(is_quoted(&t, s, at("threat")));
+        assert!(!is_quoted(&t, s, at("deal")));
+        assert!(!is_quoted(&t, s, at("wrote")));
+    }
     use super::*;
     use crate::entities::MentionKind;
 

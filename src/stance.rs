@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
-use crate::grammar::{folded_between, governs, is_object};
+use crate::grammar::{folded_between, governs, is_object, is_quoted, previous_word, words_between};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -173,6 +173,11 @@ pub fn stances(
             {
                 continue;
             }
+            // "The visit angered Moscow": Moscow holds the feeling, toward whoever caused it.
+            if let Some(caused) = caused_feeling(text, entities, *sentence, &cue) {
+                statements.push(caused);
+                continue;
+            }
             let mut polarity = cue.polarity;
             // Only the cues next to this one can change it, so only they are read.
             let at = sentence_cues.partition_point(|c| c.span.start < cue.span.start);
@@ -296,10 +301,12 @@ pub fn stances(
                 continue;
             }
             // In the author's voice, an actor right before an attitude word holds it
-            // ("…where Iran supports the regime").
+            // ("…where Iran supports the regime"); words the article quotes from nobody
+            // named are not its own.
             let (holder, subject) = match attribution.holder {
                 Holder::Author => match local_subject(text, entities, *sentence, cue.span) {
                     Some(m) => (Holder::Entity(m.entity), Some(m.span)),
+                    None if is_quoted(text, *sentence, cue.span) => continue,
                     None => (Holder::Author, None),
                 },
                 // "…, Novak said, and Varnia's objection to it is moot": a possessor
@@ -555,6 +562,89 @@ fn one_per_holder(statements: Vec<Statement>) -> Vec<Statement> {
     out
 }
 
+/// Verbs by which something causes a feeling in whoever follows ("the visit angered
+/// Moscow"): the one who feels it holds it toward the actors who caused it.
+const CAUSED_FEELINGS: &[&str] = &[
+    "angered",
+    "angers",
+    "angering",
+    "infuriated",
+    "infuriates",
+    "infuriating",
+    "enraged",
+    "enrages",
+    "irritated",
+    "irritates",
+    "irked",
+    "irks",
+    "outraged",
+    "outrages",
+    "alarmed",
+    "alarms",
+    "dismayed",
+    "antagonized",
+    "antagonised",
+];
+
+/// Words a caused feeling may look back over for its causes ("Varnia's decision to
+/// host the drills … angered Kestria").
+const CAUSE_REACH: usize = 15;
+
+/// "X's move angered Y", "ties between X and Z, which angered Y": Y's attitude toward X
+/// (and Z). The feeler is the actor right after the verb; a verb after "was" or "is"
+/// is the feeler's own state ("Y was angered by…"), which the other rules read.
+fn caused_feeling(
+    text: &Text,
+    entities: &Entities,
+    sentence: Span,
+    cue: &Cue,
+) -> Option<Statement> {
+    let verb = text.slice(cue.span).to_lowercase();
+    if cue.polarity >= 0.0 || !CAUSED_FEELINGS.contains(&verb.as_str()) {
+        return None;
+    }
+    if previous_word(text, cue.span.start).is_some_and(|w| {
+        matches!(
+            text.slice(w).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "not" | "never" | "got"
+        )
+    }) {
+        return None;
+    }
+    let mentions = entities.mentions_in(sentence);
+    let feeler = mentions
+        .iter()
+        .find(|m| m.span.start >= cue.span.end)
+        .filter(|m| words_between(text, cue.span.end, m.span.start) <= 2)
+        .filter(|m| is_actor_kind(entities, m.entity))?;
+    let clause = text.original[sentence.start..cue.span.start]
+        .rfind(';')
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let mut targets: Vec<Target> = Vec::new();
+    for m in mentions.iter().filter(|m| {
+        m.span.start >= clause
+            && m.span.end <= cue.span.start
+            && m.entity != feeler.entity
+            && is_actor_kind(entities, m.entity)
+            && !is_location(text, m.span)
+            && words_between(text, m.span.end, cue.span.start) <= CAUSE_REACH
+    }) {
+        if !targets.iter().any(|t| t.entity == m.entity) {
+            targets.push(Target {
+                entity: m.entity,
+                polarity: cue.polarity,
+            });
+        }
+    }
+    (!targets.is_empty()).then(|| Statement {
+        span: sentence,
+        holder: Holder::Entity(feeler.entity),
+        targets,
+        cues: vec![cue.clone()],
+        rule: "caused-feeling",
+    })
+}
+
 fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
     matches!(
         entities.entities[entity].kind,
@@ -765,6 +855,8 @@ const COMPANIONS: &[&str] = &[
     "meeting with",
     "talks with",
     "hosted by",
+    "led by",
+    "joined by",
 ];
 
 fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
@@ -1820,6 +1912,34 @@ mod tests {
     }
 
     #[test]
+    fn plural_holders_who_view_a_party_as_something() {
+        for (text, holders, target, sign) in [
+            (
+                "Russia and Turkey view Armenia as a dangerous neighbour.",
+                ["russia", "turkey"],
+                "armenia",
+                -1,
+            ),
+            (
+                "Both Moscow and Ankara regard Yerevan as a reliable partner.",
+                ["russia", "turkey"],
+                "armenia",
+                1,
+            ),
+            (
+                "France and Russia perceive Georgia as a threat.",
+                ["france", "russia"],
+                "georgia",
+                -1,
+            ),
+        ] {
+            for holder in holders {
+                assert_has(text, holder, target, sign);
+            }
+        }
+    }
+
+    #[test]
     fn relationship_words_are_the_parties_stances() {
         let text =
             "It comes amid Azerbaijan's strained relations with Iran and friendship with Israel.";
@@ -1830,6 +1950,14 @@ mod tests {
         assert_has(text, "azerbaijan", "iran", 1);
         let text = "Tensions between Iran and Azerbaijan rose.";
         assert_has(text, "iran", "azerbaijan", -1);
+        // Spelt either way, one's own cooperation is no target of one's criticism.
+        for text in [
+            "Georgia criticised remarks about Georgia's cooperation with Turkey.",
+            "Georgia criticised remarks about Georgia's co-operation with Turkey.",
+        ] {
+            assert_has(text, "georgia", "turkey", 1);
+            assert_lacks(text, "georgia", "turkey", -1);
+        }
     }
 
     #[test]
@@ -2188,6 +2316,53 @@ mod tests {
         // The doer is still blamed.
         let text = "Russia sought to destabilize Georgia for years.";
         assert_has(text, "author", "russia", -1);
+    }
+
+    #[test]
+    fn words_quoted_from_nobody_named_are_not_the_articles() {
+        for (quoted, plain, target) in [
+            (
+                "Claim: militias backed by Armenia \u{201c}threaten the region.\u{201d}",
+                "Claim: militias backed by Armenia threaten the region.",
+                "armenia",
+            ),
+            (
+                "Groups armed by Georgia \"menace the border\", it was written.",
+                "Groups armed by Georgia menace the border, it was written.",
+                "georgia",
+            ),
+        ] {
+            assert_has(plain, "author", target, -1);
+            assert_lacks(quoted, "author", target, -1);
+        }
+    }
+
+    #[test]
+    fn whoever_a_move_angers_holds_it_against_those_who_made_it() {
+        for (text, feeler, causes) in [
+            (
+                "Armenia's move infuriated Ankara.",
+                "turkey",
+                vec!["armenia"],
+            ),
+            (
+                "Ties between Russia and Armenia grew, which angered Georgia.",
+                "georgia",
+                vec!["russia", "armenia"],
+            ),
+            (
+                "The visit by the Georgian leader alarmed Moscow.",
+                "russia",
+                vec!["georgia"],
+            ),
+        ] {
+            for cause in causes {
+                assert_has(text, feeler, cause, -1);
+                assert_lacks(text, cause, feeler, -1);
+            }
+        }
+        // The one who feels it is not the one who caused it.
+        assert_lacks("Moscow angered Georgia.", "russia", "georgia", -1);
     }
 
     #[test]
@@ -2603,6 +2778,16 @@ mod tests {
                 "Armenia criticized the drills after talks with Russia.",
                 "armenia",
                 "russia",
+            ),
+            (
+                "Condemnation from the Gulf states poured in, led by Georgia.",
+                "other",
+                "georgia",
+            ),
+            (
+                "Russia condemned the vote, joined by Armenia.",
+                "russia",
+                "armenia",
             ),
         ] {
             assert!(
