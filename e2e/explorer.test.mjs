@@ -297,10 +297,14 @@ test('why-panel evidence scrolls to its span; stances panel rows open their stat
   const i = await button.getAttribute('data-ev');
   await button.click();
   await page.waitForFunction((i) => document.getElementById('ev-' + i)?.classList.contains('flash'), i);
-  const inView = await page.$eval(`#ev-${i}`, (el) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
-  });
+  // The scroll is smooth (unless the reader asks for reduced motion): a far span takes a
+  // moment to arrive.
+  const inView = await page
+    .waitForFunction((i) => {
+      const r = document.getElementById('ev-' + i).getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    }, i, { timeout: 5000 })
+    .then(() => true, () => false);
   assert.ok(inView, 'evidence scrolled into view');
 
   await page.click('#tab-stances');
