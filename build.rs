@@ -35,12 +35,18 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
+    // The names always; the texts only where they are embedded (feature `builtin-texts`:
+    // the main wasm module leaves them out, and the page fetches them for an overlay).
+    let mut names = String::from("/// The name of every entity file in `data/kb/`.\n");
+    names.push_str("pub const ENTITY_FILE_NAMES: &[&str] = &[\n");
     let mut list =
         String::from("/// `(file name, contents)` of every entity file in `data/kb/`.\n");
+    list.push_str("#[cfg(feature = \"builtin-texts\")]\n");
     list.push_str("pub const ENTITY_FILES: &[(&str, &str)] = &[\n");
     let mut sources = Vec::new();
     for f in &files {
         let path = kb.join(f);
+        names.push_str(&format!("    \"data/kb/{f}\",\n"));
         list.push_str(&format!(
             "    (\"data/kb/{f}\", include_str!({:?})),\n",
             path.display().to_string()
@@ -49,7 +55,9 @@ fn main() {
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/kb/{f}: {e}"));
         sources.push((format!("data/kb/{f}"), text));
     }
+    names.push_str("];\n");
     list.push_str("];\n");
+    list.insert_str(0, &names);
     fs::write(Path::new(&out).join("kb_files.rs"), list).expect("write kb_files.rs");
 
     let entity_files: Vec<(&str, &str)> = sources

@@ -74,6 +74,9 @@ build_wasm() {
   for module in parallax parallax_html; do
     node_modules/.bin/wasm-opt -Oz "www/pkg/${module}_bg.wasm" -o "www/pkg/${module}_bg.wasm"
   done
+  # The built-in data files' texts, which the main module leaves out: the worker fetches
+  # them for an overlay of the user's knowledge.
+  node scripts/knowledge-data.mjs www/pkg
 }
 
 build_dist() {

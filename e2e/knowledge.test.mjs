@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useSite, waitForCorpus } from './helpers/site.mjs';
 import { axe } from './helpers/axe.mjs';
+import { notice } from './helpers/drop.mjs';
 
 const site = useSite();
 
@@ -139,4 +140,71 @@ test('the knowledge exports as one file in the data format and imports back', as
   await other.setInputFiles('#kn-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
   await settle(other);
   assert.match(await other.textContent('#kn-status'), /“notes\.json” cannot be imported: it is not a knowledge file/);
+});
+
+const dataFetches = () => site.requests.filter((p) => p.endsWith('/pkg/knowledge-data.json')).length;
+
+test('the built-in data files are fetched on the first overlay only, and a new entity is recognised over them', async () => {
+  const before = dataFetches();
+  const page = await site.open();
+  assert.equal(dataFetches(), before, 'the first load does without the built-in data files');
+  const word = await unmarkedWord(page);
+  assert.ok(word, 'the article has a word no mention covers');
+  await page.goto(site.url + '#/knowledge');
+  await page.fill('#kn-entities', `zorvane_group | Zorvane Group | organization | - | ${word}`);
+  await page.click('#kn-apply');
+  await settle(page);
+  assert.match(await page.textContent('#kn-status'), /re-analysed/);
+  assert.ok(dataFetches() > before, 'the overlay was built over the fetched files');
+  await page.goBack();
+  await page.waitForFunction((w) => [...document.querySelectorAll('#text mark.mention')].some((m) => m.textContent === w), word, { timeout: 30_000 });
+  const ids = await mentionsOf(page, word);
+  assert.ok(ids.length >= 1 && ids.every((id) => id === 'zorvane_group'), `“${word}” is a mention of the new entity: ${ids}`);
+});
+
+test('without the built-in data files the editor says so, and the built-in and saved knowledge are kept', async () => {
+  const page = await site.open('#/knowledge');
+  await page.fill('#kn-entities', 'iran | - | - | - | Zorbland');
+  await page.click('#kn-apply');
+  await settle(page);
+  assert.match(await page.textContent('#kn-status'), /re-analysed/);
+
+  // Offline before the file was cached: the fetch fails (routing also bypasses the HTTP cache).
+  page.expectErrors(); // the failed fetch is logged by the browser
+  await page.route('**/pkg/knowledge-data.json', (route) => route.abort());
+  await page.reload();
+  await waitForCorpus(page);
+  await notice(page, 'Your own knowledge is not in use: the built-in data files your knowledge is laid over could not be loaded');
+  assert.equal(await page.inputValue('#kn-entities'), 'iran | - | - | - | Zorbland', 'the saved row is kept');
+  await page.goto(site.url + '#/');
+  await page.waitForFunction(() => document.querySelectorAll('#text mark.mention').length > 0, null, { timeout: 30_000 });
+  await page.goto(site.url + '#/knowledge');
+
+  await page.fill('#kn-entities', 'iran | - | - | - | Zorbland\nisrael | - | - | - | Qelmoria');
+  await page.click('#kn-apply');
+  await settle(page);
+  assert.match(await page.textContent('#kn-status'), /could not be checked: the built-in data files your knowledge is laid over could not be loaded .*; connect to the network and try again\. Nothing was saved or changed/);
+  await page.unroute('**/pkg/knowledge-data.json');
+  await page.reload();
+  await waitForCorpus(page);
+  assert.equal(await page.inputValue('#kn-entities'), 'iran | - | - | - | Zorbland', 'what was saved before is in force');
+});
+
+test('offline after the first visit, knowledge of the user’s own is still applied (the service worker cached the built-in data files)', async () => {
+  const page = await site.open('', { context: { serviceWorkers: 'allow' } });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller != null, null, { timeout: 20_000 });
+  const word = await unmarkedWord(page);
+  assert.ok(word, 'the article has a word no mention covers');
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForCorpus(page);
+  await page.goto(site.url + '#/knowledge');
+  await page.fill('#kn-entities', `zorvane_group | Zorvane Group | organization | - | ${word}`);
+  await page.click('#kn-apply');
+  await settle(page);
+  assert.match(await page.textContent('#kn-status'), /re-analysed/);
+  await page.goBack();
+  await page.waitForFunction((w) => [...document.querySelectorAll('#text mark.mention')].some((m) => m.textContent === w), word, { timeout: 30_000 });
+  assert.ok((await mentionsOf(page, word)).every((id) => id === 'zorvane_group'));
 });

@@ -80,18 +80,33 @@ impl Analyzer {
 
     /// An analyzer over the built-in knowledge with the user's own laid over it:
     /// `{blocs, entities, cues}`, each the text of a file in the format of its built-in
-    /// one (`data/blocs.txt`, `data/kb/*.txt`, `data/lexicon/viewpoint_cues.txt`). Throws
-    /// an `Error` of kind `data` whose `problems` lists every problem, each naming its file
-    /// and line; the built-in knowledge is never changed.
+    /// one (`data/blocs.txt`, `data/kb/*.txt`, `data/lexicon/viewpoint_cues.txt`).
+    /// `builtin` holds the built-in data files' texts by name (`builtinDataFiles`), which
+    /// the main module does not embed (the page fetches them); a build that embeds them
+    /// (feature `builtin-texts`) takes `undefined`. Throws an `Error` of kind `data` whose
+    /// `problems` lists every problem, each naming its file and line; the built-in
+    /// knowledge is never changed.
     #[wasm_bindgen(js_name = withKnowledge)]
-    pub fn with_knowledge(overlay: JsValue) -> Result<Analyzer, JsValue> {
+    pub fn with_knowledge(overlay: JsValue, builtin: JsValue) -> Result<Analyzer, JsValue> {
         let overlay: crate::kb::Overlay = serde_wasm_bindgen::from_value(overlay).map_err(|e| {
             js_error(
                 "data",
                 &format!("the knowledge is not {{blocs, entities, cues}}: {e}"),
             )
         })?;
-        match crate::kb::KnowledgeBase::with_overlay(&overlay) {
+        let built = if builtin.is_undefined() || builtin.is_null() {
+            with_embedded_texts(&overlay)?
+        } else {
+            let texts: std::collections::HashMap<String, String> =
+                serde_wasm_bindgen::from_value(builtin).map_err(|e| {
+                    js_error(
+                        "data",
+                        &format!("the built-in data files are not {{name: text}}: {e}"),
+                    )
+                })?;
+            crate::kb::KnowledgeBase::with_overlay_on(&texts, &overlay)
+        };
+        match built {
             Ok(kb) => Ok(Analyzer {
                 inner: crate::Analyzer::with_knowledge_base(kb),
             }),
@@ -148,6 +163,37 @@ impl Analyzer {
     pub fn version() -> String {
         env!("CARGO_PKG_VERSION").to_string()
     }
+}
+
+/// The overlay over the embedded texts of the built-in data files.
+#[cfg(all(not(feature = "html-module"), feature = "builtin-texts"))]
+fn with_embedded_texts(
+    overlay: &crate::kb::Overlay,
+) -> Result<Result<crate::kb::KnowledgeBase, Vec<crate::Error>>, JsValue> {
+    Ok(crate::kb::KnowledgeBase::with_overlay(overlay))
+}
+
+/// This module does not embed the built-in data files' texts: the caller must give them.
+#[cfg(all(not(feature = "html-module"), not(feature = "builtin-texts")))]
+fn with_embedded_texts(
+    _overlay: &crate::kb::Overlay,
+) -> Result<Result<crate::kb::KnowledgeBase, Vec<crate::Error>>, JsValue> {
+    Err(js_error(
+        "needs_builtin",
+        "this module does not embed the built-in data files: give their texts (builtinDataFiles names them)",
+    ))
+}
+
+/// The name of every built-in data file an overlay is built over: the keys of
+/// `withKnowledge`'s `builtin` (`./build.sh` writes them, with their texts, into
+/// `pkg/knowledge-data.json`).
+#[cfg(not(feature = "html-module"))]
+#[wasm_bindgen(js_name = builtinDataFiles)]
+pub fn builtin_data_files() -> Vec<String> {
+    crate::kb::builtin_file_names()
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 fn article_to_js(

@@ -135,8 +135,9 @@ fn overlay(entities: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn user_knowledge_is_laid_over_the_builtin() {
-    let analyzer = Analyzer::with_knowledge(overlay("iran | - | - | - | Zorbland"))
-        .unwrap_or_else(|_| panic!("a valid overlay builds"));
+    let analyzer =
+        Analyzer::with_knowledge(overlay("iran | - | - | - | Zorbland"), JsValue::UNDEFINED)
+            .unwrap_or_else(|_| panic!("a valid overlay builds"));
     let report = analyzer
         .analyze("Zorbland warned Baku.", JsValue::NULL)
         .unwrap();
@@ -153,9 +154,10 @@ fn user_knowledge_is_laid_over_the_builtin() {
 
 #[wasm_bindgen_test]
 fn invalid_user_knowledge_lists_its_problems() {
-    let error = Analyzer::with_knowledge(overlay(
-        "zed | Zed | robot | - | -\nzee | Zee | robot | - | -",
-    ))
+    let error = Analyzer::with_knowledge(
+        overlay("zed | Zed | robot | - | -\nzee | Zee | robot | - | -"),
+        JsValue::UNDEFINED,
+    )
     .err()
     .expect("refused");
     assert_eq!(get(&error, "kind").as_string().as_deref(), Some("data"));
@@ -164,6 +166,28 @@ fn invalid_user_knowledge_lists_its_problems() {
     let first = problems.get(0).as_string().unwrap();
     assert!(
         first.starts_with("user/entities.txt:1: unknown type `robot`"),
+        "{first}"
+    );
+}
+
+/// Built-in texts that lack a file are refused with the file's name, not a trap.
+#[wasm_bindgen_test]
+fn knowledge_over_incomplete_builtin_texts_names_the_missing_file() {
+    let names = parallax::wasm::builtin_data_files();
+    assert!(names.iter().any(|n| n == "data/kb/people.txt"), "{names:?}");
+    let texts = Object::new();
+    Reflect::set(&texts, &"data/blocs.txt".into(), &"".into()).unwrap();
+    let error = Analyzer::with_knowledge(
+        overlay("qorvex | Qorvex | organization | - | -"),
+        texts.into(),
+    )
+    .err()
+    .expect("refused");
+    assert_eq!(get(&error, "kind").as_string().as_deref(), Some("data"));
+    let problems: Array = get(&error, "problems").dyn_into().unwrap();
+    let first = problems.get(0).as_string().unwrap();
+    assert!(
+        first.starts_with("data/countries.txt: the built-in data file is missing"),
         "{first}"
     );
 }

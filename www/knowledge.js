@@ -92,8 +92,19 @@ export function createKnowledge({ client, corpus, views, render }) {
         views.notices.error(`Your own knowledge could not be read (${err.message}); the built-in knowledge is used. Nothing was deleted: reload to try again.`, { key: 'knowledge' });
       }
       reading = null;
-      const res = !saved && builtIn ? { problems: [], knowledge: builtIn } : await client.knowledge(saved);
+      // The saved texts stay in the editor (and in storage) whatever the check says.
       views.editor.setValues(saved);
+      let res;
+      try {
+        res = !saved && builtIn ? { problems: [], knowledge: builtIn } : await client.knowledge(saved);
+      } catch (err) {
+        if (err.kind !== 'unavailable') throw err;
+        // Offline before the built-in data files were ever cached: the workers use the
+        // built-in knowledge, and the page draws with it.
+        views.notices.error(`Your own knowledge is not in use: ${err.message}. The built-in knowledge is used meanwhile; nothing was deleted.`, { key: 'knowledge' });
+        views.editor.report([], `Not in use: ${err.message}.`);
+        res = builtIn ? { problems: [], knowledge: builtIn } : await client.knowledge(null);
+      }
       if (saved && res.problems.length) {
         views.notices.error(`Your saved knowledge has ${count(res.problems)} with this version of Parallax, so the built-in knowledge is used: open Knowledge to fix them.`, { key: 'knowledge' });
         views.editor.report(res.problems, 'Your saved knowledge is not in use until these are fixed.');
@@ -107,7 +118,14 @@ export function createKnowledge({ client, corpus, views, render }) {
      */
     async apply(overlay, { added = null, source = null } = {}) {
       const empty = PARTS.every((p) => !String(overlay[p.key] || '').trim());
-      const res = await client.knowledge(empty ? null : overlay);
+      let res;
+      try {
+        res = await client.knowledge(empty ? null : overlay);
+      } catch (err) {
+        if (err.kind !== 'unavailable') throw err;
+        views.editor.report([], `${source ? `“${cleanName(source)}” was not applied: ` : ''}it could not be checked: ${err.message}. Nothing was saved or changed, and the knowledge in use is as it was.`);
+        return false;
+      }
       if (res.problems.length) {
         views.editor.report(res.problems, `${source ? `“${cleanName(source)}” was not applied: ` : ''}${count(res.problems)}; nothing was saved or changed, and the knowledge in use is as it was.`);
         return false;

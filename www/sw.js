@@ -66,6 +66,8 @@ const SHELL = [
   // must work too, so it is cached here, after the first load, with the rest.
   './pkg/parallax_html.js',
   './pkg/parallax_html_bg.wasm',
+  // The built-in data files' texts: the worker fetches them for the user's own knowledge.
+  './pkg/knowledge-data.json',
   './seeds/index.json',
 ];
 

@@ -21,6 +21,24 @@ const wasmResponse = fetch(new URL('./pkg/parallax_bg.wasm', import.meta.url));
 wasmResponse.catch(() => {}); // reported by the start below
 const helpers = Promise.all([import('./exchange.js'), import('./knowledge-store.js')]);
 const savedKnowledge = helpers.then(([, store]) => store.loadKnowledge()).catch(() => null);
+
+// The built-in data files' texts, which the main module leaves out (a smaller first load):
+// an overlay of the user's knowledge is built over them. Fetched on the first overlay only
+// (the service worker caches the file); a fetch that failed is tried again next time.
+let builtinTexts = null;
+function builtinData() {
+  if (!builtinTexts) {
+    builtinTexts = (async () => {
+      const res = await fetch(new URL('./pkg/knowledge-data.json', import.meta.url));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return res.json();
+    })();
+    builtinTexts.catch(() => (builtinTexts = null));
+  }
+  return builtinTexts;
+}
+// With knowledge of the user's own saved, the texts are fetched while the wasm loads.
+savedKnowledge.then((overlay) => overlay && builtinData()).catch(() => {});
 /** From exchange.js, once loaded. */
 let parseExport = null;
 let utf8Length = null;
@@ -59,7 +77,7 @@ const ready = (async () => {
   // should it fail now, the built-in knowledge is used and the page says why).
   const overlay = await savedKnowledge;
   try {
-    analyzer = overlay && mod.Analyzer.withKnowledge ? mod.Analyzer.withKnowledge(overlay) : null;
+    analyzer = overlay ? await withKnowledge(overlay) : null;
   } catch {
     analyzer = null;
   }
@@ -83,6 +101,19 @@ ready.then(
 );
 
 const fail = (kind, message) => Object.assign(new Error(message), { kind });
+
+/** An analyzer with the user's knowledge laid over the built-in, whose texts it fetches
+ * first; throws kind "data" (with `problems`) for problems of the user's files, and kind
+ * "unavailable" when the built-in texts cannot be loaded. */
+async function withKnowledge(overlay) {
+  let texts;
+  try {
+    texts = await builtinData();
+  } catch (err) {
+    throw fail('unavailable', `the built-in data files your knowledge is laid over could not be loaded (${(err && err.message) || err}); connect to the network and try again`);
+  }
+  return Analyzer.withKnowledge(overlay, texts);
+}
 
 // The HTML module, once loaded; a load that failed (offline before it was ever cached) is
 // tried again on the next web page.
@@ -158,7 +189,7 @@ const ops = {
    * display data of the built-in knowledge with the overlay (of the built-in alone when
    * there are problems). This worker's own analyzer is not changed.
    */
-  knowledge({ overlay }) {
+  async knowledge({ overlay }) {
     // The built-in knowledge alone (every start without knowledge of the user's own): this
     // worker's analyzer already holds it, and building a second one would cost another
     // start-up before the first article is analysed.
@@ -166,7 +197,7 @@ const ops = {
     let built = null;
     let problems = [];
     try {
-      built = overlay ? Analyzer.withKnowledge(overlay) : new Analyzer();
+      built = overlay ? await withKnowledge(overlay) : new Analyzer();
     } catch (err) {
       if (!err || err.kind !== 'data') throw err;
       problems = Array.isArray(err.problems) ? err.problems.map(String) : [String(err.message)];

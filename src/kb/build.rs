@@ -45,107 +45,166 @@ pub const OVERLAY_FILES: [&str; 3] = [
     "user/viewpoint_cues.txt",
 ];
 
-type Source = (&'static str, &'static str);
+type Source<'a> = (&'a str, &'a str);
 
-const COUNTRIES: Source = (
-    "data/countries.txt",
-    include_str!("../../data/countries.txt"),
-);
-const BLOCS: Source = ("data/blocs.txt", include_str!("../../data/blocs.txt"));
-const VIEWPOINTS: Source = (
-    "data/viewpoints.txt",
-    include_str!("../../data/viewpoints.txt"),
-);
-const STANCE_PROFILE: Source = (
-    "data/stance_profile.txt",
-    include_str!("../../data/stance_profile.txt"),
-);
-const EPITHETS: Source = (
-    "data/kb/epithets.txt",
-    include_str!("../../data/kb/epithets.txt"),
-);
-const STANCE: Source = (
-    "data/lexicon/stance.txt",
-    include_str!("../../data/lexicon/stance.txt"),
-);
-const SPEECH: Source = (
-    "data/lexicon/speech.txt",
-    include_str!("../../data/lexicon/speech.txt"),
-);
-const NEGATION: Source = (
-    "data/lexicon/negation.txt",
-    include_str!("../../data/lexicon/negation.txt"),
-);
-const HEDGES: Source = (
-    "data/lexicon/hedges.txt",
-    include_str!("../../data/lexicon/hedges.txt"),
-);
-const TITLES: Source = (
-    "data/lexicon/titles.txt",
-    include_str!("../../data/lexicon/titles.txt"),
-);
-const COLLECTIVES: Source = (
-    "data/lexicon/collectives.txt",
-    include_str!("../../data/lexicon/collectives.txt"),
-);
-const ACTS: Source = (
-    "data/lexicon/acts.txt",
-    include_str!("../../data/lexicon/acts.txt"),
-);
-const RELATIONS: Source = (
-    "data/lexicon/relations.txt",
-    include_str!("../../data/lexicon/relations.txt"),
-);
-const FRAMING: Source = (
-    "data/lexicon/viewpoint_cues.txt",
-    include_str!("../../data/lexicon/viewpoint_cues.txt"),
-);
+/// The built-in data files besides the entity files of `data/kb/` (build.rs lists those):
+/// a name for each, and the list of them all. Their texts are embedded where overlays are
+/// built from them (feature `builtin-texts`: the CLI and the tests), and in build.rs,
+/// which compiles the built-in knowledge base from them; the main wasm module leaves them
+/// out, and the page hands them over when it builds an overlay.
+macro_rules! data_files {
+    ($($name:ident = $path:literal,)*) => {
+        $(const $name: &str = $path;)*
+        const DATA_FILES: &[&str] = &[$($name),*];
+        #[cfg(any(not(parallax_out_dir), feature = "builtin-texts"))]
+        const DATA_TEXTS: &[Source<'static>] = &[$(($path, include_str!(concat!("../../", $path)))),*];
+    };
+}
+
+data_files! {
+    COUNTRIES = "data/countries.txt",
+    BLOCS = "data/blocs.txt",
+    VIEWPOINTS = "data/viewpoints.txt",
+    STANCE_PROFILE = "data/stance_profile.txt",
+    EPITHETS = "data/kb/epithets.txt",
+    STANCE = "data/lexicon/stance.txt",
+    SPEECH = "data/lexicon/speech.txt",
+    NEGATION = "data/lexicon/negation.txt",
+    HEDGES = "data/lexicon/hedges.txt",
+    TITLES = "data/lexicon/titles.txt",
+    COLLECTIVES = "data/lexicon/collectives.txt",
+    ACTS = "data/lexicon/acts.txt",
+    RELATIONS = "data/lexicon/relations.txt",
+    FRAMING = "data/lexicon/viewpoint_cues.txt",
+}
 
 /// The built-in files, in reading order, by role.
 pub(super) struct Files<'a> {
-    pub blocs: Vec<(&'a str, &'a str)>,
-    pub viewpoints: (&'a str, &'a str),
-    pub entities: Vec<(&'a str, &'a str)>,
-    pub epithets: (&'a str, &'a str),
-    pub stance_profile: (&'a str, &'a str),
-    pub cues: Vec<(&'a str, &'a str)>,
+    pub blocs: Vec<Source<'a>>,
+    pub viewpoints: Source<'a>,
+    pub entities: Vec<Source<'a>>,
+    pub epithets: Source<'a>,
+    pub stance_profile: Source<'a>,
+    pub cues: Vec<Source<'a>>,
+    pub lexicons: LexiconFiles<'a>,
+}
+
+/// The lexicon files, which no overlay changes.
+pub(super) struct LexiconFiles<'a> {
+    stance: Source<'a>,
+    speech: Source<'a>,
+    negation: Source<'a>,
+    hedges: Source<'a>,
+    titles: Source<'a>,
+    collectives: Source<'a>,
+    acts: Source<'a>,
+    relations: Source<'a>,
 }
 
 impl<'a> Files<'a> {
-    /// The built-in files, with the entity files of `data/kb/` (`ENTITY_FILES`) given.
-    pub fn with_entity_files(entity_files: &[(&'a str, &'a str)]) -> Files<'a> {
-        let mut entities = vec![COUNTRIES];
-        entities.extend_from_slice(entity_files);
-        Files {
-            blocs: vec![BLOCS],
-            viewpoints: VIEWPOINTS,
+    /// The built-in files: the entity files of `data/kb/` given, every other one found by
+    /// name with `text`, whose error names the file that is missing.
+    fn assemble(
+        entity_files: Vec<Source<'a>>,
+        text: impl Fn(&'static str) -> Result<Source<'a>, Error>,
+    ) -> Result<Files<'a>, Error> {
+        let mut entities = vec![text(COUNTRIES)?];
+        entities.extend(entity_files);
+        Ok(Files {
+            blocs: vec![text(BLOCS)?],
+            viewpoints: text(VIEWPOINTS)?,
             entities,
-            epithets: EPITHETS,
-            stance_profile: STANCE_PROFILE,
-            cues: vec![FRAMING],
-        }
+            epithets: text(EPITHETS)?,
+            stance_profile: text(STANCE_PROFILE)?,
+            cues: vec![text(FRAMING)?],
+            lexicons: LexiconFiles {
+                stance: text(STANCE)?,
+                speech: text(SPEECH)?,
+                negation: text(NEGATION)?,
+                hedges: text(HEDGES)?,
+                titles: text(TITLES)?,
+                collectives: text(COLLECTIVES)?,
+                acts: text(ACTS)?,
+                relations: text(RELATIONS)?,
+            },
+        })
     }
 }
 
-#[cfg(parallax_out_dir)]
+#[cfg(any(not(parallax_out_dir), feature = "builtin-texts"))]
+impl<'a> Files<'a> {
+    /// The built-in files, with the entity files of `data/kb/` (`ENTITY_FILES`) given and
+    /// the others' embedded texts.
+    pub fn with_entity_files(entity_files: &[Source<'a>]) -> Files<'a> {
+        Files::assemble(entity_files.to_vec(), |name| {
+            Ok(*DATA_TEXTS.iter().find(|(n, _)| *n == name).expect("listed"))
+        })
+        .expect("every data file is embedded")
+    }
+}
+
+#[cfg(all(parallax_out_dir, feature = "builtin-texts"))]
 impl Files<'static> {
     pub fn builtin() -> Files<'static> {
         Files::with_entity_files(ENTITY_FILES)
     }
 }
 
+/// The name of every built-in data file an overlay is built over: the keys of the texts
+/// `KnowledgeBase::with_overlay_on` takes.
+#[cfg(parallax_out_dir)]
+pub fn builtin_file_names() -> Vec<&'static str> {
+    DATA_FILES
+        .iter()
+        .chain(ENTITY_FILE_NAMES)
+        .copied()
+        .collect()
+}
+
+#[cfg(parallax_out_dir)]
+impl<'a> Files<'a> {
+    /// The built-in files from texts given by name (the page fetches them): every name of
+    /// `builtin_file_names`.
+    fn from_texts(texts: &'a HashMap<String, String>) -> Result<Files<'a>, Error> {
+        let text = |name: &'static str| {
+            match texts.get(name) {
+            Some(t) => Ok((name, t.as_str())),
+            None => Err(Error::data(&format!(
+                "{name}: the built-in data file is missing from the built-in texts given: reload the page (it may be a mix of two versions)"
+            ))),
+        }
+        };
+        let entities = ENTITY_FILE_NAMES.iter().map(|n| text(n));
+        Files::assemble(entities.collect::<Result<_, _>>()?, text)
+    }
+}
+
 #[cfg(parallax_out_dir)]
 impl KnowledgeBase {
-    /// The built-in knowledge with the user's laid over it. Every problem of the user's
-    /// files, each naming its file and line; the built-in knowledge is never changed.
+    /// The built-in knowledge with the user's laid over it, from the built-in data files'
+    /// texts given by name (`builtin_file_names`). Every problem of the user's files, each
+    /// naming its file and line; the built-in knowledge is never changed.
+    pub fn with_overlay_on(
+        texts: &HashMap<String, String>,
+        overlay: &Overlay,
+    ) -> Result<KnowledgeBase, Vec<Error>> {
+        let files = Files::from_texts(texts).map_err(|e| vec![e])?;
+        KnowledgeBase::build(&files, &overlay_sources(overlay))
+    }
+}
+
+#[cfg(all(parallax_out_dir, feature = "builtin-texts"))]
+impl KnowledgeBase {
+    /// The built-in knowledge with the user's laid over it, from the embedded texts.
     pub fn with_overlay(overlay: &Overlay) -> Result<KnowledgeBase, Vec<Error>> {
         KnowledgeBase::build(&Files::builtin(), &overlay_sources(overlay))
     }
 
     /// Problems of the user's files, without compiling anything.
     pub fn check_overlay(overlay: &Overlay) -> Vec<Error> {
-        let mut b = Builder::read(&Files::builtin(), &overlay_sources(overlay));
-        b.lexicons();
+        let files = Files::builtin();
+        let mut b = Builder::read(&files, &overlay_sources(overlay));
+        b.lexicons(&files.lexicons);
         b.errors
     }
 }
@@ -156,7 +215,7 @@ impl KnowledgeBase {
         overlay: &[(&str, &str, Role)],
     ) -> Result<KnowledgeBase, Vec<Error>> {
         let mut b = Builder::read(files, overlay);
-        let lexicons = b.lexicons();
+        let lexicons = b.lexicons(&files.lexicons);
         if !b.errors.is_empty() {
             return Err(b.errors);
         }
@@ -791,7 +850,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The lexicon files, checked; their errors go with the others.
-    fn lexicons(&mut self) -> Lexicons {
+    fn lexicons(&mut self, files: &LexiconFiles) -> Lexicons {
         let errors = &mut self.errors;
         let polarities = |src: Source, errors: &mut Vec<Error>| -> Vec<(String, f32)> {
             read(src, &[2], "a cue row (cue | polarity)", true, errors)
@@ -808,33 +867,45 @@ impl<'a> Builder<'a> {
                 })
                 .collect()
         };
-        let stance = polarities(STANCE, errors);
-        let relations = polarities(RELATIONS, errors);
-        let acts = polarities(ACTS, errors);
-        let speech = read(SPEECH, &[2], "a speech row (cue | kind)", true, errors)
-            .into_iter()
-            .filter_map(|(rec, p)| {
-                let kind = match p[1] {
-                    "verb" | "quote" => Ok(SpeechKind::Verb),
-                    "source" => Ok(SpeechKind::Source),
-                    k => Err(rec.error(format!(
-                        "unknown speech kind `{k}`: use verb, source or quote"
-                    ))),
-                };
-                keep(kind.map(|k| (p[0].to_string(), k)), errors)
-            })
-            .collect();
-        let negation = read(NEGATION, &[1], "a negation row (cue)", true, errors)
+        let stance = polarities(files.stance, errors);
+        let relations = polarities(files.relations, errors);
+        let acts = polarities(files.acts, errors);
+        let speech = read(
+            files.speech,
+            &[2],
+            "a speech row (cue | kind)",
+            true,
+            errors,
+        )
+        .into_iter()
+        .filter_map(|(rec, p)| {
+            let kind = match p[1] {
+                "verb" | "quote" => Ok(SpeechKind::Verb),
+                "source" => Ok(SpeechKind::Source),
+                k => Err(rec.error(format!(
+                    "unknown speech kind `{k}`: use verb, source or quote"
+                ))),
+            };
+            keep(kind.map(|k| (p[0].to_string(), k)), errors)
+        })
+        .collect();
+        let negation = read(files.negation, &[1], "a negation row (cue)", true, errors)
             .into_iter()
             .map(|(_, p)| (p[0].to_string(), ()))
             .collect();
-        let hedges = read(HEDGES, &[2], "a hedge row (cue | factor)", true, errors)
-            .into_iter()
-            .filter_map(|(rec, p)| {
-                let f = number_in(&rec, p[1], "factor", |f| f > 0.0 && f <= 1.0, "(0, 1]");
-                keep(f.map(|f| (p[0].to_string(), f)), errors)
-            })
-            .collect();
+        let hedges = read(
+            files.hedges,
+            &[2],
+            "a hedge row (cue | factor)",
+            true,
+            errors,
+        )
+        .into_iter()
+        .filter_map(|(rec, p)| {
+            let f = number_in(&rec, p[1], "factor", |f| f > 0.0 && f <= 1.0, "(0, 1]");
+            keep(f.map(|f| (p[0].to_string(), f)), errors)
+        })
+        .collect();
         let typed = |src, what, strict, errors: &mut Vec<Error>| -> Vec<(String, EntityType)> {
             read(src, &[2], what, strict, errors)
                 .into_iter()
@@ -849,8 +920,13 @@ impl<'a> Builder<'a> {
                 })
                 .collect()
         };
-        let titles = typed(TITLES, "a title row (title | type)", false, errors);
-        let collectives = typed(COLLECTIVES, "a collective row (noun | type)", true, errors);
+        let titles = typed(files.titles, "a title row (title | type)", false, errors);
+        let collectives = typed(
+            files.collectives,
+            "a collective row (noun | type)",
+            true,
+            errors,
+        );
         Lexicons {
             stance,
             relations,
@@ -909,13 +985,13 @@ impl<'a> Builder<'a> {
 }
 
 /// A lexicon file's rows that pass `cue`; the others' errors into `errors`.
-fn read(
-    (file, src): Source,
+fn read<'a>(
+    (file, src): Source<'a>,
     counts: &[usize],
     what: &str,
     strict: bool,
     errors: &mut Vec<Error>,
-) -> Vec<(Record<'static>, Vec<&'static str>)> {
+) -> Vec<(Record<'a>, Vec<&'a str>)> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for rec in records(file, src) {
@@ -959,7 +1035,7 @@ fn cue<'a>(
     Ok(parts)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-texts"))]
 mod tests {
     use super::*;
     use crate::report::{Meta, Units};
@@ -1068,6 +1144,49 @@ mod tests {
             "x | martian | 1",
         );
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    /// The texts the page hands over, by name, as `./build.sh` bundles them: every name
+    /// of `builtin_file_names`, no more.
+    fn texts_by_name() -> HashMap<String, String> {
+        let all: Vec<Source> = DATA_TEXTS.iter().chain(ENTITY_FILES).copied().collect();
+        let names = builtin_file_names();
+        assert_eq!(names.len(), all.len());
+        (names.iter())
+            .map(|n| {
+                let (_, text) = all.iter().find(|(m, _)| m == n).expect("embedded");
+                (n.to_string(), text.to_string())
+            })
+            .collect()
+    }
+
+    /// An overlay built over texts given by name is the one built over the embedded
+    /// texts; a missing file is named, with what to do.
+    #[test]
+    fn an_overlay_over_given_texts_is_the_same() {
+        let overlay = Overlay {
+            entities: "qorvex | Qorvex Institute | organization | - | Qorvex".into(),
+            ..Overlay::default()
+        };
+        let mut texts = texts_by_name();
+        let given = KnowledgeBase::with_overlay_on(&texts, &overlay).expect("valid");
+        let embedded = KnowledgeBase::with_overlay(&overlay).expect("valid");
+        assert_eq!(
+            postcard::to_allocvec(&given).unwrap(),
+            postcard::to_allocvec(&embedded).unwrap()
+        );
+        assert!(given.index_of("qorvex").is_some());
+        texts.remove("data/kb/people.txt");
+        let errs = KnowledgeBase::with_overlay_on(&texts, &overlay)
+            .err()
+            .expect("missing");
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0]
+                .message()
+                .starts_with("data/kb/people.txt: the built-in data file is missing"),
+            "{errs:?}"
+        );
     }
 
     /// The user's rows take effect: a new alias, a changed bloc, a new bloc and a cue.

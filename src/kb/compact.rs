@@ -37,7 +37,7 @@ impl KnowledgeBase {
 /// The built-in knowledge base compiled from the data files, in its compact form:
 /// `entity_files` are the files of `data/kb/`. What build.rs embeds; the error names every
 /// problem of the data with its file and line.
-#[cfg(any(test, not(parallax_out_dir)))]
+#[cfg(any(all(test, feature = "builtin-texts"), not(parallax_out_dir)))]
 pub(crate) fn compile_builtin(entity_files: &[(&str, &str)]) -> Result<Vec<u8>, String> {
     let files = super::build::Files::with_entity_files(entity_files);
     let kb = KnowledgeBase::build(&files, &[]).map_err(|errors| {
@@ -47,7 +47,7 @@ pub(crate) fn compile_builtin(entity_files: &[(&str, &str)]) -> Result<Vec<u8>, 
     postcard::to_allocvec(&kb).map_err(|e| format!("the knowledge base could not be written: {e}"))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-texts"))]
 mod tests {
     use super::*;
     use crate::kb::build::{Files, ENTITY_FILES};

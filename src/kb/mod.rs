@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Text;
 
+#[cfg(parallax_out_dir)]
+pub use build::builtin_file_names;
 pub use build::{Overlay, OVERLAY_FILES, SLOTS};
 #[cfg(not(parallax_out_dir))]
 pub(crate) use compact::compile_builtin;

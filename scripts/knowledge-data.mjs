@@ -1,0 +1,17 @@
+// Writes the built-in data files' texts, by name, as one JSON object beside the main wasm
+// module (pkg/knowledge-data.json), which does not embed them: the worker fetches it on
+// the first overlay of the user's knowledge and hands it to `Analyzer.withKnowledge`. The
+// names come from the module itself (`builtinDataFiles`, from the list build.rs makes), so
+// the file list is kept in one place.
+//   node scripts/knowledge-data.mjs www/pkg
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const pkg = resolve(process.argv[2] || 'www/pkg');
+const glue = await import(pathToFileURL(join(pkg, 'parallax.js')).href);
+glue.initSync({ module: readFileSync(join(pkg, 'parallax_bg.wasm')) });
+const texts = {};
+for (const name of glue.builtinDataFiles()) texts[name] = readFileSync(join(ROOT, name), 'utf8');
+writeFileSync(join(pkg, 'knowledge-data.json'), JSON.stringify(texts));
