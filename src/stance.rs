@@ -238,12 +238,23 @@ pub fn stances(
             }
             let described = predicate_noun(text, entities, *sentence, cue.span)
                 .map(|(subject, possessor)| match possessor {
-                    // Allies and enemies are so to each other; a backer is one way.
-                    Some(p) if is_mutual(text, cue.span) => vec![
-                        (Holder::Entity(subject.entity), p.entity),
-                        (Holder::Entity(p.entity), subject.entity),
-                    ],
-                    Some(p) => vec![(Holder::Entity(subject.entity), p.entity)],
+                    Some(p) => {
+                        // "a friend of Kestria and Zorblat": each named party.
+                        let mut parties = vec![p];
+                        if p.span.start >= cue.span.end {
+                            parties.extend(conjuncts(text, entities, *sentence, p));
+                        }
+                        let mutual = is_mutual(text, cue.span);
+                        let mut pairs = Vec::new();
+                        for p in parties.into_iter().filter(|p| p.entity != subject.entity) {
+                            pairs.push((Holder::Entity(subject.entity), p.entity));
+                            // Allies and enemies are so to each other; a backer is one way.
+                            if mutual {
+                                pairs.push((Holder::Entity(p.entity), subject.entity));
+                            }
+                        }
+                        pairs
+                    }
                     None => vec![(attribution.holder, subject.entity)],
                 })
                 .or_else(|| {
@@ -1127,6 +1138,36 @@ fn relational_noun(text: &Text, cue: Span) -> Option<&'static str> {
     RELATIONAL_NOUNS.iter().copied().find(|n| *n == last)
 }
 
+/// The actors coordinated right after `first` ("Kestria, Zorblat and Varnia" after
+/// "Kestria"), in order; a word other than "and", "or" or a comma ends the list.
+fn conjuncts<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    first: &crate::entities::Mention,
+) -> Vec<&'e crate::entities::Mention> {
+    let mentions = entities.mentions_in(sentence);
+    let mut out = Vec::new();
+    let mut end = first.span.end;
+    for m in mentions.iter().filter(|m| m.span.start >= first.span.end) {
+        let gap = folded_between(text, end, m.span.start);
+        let joined = matches!(
+            gap.trim(),
+            "," | "and" | ", and" | "or" | ", or" | "and the" | ", and the"
+        );
+        if !joined || !is_actor_kind(entities, m.entity) {
+            break;
+        }
+        out.push(m);
+        end = m.span.end;
+    }
+    out
+}
+
+/// Words back from a second predicate noun to the first ("an ally of Kestria and an
+/// enemy of…").
+const CONJUNCT_WORDS: usize = 8;
+
 /// "an ally of Kestria", "a reliable partner to Varnia": the other party, named right
 /// after a relational noun.
 fn counterpart<'e>(
@@ -1189,6 +1230,21 @@ fn predicate_noun<'e>(
     entities: &'e Entities,
     sentence: Span,
     cue: Span,
+) -> Option<(
+    &'e crate::entities::Mention,
+    Option<&'e crate::entities::Mention>,
+)> {
+    predicate_noun_of(text, entities, sentence, cue, true)
+}
+
+/// `predicate_noun`; `conjunct`: whether a second conjunct may borrow the first one's
+/// subject (one step back only, so a list of nouns stays linear).
+fn predicate_noun_of<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+    conjunct: bool,
 ) -> Option<(
     &'e crate::entities::Mention,
     Option<&'e crate::entities::Mention>,
@@ -1316,6 +1372,19 @@ fn predicate_noun<'e>(
             });
         if let Some(subject) = subject {
             return Some((subject, Some(p)));
+        }
+    }
+    // "X is an ally of Y and an enemy of Z": the second noun is said of the first one's
+    // subject.
+    if conjunct && opener > first && matches!(lower(opener - 1).as_str(), "and" | "but") {
+        let earlier = (opener.saturating_sub(CONJUNCT_WORDS).max(first)..opener - 1)
+            .rev()
+            .map(|j| text.words[j])
+            .find(|w| relational_noun(text, *w).is_some());
+        if let Some((subject, _)) =
+            earlier.and_then(|w| predicate_noun_of(text, entities, sentence, w, false))
+        {
+            return Some((subject, possessor));
         }
     }
     // "… and Varnia a mortal enemy": the copula is left out of the second conjunct.
@@ -2363,6 +2432,46 @@ mod tests {
         }
         // The one who feels it is not the one who caused it.
         assert_lacks("Moscow angered Georgia.", "russia", "georgia", -1);
+    }
+
+    #[test]
+    fn predicate_nouns_take_coordinated_parties_and_conjuncts() {
+        // Each party coordinated after the noun.
+        for (text, parties) in [
+            (
+                "Georgia is a friend of Turkey and Armenia.",
+                vec!["turkey", "armenia"],
+            ),
+            (
+                "Georgia has long been an ally of Turkey, Armenia and Russia.",
+                vec!["turkey", "armenia", "russia"],
+            ),
+        ] {
+            for party in parties {
+                assert_has(text, "georgia", party, 1);
+            }
+        }
+        // A second noun is said of the first one's subject, not of the article's voice.
+        for (text, friend, foe) in [
+            (
+                "Georgia is an ally of Turkey and an enemy of Russia.",
+                "turkey",
+                "russia",
+            ),
+            (
+                "Georgia has been a partner of Armenia but a rival of Iran.",
+                "armenia",
+                "iran",
+            ),
+        ] {
+            assert_has(text, "georgia", friend, 1);
+            assert_has(text, "georgia", foe, -1);
+            assert_lacks(text, "author", friend, -1);
+            assert_lacks(text, "georgia", friend, -1);
+        }
+        // A party of another noun is not coordinated with the first.
+        let text = "Georgia is a friend of Turkey and a neighbour of Russia.";
+        assert_lacks(text, "georgia", "russia", 1);
     }
 
     #[test]
