@@ -435,9 +435,16 @@ pub fn stances(
                             // a cue with a direct object speaks of that object only.
                             // "backs Varnia against Kestria": the one opposed is still
                             // the cue's, past its object.
+                            // "condemned Varnia and Kestria": every object coordinated.
                             let object = direct_object(text, entities, *sentence, c.span);
+                            let objects: Vec<usize> = object.map_or(Vec::new(), |o| {
+                                std::iter::once(o)
+                                    .chain(conjuncts(text, entities, *sentence, o))
+                                    .map(|o| o.entity)
+                                    .collect()
+                            });
                             let past_object = object.is_some_and(|o| {
-                                o.entity != m.entity && o.span.end <= m.span.start
+                                !objects.contains(&m.entity) && o.span.end <= m.span.start
                             }) && !opposed(text, c.span, m.span);
                             // In the article's own voice, what a hostile word is done to
                             // ("sought to destabilize Varnia") is its victim, not the
@@ -446,16 +453,24 @@ pub fn stances(
                                 && c.polarity < 0.0
                                 && c.span.end <= m.span.start
                                 && d <= VICTIM_REACH;
-                            (d <= TARGET_REACH && !past_object).then_some((m, c, d, victim))
+                            // The object of a verb of judging ("praised Varnia and
+                            // criticized Kestria"), each with its own verdict.
+                            let governed = objects.contains(&m.entity)
+                                && hits_in(&doc.hits.speech, *sentence)
+                                    .iter()
+                                    .any(|v| v.span.overlaps(c.span));
+                            (d <= TARGET_REACH && !past_object)
+                                .then_some((m, c, d, victim, governed))
                         })
-                        .min_by_key(|(_, _, d, _)| *d)
+                        .min_by_key(|(_, _, d, _, _)| *d)
                         // The victim where it is nearest is not a target further on.
-                        .filter(|(_, _, _, victim)| !victim)
-                        .map(|(m, c, _, _)| {
+                        .filter(|(_, _, _, victim, _)| !victim)
+                        .map(|(m, c, _, _, governed)| {
                             let against = opposed(text, c.span, m.span);
                             // The sentence's overall attitude, unless an attitude word right
-                            // next to this target says otherwise.
-                            let local = verdict.is_none()
+                            // next to this target says otherwise, or has it as its object
+                            // ("praised Varnia and criticized Kestria").
+                            let local = (verdict.is_none() || governed)
                                 && distance(m.span, c.span) <= LOCAL_REACH
                                 && c.polarity * polarity < 0.0;
                             let p = if local { c.polarity } else { polarity };
@@ -2472,6 +2487,45 @@ mod tests {
         // A party of another noun is not coordinated with the first.
         let text = "Georgia is a friend of Turkey and a neighbour of Russia.";
         assert_lacks(text, "georgia", "russia", 1);
+    }
+
+    #[test]
+    fn coordinated_objects_are_each_a_target_with_their_own_verb() {
+        for (text, targets, sign) in [
+            (
+                "Russia condemned Georgia and Armenia.",
+                vec!["georgia", "armenia"],
+                -1,
+            ),
+            (
+                "Moscow warned Tbilisi, Yerevan and Ankara against joining.",
+                vec!["georgia", "armenia", "turkey"],
+                -1,
+            ),
+            (
+                "France welcomed Georgia and Armenia.",
+                vec!["georgia", "armenia"],
+                1,
+            ),
+        ] {
+            for target in targets {
+                let holder = if text.starts_with("France") {
+                    "france"
+                } else {
+                    "russia"
+                };
+                assert_has(text, holder, target, sign);
+            }
+        }
+        // Two verbs of judging, each of its own object.
+        for text in [
+            "Russia praised Georgia and criticized Armenia.",
+            "Russia welcomed Georgia but condemned Armenia.",
+        ] {
+            assert_has(text, "russia", "georgia", 1);
+            assert_has(text, "russia", "armenia", -1);
+            assert_lacks(text, "russia", "armenia", 1);
+        }
     }
 
     #[test]
