@@ -404,80 +404,97 @@ pub fn stances(
             // is another's target.
             let co_holders =
                 subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s));
-            let targets: Vec<Target> = targets_of(entities, *sentence, &local, polarity)
-                .into_iter()
-                .filter(|t| {
-                    holder != Holder::Author || !local_holders.contains(&Holder::Entity(t.entity))
-                })
-                .filter(|t| !co_holders.contains(&t.entity))
-                .filter_map(|t| {
-                    // A target is named after the clause's subject and near an attitude
-                    // word; it takes the polarity of the nearest one ("support for Israel
-                    // … against Iran": supporting someone against X is hostility to X).
-                    entities
-                        .mentions_in(*sentence)
-                        .iter()
-                        .filter(|m| m.entity == t.entity && m.span.start >= from)
-                        .filter(|m| {
-                            !is_location(text, m.span)
-                                && !is_modifier(text, m.span)
-                                && !modifies_relational_noun(
-                                    text,
-                                    entities.mentions_in(*sentence),
-                                    m,
-                                )
-                                && !is_companion(text, *sentence, m.span)
-                        })
-                        .filter_map(|m| {
-                            let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
-                            let d = distance(m.span, c.span);
-                            // "blamed Moscow for stoking the war by pressing Yerevan":
-                            // a cue with a direct object speaks of that object only.
-                            // "backs Varnia against Kestria": the one opposed is still
-                            // the cue's, past its object.
-                            let object = direct_object(text, entities, *sentence, c.span);
-                            let past_object = object.is_some_and(|o| {
-                                o.entity != m.entity && o.span.end <= m.span.start
-                            }) && !opposed(text, c.span, m.span);
-                            // In the article's own voice, what a hostile word is done to
-                            // ("sought to destabilize Varnia") is its victim, not the
-                            // article's target; the doer is (see author-blames-actor).
-                            let victim = holder == Holder::Author
-                                && c.polarity < 0.0
-                                && c.span.end <= m.span.start
-                                && d <= VICTIM_REACH;
-                            (d <= TARGET_REACH && !past_object).then_some((m, c, d, victim))
-                        })
-                        .min_by_key(|(_, _, d, _)| *d)
-                        // The victim where it is nearest is not a target further on.
-                        .filter(|(_, _, _, victim)| !victim)
-                        .map(|(m, c, _, _)| {
-                            let against = opposed(text, c.span, m.span);
-                            // The sentence's overall attitude, unless an attitude word right
-                            // next to this target says otherwise.
-                            let local = verdict.is_none()
-                                && distance(m.span, c.span) <= LOCAL_REACH
-                                && c.polarity * polarity < 0.0;
-                            let p = if local { c.polarity } else { polarity };
-                            let p = if against && p > 0.0 { -p } else { p };
-                            // "a threat to Azerbaijan": the one threatened is not the target.
-                            let victim = c.polarity < 0.0
-                                && is_harm(text, c.span)
-                                && c.span.end <= m.span.start
-                                && distance(m.span, c.span) <= 3
-                                && text.folded[text.folded_offset(c.span.end)
-                                    ..text.folded_offset(m.span.start)]
-                                    .split(' ')
-                                    .any(|w| w == "to" || w == "for");
-                            let p = if victim { 0.0 } else { p };
-                            Target {
-                                entity: t.entity,
-                                polarity: p,
-                            }
-                        })
-                })
-                .filter(|t| t.polarity != 0.0 || polarity == 0.0)
-                .collect();
+            let targets: Vec<Target> =
+                targets_of(text, entities, *sentence, &local, &found, polarity)
+                    .into_iter()
+                    .filter(|t| {
+                        holder != Holder::Author
+                            || !local_holders.contains(&Holder::Entity(t.entity))
+                    })
+                    .filter(|t| !co_holders.contains(&t.entity))
+                    .filter_map(|t| {
+                        // A target is named after the clause's subject and near an attitude
+                        // word; it takes the polarity of the nearest one ("support for Israel
+                        // … against Iran": supporting someone against X is hostility to X).
+                        entities
+                            .mentions_in(*sentence)
+                            .iter()
+                            .filter(|m| m.entity == t.entity && m.span.start >= from)
+                            .filter(|m| {
+                                !is_location(text, m.span)
+                                    && !is_modifier(text, m.span)
+                                    && !modifies_relational_noun(
+                                        text,
+                                        entities.mentions_in(*sentence),
+                                        m,
+                                    )
+                                    && !is_companion(text, *sentence, m.span)
+                            })
+                            .filter_map(|m| {
+                                let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
+                                let d = distance(m.span, c.span);
+                                // "blamed Moscow for stoking the war by pressing Yerevan":
+                                // a cue with a direct object speaks of that object only.
+                                // "backs Varnia against Kestria": the one opposed is still
+                                // the cue's, past its object.
+                                // "condemned Varnia and Kestria": every object coordinated.
+                                let object = direct_object(text, entities, *sentence, c.span);
+                                let objects: Vec<usize> = object.map_or(Vec::new(), |o| {
+                                    std::iter::once(o)
+                                        .chain(conjuncts(text, entities, *sentence, o))
+                                        .map(|o| o.entity)
+                                        .collect()
+                                });
+                                let past_object = object.is_some_and(|o| {
+                                    !objects.contains(&m.entity) && o.span.end <= m.span.start
+                                }) && !opposed(text, c.span, m.span);
+                                // In the article's own voice, what a hostile word is done to
+                                // ("sought to destabilize Varnia") is its victim, not the
+                                // article's target; the doer is (see author-blames-actor).
+                                let victim = holder == Holder::Author
+                                    && c.polarity < 0.0
+                                    && c.span.end <= m.span.start
+                                    && d <= VICTIM_REACH;
+                                // The object of a verb of judging ("praised Varnia and
+                                // criticized Kestria"), each with its own verdict.
+                                let governed = objects.contains(&m.entity)
+                                    && hits_in(&doc.hits.speech, *sentence)
+                                        .iter()
+                                        .any(|v| v.span.overlaps(c.span));
+                                (d <= TARGET_REACH && !past_object)
+                                    .then_some((m, c, d, victim, governed))
+                            })
+                            .min_by_key(|(_, _, d, _, _)| *d)
+                            // The victim where it is nearest is not a target further on.
+                            .filter(|(_, _, _, victim, _)| !victim)
+                            .map(|(m, c, _, _, governed)| {
+                                let against = opposed(text, c.span, m.span);
+                                // The sentence's overall attitude, unless an attitude word right
+                                // next to this target says otherwise, or has it as its object
+                                // ("praised Varnia and criticized Kestria").
+                                let local = (verdict.is_none() || governed)
+                                    && distance(m.span, c.span) <= LOCAL_REACH
+                                    && c.polarity * polarity < 0.0;
+                                let p = if local { c.polarity } else { polarity };
+                                let p = if against && p > 0.0 { -p } else { p };
+                                // "a threat to Azerbaijan": the one threatened is not the target.
+                                let victim = c.polarity < 0.0
+                                    && is_harm(text, c.span)
+                                    && c.span.end <= m.span.start
+                                    && distance(m.span, c.span) <= 3
+                                    && text.folded[text.folded_offset(c.span.end)
+                                        ..text.folded_offset(m.span.start)]
+                                        .split(' ')
+                                        .any(|w| w == "to" || w == "for");
+                                let p = if victim { 0.0 } else { p };
+                                Target {
+                                    entity: t.entity,
+                                    polarity: p,
+                                }
+                            })
+                    })
+                    .filter(|t| t.polarity != 0.0 || polarity == 0.0)
+                    .collect();
             if targets.is_empty() {
                 continue;
             }
@@ -1862,11 +1879,25 @@ fn opposed(text: &Text, cue: Span, target: Span) -> bool {
 }
 
 fn targets_of(
+    text: &Text,
     entities: &Entities,
     sentence: Span,
     attribution: &Attribution,
+    cues: &[Cue],
     polarity: f32,
 ) -> Vec<Target> {
+    // An outlet is named mostly as a source ("told Reuters", "in an interview with
+    // CNN"); it is a target only right after an attitude word ("accused the BBC of…",
+    // "criticism of CNN").
+    let judged = |m: &Mention| {
+        cues.iter().any(|c| {
+            c.span.end <= m.span.start
+                && matches!(
+                    folded_between(text, c.span.end, m.span.start).trim(),
+                    "" | "the" | "of" | "of the" | "against" | "against the" | "at" | "at the"
+                )
+        })
+    };
     let holder = match attribution.holder {
         Holder::Entity(e) => Some(e),
         Holder::Author => None,
@@ -1877,10 +1908,11 @@ fn targets_of(
         if Some(m.entity) == holder || attribution.speaker.is_some_and(|s| s.contains(m.span)) {
             continue;
         }
-        if !matches!(
+        let actor = matches!(
             e.kind,
             EntityType::Country | EntityType::Person | EntityType::Organization
-        ) {
+        );
+        if !(actor || (e.kind == EntityType::Media && judged(m))) {
             continue;
         }
         if targets.iter().any(|t| t.entity == m.entity) {
@@ -2472,6 +2504,72 @@ mod tests {
         // A party of another noun is not coordinated with the first.
         let text = "Georgia is a friend of Turkey and a neighbour of Russia.";
         assert_lacks(text, "georgia", "russia", 1);
+    }
+
+    #[test]
+    fn coordinated_objects_are_each_a_target_with_their_own_verb() {
+        for (text, targets, sign) in [
+            (
+                "Russia condemned Georgia and Armenia.",
+                vec!["georgia", "armenia"],
+                -1,
+            ),
+            (
+                "Moscow warned Tbilisi, Yerevan and Ankara against joining.",
+                vec!["georgia", "armenia", "turkey"],
+                -1,
+            ),
+            (
+                "France welcomed Georgia and Armenia.",
+                vec!["georgia", "armenia"],
+                1,
+            ),
+        ] {
+            for target in targets {
+                let holder = if text.starts_with("France") {
+                    "france"
+                } else {
+                    "russia"
+                };
+                assert_has(text, holder, target, sign);
+            }
+        }
+        // Two verbs of judging, each of its own object.
+        for text in [
+            "Russia praised Georgia and criticized Armenia.",
+            "Russia welcomed Georgia but condemned Armenia.",
+        ] {
+            assert_has(text, "russia", "georgia", 1);
+            assert_has(text, "russia", "armenia", -1);
+            assert_lacks(text, "russia", "armenia", 1);
+        }
+    }
+
+    #[test]
+    fn an_outlet_is_a_target_only_right_after_an_attitude_word() {
+        for (text, outlet, sign) in [
+            ("Russia accused the BBC of bias.", "bbc", -1),
+            ("Georgia sharply criticized CNN.", "cnn", -1),
+            ("Armenia's criticism of the BBC grew.", "bbc", -1),
+        ] {
+            let holder = stances_of(text)
+                .into_iter()
+                .find(|(_, t, s)| t == outlet && *s == sign);
+            assert!(holder.is_some(), "{text}: {:?}", stances_of(text));
+        }
+        // A source is not a target.
+        for text in [
+            "Russia condemned Georgia in an interview with CNN.",
+            "Russia criticized Georgia, the minister told the BBC.",
+        ] {
+            assert!(
+                !stances_of(text)
+                    .iter()
+                    .any(|(_, t, _)| t == "cnn" || t == "bbc"),
+                "{text}: {:?}",
+                stances_of(text)
+            );
+        }
     }
 
     #[test]
