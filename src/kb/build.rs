@@ -946,7 +946,7 @@ impl<'a> Builder<'a> {
         let negation = Lexicon::new(l.negation);
         let hedges = Lexicon::new(l.hedges);
         let titles = Lexicon::new(l.titles);
-        let framing = Lexicon::new(self.framing);
+        let framing = Lexicon::new(self.framing).with_every_capital();
         let relations = Lexicon::new(l.relations);
         let collectives = Lexicon::new(l.collectives);
         let acts = Lexicon::new(l.acts);

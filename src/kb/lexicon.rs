@@ -29,6 +29,9 @@ enum CaseRule {
     /// The first word that starts with a capital in the pattern must start with one in
     /// the text (by word position); later words may be lower case in running text.
     Capitals(Vec<bool>),
+    /// Every word that starts with a capital in the pattern must start with one in the
+    /// text: for framing, where the capital is the style ("the Azerbaijani Army").
+    EveryCapital(Vec<bool>),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -261,6 +264,17 @@ pub struct Lexicon<T> {
 }
 
 impl<T> Lexicon<T> {
+    /// The same lexicon with every capital of a pattern required in the text, not only
+    /// its first.
+    pub fn with_every_capital(mut self) -> Lexicon<T> {
+        for e in &mut self.entries {
+            if let CaseRule::Capitals(caps) = &e.case {
+                e.case = CaseRule::EveryCapital(caps.clone());
+            }
+        }
+        self
+    }
+
     /// Compiles `(pattern, value)` pairs. Empty patterns are skipped.
     pub fn new(rows: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
         let mut folded_all = Vec::new();
@@ -388,6 +402,12 @@ impl<T> Lexicon<T> {
     }
 }
 
+fn starts_upper(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
 /// The byte offsets of a folded text where a whole-word match may start: everywhere but
 /// between two word characters.
 pub fn match_starts(folded: &str) -> impl Iterator<Item = usize> + '_ {
@@ -437,11 +457,11 @@ impl CaseRule {
                 .split_whitespace()
                 .zip(caps)
                 .find(|(_, &cap)| cap)
-                .is_none_or(|(word, _)| {
-                    word.chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(char::is_uppercase)
-                }),
+                .is_none_or(|(word, _)| starts_upper(word)),
+            CaseRule::EveryCapital(caps) => matched
+                .split_whitespace()
+                .zip(caps)
+                .all(|(word, &cap)| !cap || starts_upper(word)),
         }
     }
 }
@@ -610,6 +630,32 @@ mod tests {
         check_against_reference("relations", &kb.relations);
         check_against_reference("collectives", &kb.collectives);
         check_against_reference("acts", &kb.acts);
+    }
+
+    #[test]
+    fn every_capital_is_required_only_when_asked() {
+        let rows = || {
+            ["Varnian Army", "Great Return", "red line"]
+                .iter()
+                .map(|p| (p.to_string(), ()))
+        };
+        let text = Text::new(
+            "the Varnian army; the Varnian Army; a great return; the Great Return; a Red Line",
+        );
+        let found = |lex: &Lexicon<()>| -> Vec<String> {
+            lex.find_all(&text)
+                .iter()
+                .map(|h| text.slice(h.span).to_string())
+                .collect()
+        };
+        assert_eq!(
+            found(&Lexicon::new(rows())),
+            ["Varnian army", "Varnian Army", "Great Return", "Red Line"]
+        );
+        assert_eq!(
+            found(&Lexicon::new(rows()).with_every_capital()),
+            ["Varnian Army", "Great Return", "Red Line"]
+        );
     }
 
     #[test]
