@@ -13,7 +13,7 @@
 
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
-use crate::grammar::{is_object, words_between};
+use crate::grammar::{is_object, words_between, PASSIVE_AUXILIARIES};
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
@@ -386,9 +386,6 @@ fn is_role_of(text: &Text, m: &Mention) -> bool {
     let role = rest.rsplit(' ').next().unwrap_or("");
     PERSON_ROLES.contains(&role) || matches!(role, "government" | "ministry" | "embassy")
 }
-
-/// Auxiliaries right before a speech verb that make it passive.
-const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 fn first_actor_after(
     text: &Text,

@@ -13,6 +13,10 @@ pub(crate) fn is_quoted(text: &Text, sentence: Span, span: Span) -> bool {
     before.matches('"').count() % 2 == 1
 }
 
+/// Auxiliaries right before a verb that make it passive ("was condemned by").
+pub(crate) const PASSIVE_AUXILIARIES: &[&str] =
+    &["was", "were", "been", "being", "is", "are", "be"];
+
 /// How many words start between two offsets (0 when they are out of order).
 pub(crate) fn words_between(text: &Text, a: usize, b: usize) -> usize {
     if b <= a {

@@ -18,7 +18,10 @@ use std::collections::HashMap;
 use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
-use crate::grammar::{folded_between, governs, is_object, is_quoted, previous_word, words_between};
+use crate::grammar::{
+    folded_between, governs, is_object, is_quoted, previous_word, words_between,
+    PASSIVE_AUXILIARIES,
+};
 use crate::kb::{EntityType, KnowledgeBase};
 use crate::text::{Span, Text};
 
@@ -107,6 +110,7 @@ pub fn stances(
             })
             .collect();
         let sentence_relations = hits_in(relation_hits, *sentence);
+        let sentence_speech = hits_in(&doc.hits.speech, *sentence);
         let relations = relation_statements(
             kb,
             text,
@@ -458,9 +462,7 @@ pub fn stances(
                                 // The object of a verb of judging ("praised Varnia and
                                 // criticized Kestria"), each with its own verdict.
                                 let governed = objects.contains(&m.entity)
-                                    && hits_in(&doc.hits.speech, *sentence)
-                                        .iter()
-                                        .any(|v| v.span.overlaps(c.span));
+                                    && sentence_speech.iter().any(|v| v.span.overlaps(c.span));
                                 (d <= TARGET_REACH && !past_object)
                                     .then_some((m, c, d, victim, governed))
                             })
@@ -632,10 +634,8 @@ fn caused_feeling(
         return None;
     }
     if previous_word(text, cue.span.start).is_some_and(|w| {
-        matches!(
-            text.slice(w).to_lowercase().as_str(),
-            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "not" | "never" | "got"
-        )
+        let w = text.slice(w).to_lowercase();
+        PASSIVE_AUXILIARIES.contains(&w.as_str()) || matches!(w.as_str(), "not" | "never" | "got")
     }) {
         return None;
     }
