@@ -4,6 +4,10 @@
 //! `*.json` file's `"text"`, analysed in rounds for about two seconds; per stage, the
 //! median time per round and its share. Prints `STAGE name ms share` lines and one
 //! `NATIVE … MB/s` line, then a `JSON {...}` line for `benches/run.mjs`.
+//!
+//! `STAGES_ROUNDS=N` runs exactly N rounds and no warm-up: a fixed amount of work for
+//! counting instructions, which the shared cores do not blur (`valgrind --tool=callgrind
+//! target/profiling/deps/stages-…`).
 
 use std::time::{Duration, Instant};
 
@@ -98,10 +102,18 @@ fn main() {
     let analyzer = Analyzer::new().expect("the built-in knowledge base is valid");
     let startup = start.elapsed();
 
-    round(&analyzer, &texts); // warm-up
+    let fixed: Option<usize> = std::env::var("STAGES_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    if fixed.is_none() {
+        round(&analyzer, &texts); // warm-up
+    }
     let mut rounds = Vec::new();
     let began = Instant::now();
-    while rounds.len() < 5 || began.elapsed() < Duration::from_secs(2) {
+    while match fixed {
+        Some(n) => rounds.len() < n.max(1),
+        None => rounds.len() < 5 || began.elapsed() < Duration::from_secs(2),
+    } {
         rounds.push(round(&analyzer, &texts));
     }
     let median = |i: usize| {

@@ -79,25 +79,111 @@ enum Keys {
     Many(Option<Transducer>),
 }
 
-/// The transducer with its root's transitions laid out by byte: every walk takes the
-/// root's, and the root has a transition for nearly every letter, which the transducer
-/// finds by a linear search.
+/// The transducer, and its top laid out flat for the walk (`Flat`): the transducer is
+/// what is stored, the flat layout what is walked first.
 struct Transducer {
     fst: Fst<Vec<u8>>,
-    /// For each first byte, the node it leads to and the output on the way
-    /// (`NO_NODE` when no key starts with it).
-    root: Box<[(usize, u64)]>,
+    flat: Flat,
 }
 
-const NO_NODE: usize = usize::MAX;
+/// The nodes nearest a transducer's root laid out in arrays at start-up, so that a step
+/// of the walk reads a node's transitions where they lie instead of decoding the node
+/// (fst packs each node in one of several encodings, decoded on every step: about a tenth
+/// of the analysis' instructions). Most walks end within a few bytes, and the nodes near
+/// the root are the ones with many transitions; the deeper ones, nearly all with a single
+/// transition, stay in the transducer, which a walk that goes on past the flat nodes
+/// decodes as before. Laying out every node would take about as long as the rest of the
+/// start-up in wasm. The root's transitions are also laid out by byte: every walk takes
+/// one, and the root has one for nearly every letter.
+struct Flat {
+    /// Per node, its first transition (in `inputs` and `edges`) and its final output
+    /// (`NOT_FINAL` for none); one more entry closes the last node's transitions.
+    nodes: Vec<FlatNode>,
+    /// Every node's transitions' input bytes, node after node.
+    inputs: Vec<u8>,
+    /// The same transitions' targets (a node's number, or `IN_FST` and its address in the
+    /// transducer) and outputs.
+    edges: Vec<(u32, u32)>,
+    /// For each first byte, the target and the output on the way (`NO_NODE` when no key
+    /// starts with it).
+    root: Box<[(u32, u32)]>,
+}
+
+#[derive(Clone, Copy)]
+struct FlatNode {
+    first: u32,
+    final_output: u32,
+}
+
+/// How many nodes are laid out flat, the nearest the root first. Measured in wasm over
+/// the corpus texts (benches/ab.mjs): the walk gains nearly all it would with every node
+/// flat, and the start-up a few milliseconds at most.
+const FLAT_NODES: usize = 4096;
+/// Marks an edge's target as the address of a node in the transducer.
+const IN_FST: u32 = 1 << 31;
+const NO_NODE: u32 = u32::MAX;
+const NOT_FINAL: u32 = u32::MAX;
+
+impl Flat {
+    /// The nodes nearest the root, numbered in the order they are first reached (each
+    /// decoded once). Outputs are key numbers, which fit in 32 bits (`Trie::by_key` holds
+    /// them so too), and so do the addresses of a transducer held in memory.
+    fn new(fst: &Fst<Vec<u8>>) -> Flat {
+        let root_addr = fst.root().addr();
+        // Node number by address; every address is a byte of the transducer.
+        let mut number = vec![NO_NODE; fst.as_bytes().len() + 1];
+        let mut order = vec![root_addr];
+        number[root_addr] = 0;
+        let mut nodes = Vec::new();
+        let mut inputs = Vec::new();
+        let mut edges = Vec::new();
+        let mut next = 0;
+        while let Some(&addr) = order.get(next) {
+            next += 1;
+            let node = fst.node(addr);
+            nodes.push(FlatNode {
+                first: inputs.len() as u32,
+                final_output: if node.is_final() {
+                    node.final_output().value() as u32
+                } else {
+                    NOT_FINAL
+                },
+            });
+            for t in node.transitions() {
+                if number[t.addr] == NO_NODE && order.len() < FLAT_NODES {
+                    number[t.addr] = order.len() as u32;
+                    order.push(t.addr);
+                }
+                let target = match number[t.addr] {
+                    NO_NODE => IN_FST | t.addr as u32,
+                    n => n,
+                };
+                inputs.push(t.inp);
+                edges.push((target, t.out.value() as u32));
+            }
+        }
+        nodes.push(FlatNode {
+            first: inputs.len() as u32,
+            final_output: NOT_FINAL,
+        });
+        let mut root = vec![(NO_NODE, 0); 256].into_boxed_slice();
+        let (a, z) = (nodes[0].first as usize, nodes[1].first as usize);
+        for (&b, &edge) in inputs[a..z].iter().zip(&edges[a..z]) {
+            root[usize::from(b)] = edge;
+        }
+        Flat {
+            nodes,
+            inputs,
+            edges,
+            root,
+        }
+    }
+}
 
 impl Transducer {
     fn new(fst: Fst<Vec<u8>>) -> Transducer {
-        let mut root = vec![(NO_NODE, 0); 256].into_boxed_slice();
-        for t in fst.root().transitions() {
-            root[usize::from(t.inp)] = (t.addr, t.out.value());
-        }
-        Transducer { fst, root }
+        let flat = Flat::new(&fst);
+        Transducer { fst, flat }
     }
 }
 
@@ -171,6 +257,27 @@ impl Trie {
         }
     }
 
+    /// The places in a folded text where a key of a trie of few keys may start: where a
+    /// whole-word match may (`match_starts`) and the byte there starts a key. Found byte by
+    /// byte, and only the few bytes that start a key are looked at further (a key starts
+    /// with a character's first byte, so such a byte is where a character starts). `None`
+    /// for a transducer, whose keys start with nearly every letter: `match_starts` finds
+    /// those faster.
+    pub(crate) fn few_starts<'t>(
+        &self,
+        folded: &'t str,
+    ) -> Option<impl Iterator<Item = usize> + 't> {
+        let Keys::Few(_, first) = &self.keys else {
+            return None;
+        };
+        let first = *first;
+        let bytes = folded.as_bytes();
+        Some(bytes.iter().enumerate().filter_map(move |(i, &b)| {
+            let key_byte = first[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+            (key_byte && may_start_at(folded, i)).then_some(i)
+        }))
+    }
+
     /// Calls `found(end, member)` for every key that starts at `start` in `hay`.
     #[inline]
     pub(crate) fn walk(&self, hay: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
@@ -195,29 +302,52 @@ impl Trie {
                 }
             }
             Keys::Many(None) => {}
-            Keys::Many(Some(Transducer { fst, root })) => {
+            Keys::Many(Some(Transducer { fst, flat })) => {
                 let Some(&first) = rest.first() else {
                     return;
                 };
-                let (addr, value) = root[usize::from(first)];
-                if addr == NO_NODE {
+                let (mut node, mut out) = flat.root[usize::from(first)];
+                if node == NO_NODE {
                     return;
                 }
-                let mut out = Output::new(value);
-                let mut node = fst.node(addr);
-                for (i, &b) in rest.iter().enumerate().skip(1) {
+                // `i` bytes read: first through the flat nodes, then the transducer's.
+                let mut i = 1;
+                while node & IN_FST == 0 {
+                    let FlatNode {
+                        first,
+                        final_output,
+                    } = flat.nodes[node as usize];
+                    if final_output != NOT_FINAL {
+                        key_found(start + i, (out + final_output) as usize);
+                    }
+                    let Some(&b) = rest.get(i) else {
+                        return;
+                    };
+                    let (a, z) = (first as usize, flat.nodes[node as usize + 1].first as usize);
+                    let Some(j) = flat.inputs[a..z].iter().position(|&x| x == b) else {
+                        return;
+                    };
+                    let (to, output) = flat.edges[a + j];
+                    node = to;
+                    out += output;
+                    i += 1;
+                }
+                let mut node = fst.node((node & !IN_FST) as usize);
+                let mut out = Output::new(u64::from(out));
+                loop {
                     if node.is_final() {
                         key_found(start + i, out.cat(node.final_output()).value() as usize);
                     }
+                    let Some(&b) = rest.get(i) else {
+                        return;
+                    };
                     let Some(t) = node.find_input(b) else {
                         return;
                     };
                     let t = node.transition(t);
                     out = out.cat(t.out);
                     node = fst.node(t.addr);
-                }
-                if node.is_final() {
-                    key_found(hay.len(), out.cat(node.final_output()).value() as usize);
+                    i += 1;
                 }
             }
         }
@@ -340,10 +470,14 @@ impl<T> Lexicon<T> {
         let trie = self.trie();
         let hay = text.folded.as_bytes();
         let mut valid = Vec::new();
-        for start in match_starts(&text.folded) {
+        let mut walk = |start: usize| {
             trie.walk(hay, start, |end, entry| {
                 self.accept(text, start, end, entry, &mut valid)
-            });
+            })
+        };
+        match trie.few_starts(&text.folded) {
+            Some(starts) => starts.for_each(&mut walk),
+            None => match_starts(&text.folded).for_each(&mut walk),
         }
         self.select(text, valid)
     }
@@ -406,6 +540,29 @@ fn starts_upper(word: &str) -> bool {
     word.chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase)
+}
+
+/// Whether a whole-word match may start at byte `i` of a folded text, as `match_starts`
+/// says: `i` starts a character, not between two word characters.
+#[inline]
+fn may_start_at(folded: &str, i: usize) -> bool {
+    let bytes = folded.as_bytes();
+    let Some(&b) = bytes.get(i) else {
+        return false;
+    };
+    if i == 0 {
+        return true;
+    }
+    let before = bytes[i - 1];
+    if b.is_ascii() && before.is_ascii() {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        return !(word(b) && word(before));
+    }
+    let (Some(head), Some(rest)) = (folded.get(..i), folded.get(i..)) else {
+        return false;
+    };
+    let after_word = head.chars().next_back().is_some_and(is_word_char);
+    !(after_word && rest.chars().next().is_some_and(is_word_char))
 }
 
 /// The byte offsets of a folded text where a whole-word match may start: everywhere but
@@ -630,6 +787,46 @@ mod tests {
         check_against_reference("relations", &kb.relations);
         check_against_reference("collectives", &kb.collectives);
         check_against_reference("acts", &kb.acts);
+    }
+
+    /// The starts found byte by byte are `match_starts` where the byte starts a key.
+    fn starts_are_match_starts(text: &str) {
+        let t = Text::new(text);
+        let few = Lexicon::new(["iran", "\u{0259}li", "_x", "'s"].map(|p| (p.to_string(), ())));
+        let firsts: Vec<u8> = few.keys().map(|(k, _)| k.as_bytes()[0]).collect();
+        let want: Vec<usize> = match_starts(&t.folded)
+            .filter(|&i| firsts.contains(&t.folded.as_bytes()[i]))
+            .collect();
+        let starts = few.trie().few_starts(&t.folded).expect("few keys");
+        assert_eq!(starts.collect::<Vec<_>>(), want, "{text:?}");
+    }
+
+    #[test]
+    fn starts_table() {
+        for text in [
+            "",
+            "Iran",
+            "xIran _Iran Iran_ 3iran \u{0259}li a\u{0259}li \u{00E9}iran",
+            "Israel\u{2019}s \u{201C}Iran\u{201D} \u{0130}ran \u{1F600}iran Ali",
+        ] {
+            starts_are_match_starts(text);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn starts_match_on_any_mix(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "i", "ran", "Iran", "_", "x", "3", "'", "s", "\u{2019}", "\u{0259}", "li",
+                "\u{00E9}", "\u{0130}", "\u{1F600}", "-", "\n", ".", "\u{05D0}", "\u{00A0}",
+            ]),
+            0..30,
+        )) {
+            starts_are_match_starts(&parts.concat());
+        }
     }
 
     #[test]
