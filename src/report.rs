@@ -139,34 +139,52 @@ pub struct CueOut {
     pub polarity: f32,
 }
 
-/// Byte offsets of one text → offsets in other units, in O(1) per lookup.
+/// Byte offsets of one text → offsets in other units. Only the text's characters
+/// outside ASCII are listed (an article has a few dozen: quotes, dashes, names), each with
+/// the units counted up to its end; an offset is found from the last one before it, by
+/// a binary search. Offsets inside a character count it whole.
 pub struct OffsetMap {
-    units_at: Vec<u32>,
+    /// For each character outside ASCII: its first byte, its byte length, and the units
+    /// up to its end.
+    wide: Vec<(usize, usize, usize)>,
+    len: usize,
 }
 
 impl OffsetMap {
     pub fn new(text: &str, units: Units) -> OffsetMap {
-        let mut units_at = vec![0u32; text.len() + 1];
-        let mut count = 0u32;
-        let mut last = 0;
-        for (i, c) in text.char_indices() {
-            for slot in &mut units_at[last..=i] {
-                *slot = count;
-            }
-            count += match units {
-                Units::CodePoints => 1,
-                Units::Utf16 => c.len_utf16() as u32,
+        let bytes = text.as_bytes();
+        let mut wide = Vec::new();
+        // Units up to the end of the last character listed, and that end.
+        let (mut counted, mut end) = (0, 0);
+        let mut at = 0;
+        while let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+            at += skip;
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
             };
-            last = i + 1;
+            let width = c.len_utf8();
+            counted += (at - end)
+                + match units {
+                    Units::CodePoints => 1,
+                    Units::Utf16 => c.len_utf16(),
+                };
+            end = at + width;
+            wide.push((at, width, counted));
+            at = end;
         }
-        for slot in &mut units_at[last..] {
-            *slot = count;
+        OffsetMap {
+            wide,
+            len: text.len(),
         }
-        OffsetMap { units_at }
     }
 
     pub fn at(&self, byte: usize) -> usize {
-        self.units_at[byte.min(self.units_at.len() - 1)] as usize
+        let byte = byte.min(self.len);
+        let k = self.wide.partition_point(|&(start, _, _)| start < byte);
+        match k.checked_sub(1).map(|k| self.wide[k]) {
+            None => byte,
+            Some((start, width, counted)) => counted + byte.saturating_sub(start + width),
+        }
     }
 
     pub fn span(&self, span: Span) -> (usize, usize) {
@@ -397,6 +415,68 @@ mod tests {
         ] {
             assert_eq!(cp.at(byte), want_cp, "code points at byte {byte}");
             assert_eq!(u16.at(byte), want_u16, "UTF-16 at byte {byte}");
+        }
+    }
+
+    /// The map as it was: an entry per byte.
+    fn dense(text: &str, units: Units) -> Vec<usize> {
+        let mut units_at = vec![0; text.len() + 1];
+        let mut count = 0;
+        let mut last = 0;
+        for (i, c) in text.char_indices() {
+            for slot in &mut units_at[last..=i] {
+                *slot = count;
+            }
+            count += match units {
+                Units::CodePoints => 1,
+                Units::Utf16 => c.len_utf16(),
+            };
+            last = i + 1;
+        }
+        for slot in &mut units_at[last..] {
+            *slot = count;
+        }
+        units_at
+    }
+
+    fn same_as_dense(text: &str) {
+        for units in [Units::CodePoints, Units::Utf16] {
+            let map = OffsetMap::new(text, units);
+            let want = dense(text, units);
+            for (byte, &w) in want.iter().enumerate() {
+                assert_eq!(map.at(byte), w, "{text:?} at {byte} in {units:?}");
+            }
+            assert_eq!(
+                map.at(text.len() + 5),
+                *want.last().unwrap(),
+                "{text:?} past the end"
+            );
+        }
+    }
+
+    #[test]
+    fn offsets_are_the_dense_maps() {
+        for text in [
+            "",
+            "a",
+            "\u{201C}",
+            "ab\u{0259}\u{0259}c\u{1F600}\u{1F600}d \u{00E9}",
+            "\u{1F600}",
+        ] {
+            same_as_dense(text);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn offsets_match_the_dense_map(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "bc", " ", "\u{201C}", "\u{0259}", "\u{1F600}", "\u{00E9}", "\n"]),
+            0..30,
+        )) {
+            same_as_dense(&parts.concat());
         }
     }
 

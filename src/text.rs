@@ -165,13 +165,25 @@ pub fn fold(s: &str) -> String {
 fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        // Most of a text: ASCII that folds to itself in lower case.
-        if c.is_ascii() && c != '-' && c != '`' {
-            out.push(c.to_ascii_lowercase());
-            map.push(i);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most of a text: runs of ASCII that fold to themselves in lower case.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !b.is_ascii() || b == b'-' || b == b'`')
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            let from = out.len();
+            out.push_str(&s[i..i + run]);
+            out[from..].make_ascii_lowercase();
+            map.extend(i..i + run);
+            i += run;
             continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let before = out.len();
         match fold_char(c) {
             Some(f) => out.push_str(f),
@@ -179,6 +191,7 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
             None => out.extend(c.to_lowercase()),
         }
         map.resize(map.len() + (out.len() - before), i);
+        i += c.len_utf8();
     }
     map.push(s.len());
     (out, map)
@@ -296,7 +309,24 @@ enum SentenceClass {
     SContinue,
 }
 
+/// The class of an ASCII byte (`Other` for the rest), looked up: the breaks look at
+/// every byte, and some bytes again ahead.
+#[inline]
 fn sentence_class(b: u8) -> SentenceClass {
+    SENTENCE_CLASSES[usize::from(b)]
+}
+
+static SENTENCE_CLASSES: [SentenceClass; 256] = {
+    let mut table = [SentenceClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = class_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+const fn class_of(b: u8) -> SentenceClass {
     use SentenceClass::*;
     match b {
         b'\t' | 0x0B | 0x0C | b' ' => Sp,
@@ -487,7 +517,11 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             split.push(part);
         }
     }
-    split.into_iter().flat_map(|s| cut_long(text, s)).collect()
+    let mut sentences = Vec::with_capacity(split.len());
+    for s in split {
+        cut_long(text, s, &mut sentences);
+    }
+    sentences
 }
 
 /// Longest sentence, in bytes. Every stage works sentence by sentence, some in time
@@ -497,9 +531,8 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
 pub const MAX_SENTENCE: usize = 2000;
 
 /// `span` cut into pieces of at most `MAX_SENTENCE` bytes, at the last white space of each
-/// piece's second half when there is one.
-fn cut_long(text: &str, span: Span) -> Vec<Span> {
-    let mut pieces = Vec::new();
+/// piece's second half when there is one, added to `pieces`.
+fn cut_long(text: &str, span: Span, pieces: &mut Vec<Span>) {
     let mut start = span.start;
     while span.end - start > MAX_SENTENCE {
         let limit = floor_char_boundary(text, start + MAX_SENTENCE);
@@ -514,7 +547,6 @@ fn cut_long(text: &str, span: Span) -> Vec<Span> {
         start = trim(text, Span::new(end, span.end)).start;
     }
     pieces.push(trim(text, Span::new(start, span.end)));
-    pieces
 }
 
 /// Words that never end a sentence or a headline: a line ending in one goes on.
@@ -537,13 +569,25 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     if !last.ends_with('.') {
         return false;
     }
-    let folded = fold(last);
-    if ABBREVIATIONS.contains(&folded.as_str()) {
+    // As `fold(last)` would compare: an ASCII word folds to its lower case, and the
+    // abbreviations have no character that folding changes otherwise.
+    let listed = if last.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
+    } else {
+        ABBREVIATIONS.contains(&fold(last).as_str())
+    };
+    if listed {
         return true;
     }
     // A single capital initial: "N." or "J.R.R."
-    let letters: Vec<char> = last.chars().filter(|c| *c != '.').collect();
-    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in last.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if letters > 3 || !c.is_uppercase() {
+            return false;
+        }
+    }
+    letters > 0
 }
 
 fn trim(text: &str, span: Span) -> Span {
