@@ -370,6 +370,13 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     {
         return false;
     }
+    // "alarm bells in Ankara", "raised eyebrows in Paris": a feeling caused in a capital
+    // is its state's.
+    if preposition == "in"
+        && governor.is_some_and(|g| matches!(text.slice(g), "bells" | "eyebrows"))
+    {
+        return false;
+    }
     // "the ambassador to Baku": the state an envoy is sent to.
     preposition != "to"
         || !governor.is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
@@ -709,8 +716,11 @@ fn unknown_names(
             let w = text.words[first];
             let span = Span::new(w.start, text.words[end].end - possessive);
             let n_words = end - first + 1;
-            // A head alone ("Region", "the Ministry") names nothing in particular.
-            if (i..=end).all(|k| is_head(text.words[k])) {
+            // A head alone ("Region", "the Ministry") names nothing in particular, nor do
+            // letters alone ("A B", a list's markers).
+            if (i..=end).all(|k| is_head(text.words[k]))
+                || (first..=end).all(|k| text.slice(text.words[k]).chars().count() == 1)
+            {
                 i = end + 1;
                 continue;
             }
@@ -1409,6 +1419,26 @@ mod tests {
                 "{text}: {:?}",
                 e.entities
             );
+        }
+        // Letters alone on a line are no one's name; a name with an initial still is.
+        for (text, name) in [
+            ("Preface.\n\nJ K\nThe talks resumed.", None),
+            ("Preface.\n\nİ İ\nThe talks resumed.", None),
+            ("Preface.\n\nÉ É\nThe talks resumed.", None),
+            (
+                "Preface.\n\nJ Qorvandi\nThe talks resumed.",
+                Some("J Qorvandi"),
+            ),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let people: Vec<&str> = e
+                .entities
+                .iter()
+                .filter(|x| x.kind == EntityType::Person)
+                .map(|x| x.name.as_str())
+                .collect();
+            assert_eq!(people, name.into_iter().collect::<Vec<_>>(), "{text}");
         }
     }
 

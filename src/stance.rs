@@ -178,8 +178,9 @@ pub fn stances(
                 continue;
             }
             // "The visit angered Moscow": Moscow holds the feeling, toward whoever caused it.
-            if let Some(caused) = caused_feeling(text, entities, *sentence, &cue) {
-                statements.push(caused);
+            let caused = caused_feeling(text, entities, *sentence, &cue);
+            if !caused.is_empty() {
+                statements.extend(caused);
                 continue;
             }
             let mut polarity = cue.polarity;
@@ -614,37 +615,50 @@ const CAUSED_FEELINGS: &[&str] = &[
     "dismayed",
     "antagonized",
     "antagonised",
+    "unnerved",
+    "unnerves",
+    "displeased",
+    "alarm bells",
+    "raised eyebrows",
+    "drew the ire of",
+    "draws the ire of",
+    "drawn the ire of",
+    "drawing the ire of",
 ];
+
+/// Words that introduce a feeling's cause after its feelers ("alarmed Kestria as Varnia…").
+const CAUSE_AFTER: &[&str] = &["as", "after", "over", "because", "when"];
 
 /// Words a caused feeling may look back over for its causes ("Varnia's decision to
 /// host the drills … angered Kestria").
 const CAUSE_REACH: usize = 15;
 
 /// "X's move angered Y", "ties between X and Z, which angered Y": Y's attitude toward X
-/// (and Z). The feeler is the actor right after the verb; a verb after "was" or "is"
-/// is the feeler's own state ("Y was angered by…"), which the other rules read.
-fn caused_feeling(
-    text: &Text,
-    entities: &Entities,
-    sentence: Span,
-    cue: &Cue,
-) -> Option<Statement> {
+/// (and Z). The feeler is the actor right after the verb, with the actors coordinated
+/// after it ("alarmed Y and W"); a verb after "was" or "is" is the feeler's own state
+/// ("Y was angered by…"), which the other rules read.
+fn caused_feeling(text: &Text, entities: &Entities, sentence: Span, cue: &Cue) -> Vec<Statement> {
     let verb = text.slice(cue.span).to_lowercase();
     if cue.polarity >= 0.0 || !CAUSED_FEELINGS.contains(&verb.as_str()) {
-        return None;
+        return Vec::new();
     }
     if previous_word(text, cue.span.start).is_some_and(|w| {
         let w = text.slice(w).to_lowercase();
         PASSIVE_AUXILIARIES.contains(&w.as_str()) || matches!(w.as_str(), "not" | "never" | "got")
     }) {
-        return None;
+        return Vec::new();
     }
     let mentions = entities.mentions_in(sentence);
-    let feeler = mentions
+    let Some(feeler) = mentions
         .iter()
         .find(|m| m.span.start >= cue.span.end)
         .filter(|m| words_between(text, cue.span.end, m.span.start) <= 2)
-        .filter(|m| is_actor_kind(entities, m.entity))?;
+        .filter(|m| is_actor_kind(entities, m.entity))
+    else {
+        return Vec::new();
+    };
+    let mut feelers = vec![feeler];
+    feelers.extend(conjuncts(text, entities, sentence, feeler));
     let clause = text.original[sentence.start..cue.span.start]
         .rfind(';')
         .map_or(sentence.start, |i| sentence.start + i + 1);
@@ -652,7 +666,7 @@ fn caused_feeling(
     for m in mentions.iter().filter(|m| {
         m.span.start >= clause
             && m.span.end <= cue.span.start
-            && m.entity != feeler.entity
+            && feelers.iter().all(|f| f.entity != m.entity)
             && is_actor_kind(entities, m.entity)
             && !is_location(text, m.span)
             && words_between(text, m.span.end, cue.span.start) <= CAUSE_REACH
@@ -664,13 +678,47 @@ fn caused_feeling(
             });
         }
     }
-    (!targets.is_empty()).then(|| Statement {
-        span: sentence,
-        holder: Holder::Entity(feeler.entity),
-        targets,
-        cues: vec![cue.clone()],
-        rule: "caused-feeling",
-    })
+    // "raised eyebrows in Paris over Serbia's deal", "alarmed Kestria as Varnia moved in":
+    // with no cause before the feeling, the cause named right after its feelers.
+    if targets.is_empty() {
+        let last = feelers.last().map_or(cue.span.end, |f| f.span.end);
+        let cause = mentions.iter().find(|m| m.span.start >= last).filter(|m| {
+            let gap = folded_between(text, last, m.span.start);
+            let mut words = gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty());
+            words.next().is_some_and(|w| CAUSE_AFTER.contains(&w))
+                && words.count() <= 2
+                && is_actor_kind(entities, m.entity)
+                && !is_location(text, m.span)
+        });
+        if let Some(m) = cause {
+            for t in std::iter::once(m).chain(conjuncts(text, entities, sentence, m)) {
+                if !targets.iter().any(|x| x.entity == t.entity) {
+                    targets.push(Target {
+                        entity: t.entity,
+                        polarity: cue.polarity,
+                    });
+                }
+            }
+        }
+    }
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Statement> = Vec::new();
+    for f in feelers {
+        if out.iter().all(|s| s.holder != Holder::Entity(f.entity)) {
+            out.push(Statement {
+                span: sentence,
+                holder: Holder::Entity(f.entity),
+                targets: targets.clone(),
+                cues: vec![cue.clone()],
+                rule: "caused-feeling",
+            });
+        }
+    }
+    out
 }
 
 fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
@@ -2464,6 +2512,66 @@ mod tests {
         }
         // The one who feels it is not the one who caused it.
         assert_lacks("Moscow angered Georgia.", "russia", "georgia", -1);
+    }
+
+    #[test]
+    fn a_feeling_is_held_by_each_feeler_toward_causes_named_before_or_after() {
+        for (text, feelers, causes) in [
+            // Coordinated feelers each hold it.
+            (
+                "Armenia's decision to host the drills alarmed Turkey and Russia.",
+                vec!["turkey", "russia"],
+                vec!["armenia"],
+            ),
+            // A feeling caused in a capital is its state's.
+            (
+                "Georgia's exercise has sounded alarm bells in Ankara and Tehran.",
+                vec!["turkey", "iran"],
+                vec!["georgia"],
+            ),
+            (
+                "The arms deal between Serbia and Russia raised eyebrows in Paris.",
+                vec!["france"],
+                vec!["serbia", "russia"],
+            ),
+            // With no cause before it, the cause named right after the feelers.
+            (
+                "The news sounded alarm bells in Baku and Ankara, as Armenia moved closer to Russia.",
+                vec!["azerbaijan", "turkey"],
+                vec!["armenia"],
+            ),
+            (
+                "The summit drew the ire of Algeria over France's remarks.",
+                vec!["algeria"],
+                vec!["france"],
+            ),
+            (
+                "Recent events have unnerved Finland after Russia massed troops.",
+                vec!["finland"],
+                vec!["russia"],
+            ),
+        ] {
+            for feeler in &feelers {
+                for cause in &causes {
+                    assert_has(text, feeler, cause, -1);
+                    assert_lacks(text, cause, feeler, -1);
+                }
+            }
+        }
+        // A cause must follow the feelers at once: a later clause is not one.
+        assert_lacks(
+            "The news alarmed Finland, and weeks later Russia held talks.",
+            "finland",
+            "russia",
+            -1,
+        );
+        // A place after "in" stays a place when nothing is felt there.
+        assert_lacks(
+            "Protests in Ankara angered nobody in Georgia.",
+            "turkey",
+            "georgia",
+            -1,
+        );
     }
 
     #[test]
