@@ -1926,6 +1926,10 @@ fn opposed(text: &Text, cue: Span, target: Span) -> bool {
             && has_stem(text, cue, PREFERENCES))
 }
 
+/// Words a speaker's description may run to before the name ("the ambassador of Kestria
+/// to Varnia, Olek Varga").
+const DESCRIPTION_WORDS: usize = 6;
+
 fn targets_of(
     text: &Text,
     entities: &Entities,
@@ -1950,10 +1954,25 @@ fn targets_of(
         Holder::Entity(e) => Some(e),
         Holder::Author => None,
     };
+    // "The ambassador of Kestria to Varnia, Olek Varga, praised…", "At the opening of
+    // Kestria's embassy, Olek Varga said…": what describes the speaker or sets the scene,
+    // before the speaker and every cue, is not what is judged.
+    let describes_speaker = |m: &Mention| {
+        attribution.speaker.is_some_and(|s| {
+            m.span.end <= s.start
+                && words_between(text, m.span.end, s.start) <= DESCRIPTION_WORDS
+                && cues.iter().all(|c| c.span.start >= s.end)
+                && !folded_between(text, m.span.end, s.start)
+                    .contains([';', '"', '\u{201C}', '\u{201D}'])
+        })
+    };
     let mut targets: Vec<Target> = Vec::new();
     for m in entities.mentions_in(sentence) {
         let e = &entities.entities[m.entity];
-        if Some(m.entity) == holder || attribution.speaker.is_some_and(|s| s.contains(m.span)) {
+        if Some(m.entity) == holder
+            || attribution.speaker.is_some_and(|s| s.contains(m.span))
+            || describes_speaker(m)
+        {
             continue;
         }
         let actor = matches!(
@@ -2512,6 +2531,43 @@ mod tests {
         }
         // The one who feels it is not the one who caused it.
         assert_lacks("Moscow angered Georgia.", "russia", "georgia", -1);
+    }
+
+    #[test]
+    fn the_states_describing_a_speaker_are_not_judged() {
+        for (text, described, judged) in [
+            (
+                "The ambassador of Russia to Armenia, Ivan Petrov, praised Georgia.",
+                "armenia",
+                "georgia",
+            ),
+            (
+                "Russia's envoy to Turkey, Ivan Petrov, condemned Georgia.",
+                "turkey",
+                "georgia",
+            ),
+            (
+                "The Turkish ambassador to Armenia, Kemal Arslan, criticized Russia.",
+                "armenia",
+                "russia",
+            ),
+        ] {
+            let sign = if text.contains("praised") { 1 } else { -1 };
+            let speaker = if text.contains("Kemal") {
+                "kemal_arslan"
+            } else {
+                "ivan_petrov"
+            };
+            assert_has(text, speaker, judged, sign);
+            assert_lacks(text, speaker, described, sign);
+        }
+        // A name after the cue is judged, whatever comes before the speaker.
+        assert_has(
+            "Praising Armenia, the Russian envoy Ivan Petrov said ties would grow.",
+            "ivan_petrov",
+            "armenia",
+            1,
+        );
     }
 
     #[test]
