@@ -1521,6 +1521,67 @@ const PREDICATE_REACH: usize = 6;
 const RELATION_REACH: usize = 4;
 
 /// Statements of party A toward party B for each relationship word in the sentence.
+/// Verbs that would make a relationship that is not there yet ("sow discord between",
+/// "create tension between"). Verbs that break one ("undermine their brotherly ties")
+/// take it as it is, so they are not here.
+const RELATION_MAKERS: &[&str] = &[
+    "create",
+    "creates",
+    "created",
+    "creating",
+    "sow",
+    "sows",
+    "sowed",
+    "sowing",
+    "stoke",
+    "stokes",
+    "stoked",
+    "stoking",
+    "fuel",
+    "fuels",
+    "fuelled",
+    "fueled",
+    "fuelling",
+    "fueling",
+    "provoke",
+    "provokes",
+    "provoked",
+    "provoking",
+    "foment",
+    "foments",
+    "fomented",
+    "fomenting",
+];
+
+/// Whether the verb right before a relationship phrase (past a determiner and the
+/// pair's names) would make it.
+fn made_or_broken(text: &Text, mentions: &[Mention], phrase_start: usize) -> bool {
+    let mut at = phrase_start;
+    for _ in 0..6 {
+        let i = text.words.partition_point(|w| w.end <= at);
+        let Some(w) = i.checked_sub(1).and_then(|k| text.words.get(k)) else {
+            return false;
+        };
+        let gap = text.original.get(w.end..at).unwrap_or("");
+        if !gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2013}'))
+        {
+            return false;
+        }
+        let lower = text.slice(*w).to_lowercase();
+        if RELATION_MAKERS.contains(&lower.as_str()) {
+            return true;
+        }
+        let named = mentions.iter().any(|m| m.span.overlaps(*w));
+        if !named && !matches!(lower.as_str(), "the" | "a" | "an" | "their" | "its" | "any") {
+            return false;
+        }
+        at = w.start;
+    }
+    false
+}
+
 fn relation_statements(
     kb: &KnowledgeBase,
     text: &Text,
@@ -1609,6 +1670,12 @@ fn relation_statements(
         let phrase_start = modifiers
             .first()
             .map_or(hit.span.start, |c| c.span.start.min(hit.span.start));
+        // "seeking to create tension between A and B", "to sow discord between A and B":
+        // what a third party would make is not the pair's relationship yet.
+        let made = made_or_broken(text, mentions, phrase_start)
+            || modifiers
+                .iter()
+                .any(|c| RELATION_MAKERS.contains(&text.slice(c.span).to_lowercase().as_str()));
         // "Iran's archrival Israel": a possessor right before the word is party A even
         // inside a prepositional phrase, and is not party B when a name follows it.
         let possessive = |m: &crate::entities::Mention| {
@@ -1692,6 +1759,9 @@ fn relation_statements(
                 None => continue,
             },
         };
+        if mutual && made {
+            continue;
+        }
         last_subject = Some(a);
         last_pair = Some((a, b, mutual));
         if polarity == 0.0 {
@@ -2105,6 +2175,40 @@ mod tests {
                 assert_has(text, holder, target, sign);
             }
         }
+    }
+
+    #[test]
+    fn a_relationship_a_third_party_would_make_is_not_the_pairs_yet() {
+        for text in [
+            "Russia is seeking to create tension between Georgia and Armenia.",
+            "Moscow is accused of sowing discord between Georgia and Armenia.",
+            "Russia is trying to stoke Georgian-Armenian rivalry.",
+        ] {
+            for (a, b) in [("georgia", "armenia"), ("armenia", "georgia")] {
+                assert_lacks(text, a, b, -1);
+                assert_lacks(text, a, b, 1);
+            }
+        }
+        // The pair's own relationship still counts, and so does one a third party
+        // would break: it is there to be broken.
+        assert_has(
+            "Russia wants to undermine the brotherly ties between Georgia and Armenia.",
+            "georgia",
+            "armenia",
+            1,
+        );
+        assert_has(
+            "Tension between Georgia and Armenia grew.",
+            "georgia",
+            "armenia",
+            -1,
+        );
+        assert_has(
+            "Georgia and Armenia have brotherly ties.",
+            "armenia",
+            "georgia",
+            1,
+        );
     }
 
     #[test]
