@@ -227,10 +227,19 @@ pub fn stances(
             {
                 polarity = -polarity;
             }
-            if sentence_negations
+            // Two negations cancel: "would not last without our support" is support, and
+            // so is "could not continue its work at this pace without our support".
+            let governing: Vec<&Span> = sentence_negations
                 .iter()
-                .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
-            {
+                .filter(|n| governs(text, **n, cue.span, NEGATION_REACH))
+                .collect();
+            let not_without = governing.first().is_some_and(|w| {
+                text.slice(**w).eq_ignore_ascii_case("without")
+                    && sentence_negations
+                        .iter()
+                        .any(|n| n.end <= w.start && governs(text, *n, **w, NEGATION_REACH * 2))
+            });
+            if (governing.len() + usize::from(not_without)) % 2 == 1 {
                 // "not a friend" is hostile; "will never be used against Iran" is an
                 // assurance — neutral, not friendship.
                 polarity = if polarity > 0.0 { -polarity * 0.8 } else { 0.0 };
@@ -2147,6 +2156,24 @@ mod tests {
         for (text, holder, target, sign) in cases {
             assert_has(text, holder, target, sign);
         }
+    }
+
+    #[test]
+    fn two_negations_cancel() {
+        for text in [
+            "\u{201C}Georgia would not last without our support,\u{201D} a Turkish official said.",
+            "\u{201C}Georgia could never have won without our support,\u{201D} Turkey said.",
+        ] {
+            assert_has(text, "turkey", "georgia", 1);
+            assert_lacks(text, "turkey", "georgia", -1);
+        }
+        // One negation still turns warmth into hostility.
+        assert_has(
+            "Turkey said Georgia acted without the support of Armenia.",
+            "turkey",
+            "georgia",
+            -1,
+        );
     }
 
     #[test]
