@@ -115,6 +115,8 @@ cmd_serve() {
 cmd_test() {
   ensure_chromium
   ensure_npm
+  # Before clippy: it checks the wasm feature sets, so a new machine needs the target first.
+  ensure_wasm_target
   say "cargo fmt --check"
   cargo fmt --all -- --check
   say "cargo clippy"

@@ -95,6 +95,7 @@ const MEDIA_ANAPHORS: &[&str] = &[
 /// Subject words that stand for the last state or organisation named.
 const GROUP_ANAPHORS: &[&str] = &[
     "they",
+    "it",
     "the ministry",
     "the country",
     "the government",
@@ -527,6 +528,15 @@ mod tests {
             ),
             (
                 "Georgia protested. Later the country's foreign minister condemned the drills.",
+                &["author", "georgia"],
+            ),
+            // "It" that speaks is the body or state last named.
+            (
+                "Turkey's foreign ministry issued a statement. \u{201C}We reject this,\u{201D} it said.",
+                &["author", "mfa_turkey"],
+            ),
+            (
+                "The Georgian foreign ministry met on Monday. It condemned the drills.",
                 &["author", "georgia"],
             ),
             // "The country" is the state the last sentence was about, not its object.

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::doc::Doc;
-use crate::grammar::previous_word;
+use crate::grammar::{previous_word, words_between};
 use crate::kb::{AliasRole, EntityType, Hit, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
@@ -370,6 +370,13 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     {
         return false;
     }
+    // "alarm bells in Ankara", "raised eyebrows in Paris": a feeling caused in a capital
+    // is its state's.
+    if preposition == "in"
+        && governor.is_some_and(|g| matches!(text.slice(g), "bells" | "eyebrows"))
+    {
+        return false;
+    }
     // "the ambassador to Baku": the state an envoy is sent to.
     preposition != "to"
         || !governor.is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
@@ -709,8 +716,11 @@ fn unknown_names(
             let w = text.words[first];
             let span = Span::new(w.start, text.words[end].end - possessive);
             let n_words = end - first + 1;
-            // A head alone ("Region", "the Ministry") names nothing in particular.
-            if (i..=end).all(|k| is_head(text.words[k])) {
+            // A head alone ("Region", "the Ministry") names nothing in particular, nor do
+            // letters alone ("A B", a list's markers).
+            if (i..=end).all(|k| is_head(text.words[k]))
+                || (first..=end).all(|k| text.slice(text.words[k]).chars().count() == 1)
+            {
                 i = end + 1;
                 continue;
             }
@@ -1083,10 +1093,37 @@ fn bloc_around(
     let to = found
         .mentions
         .partition_point(|m| m.span.start < window.end);
+    // "the ambassador of Kestria to Varnia, X": an envoy's destination is not their state.
+    let envoy_from = text
+        .words
+        .get(first.saturating_sub(8))
+        .map_or(0, |w| w.start)
+        .max(sentence_start);
+    let envoy = text
+        .words_in(Span::new(envoy_from, span.start))
+        .any(|k| ENVOY_NOUNS.contains(&text.slice(text.words[k]).to_lowercase().as_str()));
+    let destination = |m: &Mention| {
+        envoy
+            && previous_word(text, m.span.start)
+                .is_some_and(|w| text.slice(w).eq_ignore_ascii_case("to"))
+    };
     let near = found.mentions[from..to.max(from)]
         .iter()
         .filter(|m| window.contains(m.span))
-        .filter(|m| !crosses_a_phrase(text, m.span.end, context.min(span.start)))
+        .filter(|m| !destination(m))
+        .filter(|m| {
+            // "of Kestria to Varnia, X": the phrase goes on past the destination.
+            let k = found
+                .mentions
+                .partition_point(|d| d.span.start < m.span.end);
+            let end = found.mentions[k..]
+                .iter()
+                .take_while(|d| d.span.end <= span.start)
+                .filter(|d| destination(d))
+                .find(|d| words_between(text, m.span.end, d.span.start) <= 2)
+                .map_or(m.span.end, |d| d.span.end);
+            !crosses_a_phrase(text, end, context.min(span.start))
+        })
         .filter_map(|m| state_bloc(m).map(|b| (m, b)))
         .next_back();
     match near {
@@ -1346,6 +1383,30 @@ mod tests {
     }
 
     #[test]
+    fn an_envoy_belongs_to_the_state_that_sends_them() {
+        for text in [
+            "The ambassador of Iran to Armenia, Talos Verikou, said on Friday that talks would go on.",
+            "Iran's ambassador to Armenia, Talos Verikou, said on Friday that talks would go on.",
+            "The Iranian envoy to Armenia Talos Verikou said on Friday that talks would go on.",
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let p = e
+                .entities
+                .iter()
+                .find(|x| x.name == "Talos Verikou")
+                .expect("person found");
+            assert_eq!(p.bloc.as_deref(), Some("iran"), "{text}");
+        }
+        // Not an envoy: "to" names whom an adviser serves.
+        let text = "Adviser to the Israeli prime minister, Talos Verikou, said on Friday that talks would go on.";
+        let t = Doc::new(kb(), text);
+        let e = extract(kb(), &t);
+        let p = e.entities.iter().find(|x| x.name == "Talos Verikou");
+        assert_eq!(p.and_then(|p| p.bloc.as_deref()), Some("israel"), "{text}");
+    }
+
+    #[test]
     fn a_state_in_another_phrase_does_not_place_a_person() {
         for (text, name) in [
             (
@@ -1409,6 +1470,26 @@ mod tests {
                 "{text}: {:?}",
                 e.entities
             );
+        }
+        // Letters alone on a line are no one's name; a name with an initial still is.
+        for (text, name) in [
+            ("Preface.\n\nJ K\nThe talks resumed.", None),
+            ("Preface.\n\nİ İ\nThe talks resumed.", None),
+            ("Preface.\n\nÉ É\nThe talks resumed.", None),
+            (
+                "Preface.\n\nJ Qorvandi\nThe talks resumed.",
+                Some("J Qorvandi"),
+            ),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let people: Vec<&str> = e
+                .entities
+                .iter()
+                .filter(|x| x.kind == EntityType::Person)
+                .map(|x| x.name.as_str())
+                .collect();
+            assert_eq!(people, name.into_iter().collect::<Vec<_>>(), "{text}");
         }
     }
 

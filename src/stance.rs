@@ -178,8 +178,9 @@ pub fn stances(
                 continue;
             }
             // "The visit angered Moscow": Moscow holds the feeling, toward whoever caused it.
-            if let Some(caused) = caused_feeling(text, entities, *sentence, &cue) {
-                statements.push(caused);
+            let caused = caused_feeling(text, entities, *sentence, &cue);
+            if !caused.is_empty() {
+                statements.extend(caused);
                 continue;
             }
             let mut polarity = cue.polarity;
@@ -226,10 +227,19 @@ pub fn stances(
             {
                 polarity = -polarity;
             }
-            if sentence_negations
+            // Two negations cancel: "would not last without our support" is support, and
+            // so is "could not continue its work at this pace without our support".
+            let governing: Vec<&Span> = sentence_negations
                 .iter()
-                .any(|n| governs(text, *n, cue.span, NEGATION_REACH))
-            {
+                .filter(|n| governs(text, **n, cue.span, NEGATION_REACH))
+                .collect();
+            let not_without = governing.first().is_some_and(|w| {
+                text.slice(**w).eq_ignore_ascii_case("without")
+                    && sentence_negations
+                        .iter()
+                        .any(|n| n.end <= w.start && governs(text, *n, **w, NEGATION_REACH * 2))
+            });
+            if (governing.len() + usize::from(not_without)) % 2 == 1 {
                 // "not a friend" is hostile; "will never be used against Iran" is an
                 // assurance — neutral, not friendship.
                 polarity = if polarity > 0.0 { -polarity * 0.8 } else { 0.0 };
@@ -614,37 +624,50 @@ const CAUSED_FEELINGS: &[&str] = &[
     "dismayed",
     "antagonized",
     "antagonised",
+    "unnerved",
+    "unnerves",
+    "displeased",
+    "alarm bells",
+    "raised eyebrows",
+    "drew the ire of",
+    "draws the ire of",
+    "drawn the ire of",
+    "drawing the ire of",
 ];
+
+/// Words that introduce a feeling's cause after its feelers ("alarmed Kestria as Varnia…").
+const CAUSE_AFTER: &[&str] = &["as", "after", "over", "because", "when"];
 
 /// Words a caused feeling may look back over for its causes ("Varnia's decision to
 /// host the drills … angered Kestria").
 const CAUSE_REACH: usize = 15;
 
 /// "X's move angered Y", "ties between X and Z, which angered Y": Y's attitude toward X
-/// (and Z). The feeler is the actor right after the verb; a verb after "was" or "is"
-/// is the feeler's own state ("Y was angered by…"), which the other rules read.
-fn caused_feeling(
-    text: &Text,
-    entities: &Entities,
-    sentence: Span,
-    cue: &Cue,
-) -> Option<Statement> {
+/// (and Z). The feeler is the actor right after the verb, with the actors coordinated
+/// after it ("alarmed Y and W"); a verb after "was" or "is" is the feeler's own state
+/// ("Y was angered by…"), which the other rules read.
+fn caused_feeling(text: &Text, entities: &Entities, sentence: Span, cue: &Cue) -> Vec<Statement> {
     let verb = text.slice(cue.span).to_lowercase();
     if cue.polarity >= 0.0 || !CAUSED_FEELINGS.contains(&verb.as_str()) {
-        return None;
+        return Vec::new();
     }
     if previous_word(text, cue.span.start).is_some_and(|w| {
         let w = text.slice(w).to_lowercase();
         PASSIVE_AUXILIARIES.contains(&w.as_str()) || matches!(w.as_str(), "not" | "never" | "got")
     }) {
-        return None;
+        return Vec::new();
     }
     let mentions = entities.mentions_in(sentence);
-    let feeler = mentions
+    let Some(feeler) = mentions
         .iter()
         .find(|m| m.span.start >= cue.span.end)
         .filter(|m| words_between(text, cue.span.end, m.span.start) <= 2)
-        .filter(|m| is_actor_kind(entities, m.entity))?;
+        .filter(|m| is_actor_kind(entities, m.entity))
+    else {
+        return Vec::new();
+    };
+    let mut feelers = vec![feeler];
+    feelers.extend(conjuncts(text, entities, sentence, feeler));
     let clause = text.original[sentence.start..cue.span.start]
         .rfind(';')
         .map_or(sentence.start, |i| sentence.start + i + 1);
@@ -652,7 +675,7 @@ fn caused_feeling(
     for m in mentions.iter().filter(|m| {
         m.span.start >= clause
             && m.span.end <= cue.span.start
-            && m.entity != feeler.entity
+            && feelers.iter().all(|f| f.entity != m.entity)
             && is_actor_kind(entities, m.entity)
             && !is_location(text, m.span)
             && words_between(text, m.span.end, cue.span.start) <= CAUSE_REACH
@@ -664,13 +687,47 @@ fn caused_feeling(
             });
         }
     }
-    (!targets.is_empty()).then(|| Statement {
-        span: sentence,
-        holder: Holder::Entity(feeler.entity),
-        targets,
-        cues: vec![cue.clone()],
-        rule: "caused-feeling",
-    })
+    // "raised eyebrows in Paris over Serbia's deal", "alarmed Kestria as Varnia moved in":
+    // with no cause before the feeling, the cause named right after its feelers.
+    if targets.is_empty() {
+        let last = feelers.last().map_or(cue.span.end, |f| f.span.end);
+        let cause = mentions.iter().find(|m| m.span.start >= last).filter(|m| {
+            let gap = folded_between(text, last, m.span.start);
+            let mut words = gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty());
+            words.next().is_some_and(|w| CAUSE_AFTER.contains(&w))
+                && words.count() <= 2
+                && is_actor_kind(entities, m.entity)
+                && !is_location(text, m.span)
+        });
+        if let Some(m) = cause {
+            for t in std::iter::once(m).chain(conjuncts(text, entities, sentence, m)) {
+                if !targets.iter().any(|x| x.entity == t.entity) {
+                    targets.push(Target {
+                        entity: t.entity,
+                        polarity: cue.polarity,
+                    });
+                }
+            }
+        }
+    }
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Statement> = Vec::new();
+    for f in feelers {
+        if out.iter().all(|s| s.holder != Holder::Entity(f.entity)) {
+            out.push(Statement {
+                span: sentence,
+                holder: Holder::Entity(f.entity),
+                targets: targets.clone(),
+                cues: vec![cue.clone()],
+                rule: "caused-feeling",
+            });
+        }
+    }
+    out
 }
 
 fn is_actor_kind(entities: &Entities, entity: usize) -> bool {
@@ -1473,6 +1530,67 @@ const PREDICATE_REACH: usize = 6;
 const RELATION_REACH: usize = 4;
 
 /// Statements of party A toward party B for each relationship word in the sentence.
+/// Verbs that would make a relationship that is not there yet ("sow discord between",
+/// "create tension between"). Verbs that break one ("undermine their brotherly ties")
+/// take it as it is, so they are not here.
+const RELATION_MAKERS: &[&str] = &[
+    "create",
+    "creates",
+    "created",
+    "creating",
+    "sow",
+    "sows",
+    "sowed",
+    "sowing",
+    "stoke",
+    "stokes",
+    "stoked",
+    "stoking",
+    "fuel",
+    "fuels",
+    "fuelled",
+    "fueled",
+    "fuelling",
+    "fueling",
+    "provoke",
+    "provokes",
+    "provoked",
+    "provoking",
+    "foment",
+    "foments",
+    "fomented",
+    "fomenting",
+];
+
+/// Whether the verb right before a relationship phrase (past a determiner and the
+/// pair's names) would make it.
+fn made_or_broken(text: &Text, mentions: &[Mention], phrase_start: usize) -> bool {
+    let mut at = phrase_start;
+    for _ in 0..6 {
+        let i = text.words.partition_point(|w| w.end <= at);
+        let Some(w) = i.checked_sub(1).and_then(|k| text.words.get(k)) else {
+            return false;
+        };
+        let gap = text.original.get(w.end..at).unwrap_or("");
+        if !gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2013}'))
+        {
+            return false;
+        }
+        let lower = text.slice(*w).to_lowercase();
+        if RELATION_MAKERS.contains(&lower.as_str()) {
+            return true;
+        }
+        let named = mentions.iter().any(|m| m.span.overlaps(*w));
+        if !named && !matches!(lower.as_str(), "the" | "a" | "an" | "their" | "its" | "any") {
+            return false;
+        }
+        at = w.start;
+    }
+    false
+}
+
 fn relation_statements(
     kb: &KnowledgeBase,
     text: &Text,
@@ -1561,6 +1679,12 @@ fn relation_statements(
         let phrase_start = modifiers
             .first()
             .map_or(hit.span.start, |c| c.span.start.min(hit.span.start));
+        // "seeking to create tension between A and B", "to sow discord between A and B":
+        // what a third party would make is not the pair's relationship yet.
+        let made = made_or_broken(text, mentions, phrase_start)
+            || modifiers
+                .iter()
+                .any(|c| RELATION_MAKERS.contains(&text.slice(c.span).to_lowercase().as_str()));
         // "Iran's archrival Israel": a possessor right before the word is party A even
         // inside a prepositional phrase, and is not party B when a name follows it.
         let possessive = |m: &crate::entities::Mention| {
@@ -1644,6 +1768,9 @@ fn relation_statements(
                 None => continue,
             },
         };
+        if mutual && made {
+            continue;
+        }
         last_subject = Some(a);
         last_pair = Some((a, b, mutual));
         if polarity == 0.0 {
@@ -1878,6 +2005,10 @@ fn opposed(text: &Text, cue: Span, target: Span) -> bool {
             && has_stem(text, cue, PREFERENCES))
 }
 
+/// Words a speaker's description may run to before the name ("the ambassador of Kestria
+/// to Varnia, Olek Varga").
+const DESCRIPTION_WORDS: usize = 6;
+
 fn targets_of(
     text: &Text,
     entities: &Entities,
@@ -1902,10 +2033,25 @@ fn targets_of(
         Holder::Entity(e) => Some(e),
         Holder::Author => None,
     };
+    // "The ambassador of Kestria to Varnia, Olek Varga, praised…", "At the opening of
+    // Kestria's embassy, Olek Varga said…": what describes the speaker or sets the scene,
+    // before the speaker and every cue, is not what is judged.
+    let describes_speaker = |m: &Mention| {
+        attribution.speaker.is_some_and(|s| {
+            m.span.end <= s.start
+                && words_between(text, m.span.end, s.start) <= DESCRIPTION_WORDS
+                && cues.iter().all(|c| c.span.start >= s.end)
+                && !folded_between(text, m.span.end, s.start)
+                    .contains([';', '"', '\u{201C}', '\u{201D}'])
+        })
+    };
     let mut targets: Vec<Target> = Vec::new();
     for m in entities.mentions_in(sentence) {
         let e = &entities.entities[m.entity];
-        if Some(m.entity) == holder || attribution.speaker.is_some_and(|s| s.contains(m.span)) {
+        if Some(m.entity) == holder
+            || attribution.speaker.is_some_and(|s| s.contains(m.span))
+            || describes_speaker(m)
+        {
             continue;
         }
         let actor = matches!(
@@ -2013,6 +2159,24 @@ mod tests {
     }
 
     #[test]
+    fn two_negations_cancel() {
+        for text in [
+            "\u{201C}Georgia would not last without our support,\u{201D} a Turkish official said.",
+            "\u{201C}Georgia could never have won without our support,\u{201D} Turkey said.",
+        ] {
+            assert_has(text, "turkey", "georgia", 1);
+            assert_lacks(text, "turkey", "georgia", -1);
+        }
+        // One negation still turns warmth into hostility.
+        assert_has(
+            "Turkey said Georgia acted without the support of Armenia.",
+            "turkey",
+            "georgia",
+            -1,
+        );
+    }
+
+    #[test]
     fn plural_holders_who_view_a_party_as_something() {
         for (text, holders, target, sign) in [
             (
@@ -2038,6 +2202,40 @@ mod tests {
                 assert_has(text, holder, target, sign);
             }
         }
+    }
+
+    #[test]
+    fn a_relationship_a_third_party_would_make_is_not_the_pairs_yet() {
+        for text in [
+            "Russia is seeking to create tension between Georgia and Armenia.",
+            "Moscow is accused of sowing discord between Georgia and Armenia.",
+            "Russia is trying to stoke Georgian-Armenian rivalry.",
+        ] {
+            for (a, b) in [("georgia", "armenia"), ("armenia", "georgia")] {
+                assert_lacks(text, a, b, -1);
+                assert_lacks(text, a, b, 1);
+            }
+        }
+        // The pair's own relationship still counts, and so does one a third party
+        // would break: it is there to be broken.
+        assert_has(
+            "Russia wants to undermine the brotherly ties between Georgia and Armenia.",
+            "georgia",
+            "armenia",
+            1,
+        );
+        assert_has(
+            "Tension between Georgia and Armenia grew.",
+            "georgia",
+            "armenia",
+            -1,
+        );
+        assert_has(
+            "Georgia and Armenia have brotherly ties.",
+            "armenia",
+            "georgia",
+            1,
+        );
     }
 
     #[test]
@@ -2464,6 +2662,103 @@ mod tests {
         }
         // The one who feels it is not the one who caused it.
         assert_lacks("Moscow angered Georgia.", "russia", "georgia", -1);
+    }
+
+    #[test]
+    fn the_states_describing_a_speaker_are_not_judged() {
+        for (text, described, judged) in [
+            (
+                "The ambassador of Russia to Armenia, Ivan Petrov, praised Georgia.",
+                "armenia",
+                "georgia",
+            ),
+            (
+                "Russia's envoy to Turkey, Ivan Petrov, condemned Georgia.",
+                "turkey",
+                "georgia",
+            ),
+            (
+                "The Turkish ambassador to Armenia, Kemal Arslan, criticized Russia.",
+                "armenia",
+                "russia",
+            ),
+        ] {
+            let sign = if text.contains("praised") { 1 } else { -1 };
+            let speaker = if text.contains("Kemal") {
+                "kemal_arslan"
+            } else {
+                "ivan_petrov"
+            };
+            assert_has(text, speaker, judged, sign);
+            assert_lacks(text, speaker, described, sign);
+        }
+        // A name after the cue is judged, whatever comes before the speaker.
+        assert_has(
+            "Praising Armenia, the Russian envoy Ivan Petrov said ties would grow.",
+            "ivan_petrov",
+            "armenia",
+            1,
+        );
+    }
+
+    #[test]
+    fn a_feeling_is_held_by_each_feeler_toward_causes_named_before_or_after() {
+        for (text, feelers, causes) in [
+            // Coordinated feelers each hold it.
+            (
+                "Armenia's decision to host the drills alarmed Turkey and Russia.",
+                vec!["turkey", "russia"],
+                vec!["armenia"],
+            ),
+            // A feeling caused in a capital is its state's.
+            (
+                "Georgia's exercise has sounded alarm bells in Ankara and Tehran.",
+                vec!["turkey", "iran"],
+                vec!["georgia"],
+            ),
+            (
+                "The arms deal between Serbia and Russia raised eyebrows in Paris.",
+                vec!["france"],
+                vec!["serbia", "russia"],
+            ),
+            // With no cause before it, the cause named right after the feelers.
+            (
+                "The news sounded alarm bells in Baku and Ankara, as Armenia moved closer to Russia.",
+                vec!["azerbaijan", "turkey"],
+                vec!["armenia"],
+            ),
+            (
+                "The summit drew the ire of Algeria over France's remarks.",
+                vec!["algeria"],
+                vec!["france"],
+            ),
+            (
+                "Recent events have unnerved Finland after Russia massed troops.",
+                vec!["finland"],
+                vec!["russia"],
+            ),
+        ] {
+            for feeler in &feelers {
+                for cause in &causes {
+                    assert_has(text, feeler, cause, -1);
+                    assert_lacks(text, cause, feeler, -1);
+                }
+            }
+        }
+        // A cause must follow the feelers at once: a later clause is not one.
+        assert_lacks(
+            "The news alarmed Finland, and weeks later Russia held talks.",
+            "finland",
+            "russia",
+            -1,
+        );
+        // A place after "in" stays a place when nothing is felt there.
+        assert_lacks(
+            "Protests in Ankara angered nobody in Georgia.",
+            "turkey",
+            "georgia",
+            -1,
+        );
     }
 
     #[test]
