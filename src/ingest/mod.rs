@@ -324,12 +324,29 @@ pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Result<Article, I
     extract(&text, format, "The pasted text")
 }
 
-/// Runs the extractor for `format`; `text` has "\n" line ends only.
+/// Runs the extractor for `format`; `text` has "\n" line ends only. `shown_name` names the
+/// file in the answer of a build without a parser.
+#[cfg_attr(all(feature = "html", feature = "markdown"), allow(unused_variables))]
 fn extract(text: &str, format: Format, shown_name: &str) -> Result<Article, IngestError> {
     let article = match format {
         Format::Text => boilerplate::clean_text(text),
-        Format::Markdown => markdown_article(text, shown_name)?,
-        Format::Html => html_article(text, shown_name)?,
+        #[cfg(feature = "markdown")]
+        Format::Markdown => markdown::to_article(text),
+        #[cfg(feature = "html")]
+        Format::Html => html::to_article(text),
+        // The main wasm module has neither parser: the worker loads the HTML module, which
+        // has both, and asks it.
+        #[cfg(not(all(feature = "html", feature = "markdown")))]
+        _ => {
+            let what = match format {
+                Format::Html => "a web page",
+                _ => "a Markdown note",
+            };
+            return Err(IngestError::new(
+                IngestErrorKind::NeedsHtml,
+                format!("{shown_name} is {what}, and this build reads it with its HTML module."),
+            ));
+        }
     };
     Ok(finish(article, format))
 }
@@ -341,36 +358,6 @@ fn finish(mut article: Article, format: Format) -> Article {
         article.meta.title.clone_from(&article.title);
     }
     article
-}
-
-#[cfg(feature = "html")]
-fn html_article(text: &str, _shown_name: &str) -> Result<Article, IngestError> {
-    Ok(html::to_article(text))
-}
-
-/// The main wasm module has no HTML parser: the worker loads the HTML module and asks it.
-#[cfg(not(feature = "html"))]
-fn html_article(_text: &str, shown_name: &str) -> Result<Article, IngestError> {
-    Err(IngestError::new(
-        IngestErrorKind::NeedsHtml,
-        format!("{shown_name} is a web page, and this build reads web pages with its HTML module."),
-    ))
-}
-
-#[cfg(feature = "markdown")]
-fn markdown_article(text: &str, _shown_name: &str) -> Result<Article, IngestError> {
-    Ok(markdown::to_article(text))
-}
-
-/// The main wasm module has no Markdown parser either: the HTML module reads notes too.
-#[cfg(not(feature = "markdown"))]
-fn markdown_article(_text: &str, shown_name: &str) -> Result<Article, IngestError> {
-    Err(IngestError::new(
-        IngestErrorKind::NeedsHtml,
-        format!(
-            "{shown_name} is a Markdown note, and this build reads notes with its HTML module."
-        ),
-    ))
 }
 
 /// An empty article to fill in; `encoding` is set by the caller.
