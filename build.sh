@@ -60,8 +60,9 @@ build_wasm() {
   ensure_wasm_bindgen
   ensure_npm
   rm -rf www/pkg
-  # Two modules: the main one without the HTML parser (the first load), then the HTML
-  # module, which the worker loads on the first web page (Cargo.toml, feature `html`).
+  # Two modules: the main one without the HTML and Markdown parsers (the first load), then
+  # the HTML module, which the worker loads on the first web page or Markdown note
+  # (Cargo.toml, features `html` and `markdown`).
   # Each has its own profile (directory): both are parallax.wasm.
   say "building the wasm module"
   cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib --no-default-features

@@ -37,6 +37,28 @@ test('a .txt drop never fetches the HTML module; the first web page does, and is
   assert.ok(marks.includes('Azerbaijan'), `the page's text is analyzed: ${marks}`);
 });
 
+test('a Markdown note, dropped or pasted, is read by the HTML module too (the main module has no Markdown parser)', async () => {
+  const note = '# Talks in Baku\n\nTehran *criticized* Baku over its ties with [Israel](https://example.com/israel), a spokesman said.\n\n- one\n- two\n';
+  const from = site.requests.length;
+  const page = await site.open();
+  await drop(page, [{ name: 'note.md', text: note, type: 'text/markdown' }]);
+  await articleCount(page, 6);
+  await reading(page, 'Talks in Baku');
+  const fetched = htmlModuleRequests(from);
+  assert.ok(fetched.some((p) => p.endsWith('parallax_html_bg.wasm')), `the HTML module was fetched: ${fetched}`);
+  const text = await page.textContent('#text');
+  assert.match(text, /Tehran criticized Baku over its ties with Israel/);
+  assert.ok(!/[*#]|\]\(/.test(text), `Markdown syntax removed: ${text}`);
+  assert.match(await page.textContent('#reader-byline'), /markdown/);
+
+  const again = await site.open();
+  await again.click('#paste-open');
+  await again.fill('#paste-text', note.replace('Talks in Baku', 'Pasted talks'));
+  await again.click('#paste-submit');
+  await reading(again, 'Pasted talks');
+  assert.ok(!/[*#]|\]\(/.test(await again.textContent('#text')), 'pasted Markdown read as a note');
+});
+
 test('pasted HTML goes through the HTML module too', async () => {
   const from = site.requests.length;
   const page = await site.open();

@@ -127,6 +127,16 @@ pub fn stances(
             .chain(relations.iter().flat_map(|r| r.cues.iter().map(|c| c.span)))
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
+        let mut relative_holders: Vec<Holder> = Vec::new();
+        // Speech verbs of relative clauses with their speakers, in text order.
+        let relatives: Vec<(usize, &Mention)> = sentence_speech
+            .iter()
+            .filter_map(|v| {
+                relative_speaker(text, entities, *sentence, v.span)
+                    .filter(|m| Holder::Entity(m.entity) != attribution.holder)
+                    .map(|m| (v.span.start, m))
+            })
+            .collect();
         // A hostile epithet is an attitude of whoever uses it toward what it names, and of
         // nothing else ("the Zionist regime keeps no promises"). One statement
         // per entity so named in a sentence, each use a cue: an epithet repeated is not
@@ -328,15 +338,28 @@ pub fn stances(
             // In the author's voice, an actor right before an attitude word holds it
             // ("…where Iran supports the regime"); words the article quotes from nobody
             // named are not its own.
-            let (holder, subject) = match attribution.holder {
-                Holder::Author => match local_subject(text, entities, *sentence, cue.span) {
-                    Some(m) => (Holder::Entity(m.entity), Some(m.span)),
-                    None if is_quoted(text, *sentence, cue.span) => continue,
-                    None => (Holder::Author, None),
-                },
+            // The last relative clause's speaker before the cue, if any.
+            let relative = relatives[..relatives.partition_point(|(at, _)| *at <= cue.span.start)]
+                .last()
+                .map(|(_, m)| *m);
+            let (holder, subject) = match (attribution.holder, relative) {
+                // "…condemned X's minister, who said that…": what follows is the minister's.
+                (_, Some(m)) => {
+                    if !relative_holders.contains(&Holder::Entity(m.entity)) {
+                        relative_holders.push(Holder::Entity(m.entity));
+                    }
+                    (Holder::Entity(m.entity), Some(m.span))
+                }
+                (Holder::Author, None) => {
+                    match local_subject(text, entities, *sentence, cue.span) {
+                        Some(m) => (Holder::Entity(m.entity), Some(m.span)),
+                        None if is_quoted(text, *sentence, cue.span) => continue,
+                        None => (Holder::Author, None),
+                    }
+                }
                 // "…, Novak said, and Varnia's objection to it is moot": a possessor
                 // right before the attitude noun holds it, whoever reports it.
-                h => match nominal_holder(text, entities, *sentence, cue.span) {
+                (h, None) => match nominal_holder(text, entities, *sentence, cue.span) {
                     Some(m) if Holder::Entity(m.entity) != h => {
                         (Holder::Entity(m.entity), Some(m.span))
                     }
@@ -538,6 +561,7 @@ pub fn stances(
                 });
             }
             let rule = match (attribution.holder, holder) {
+                _ if relative_holders.contains(&holder) => "relative-speaker",
                 (Holder::Author, Holder::Author) => "author-cue",
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
@@ -1007,6 +1031,36 @@ fn nominal_holder<'e>(
         .or_else(|| modifier.then_some(""))?;
     // At most one adjective between: "Varnia's sharp objection".
     (rest.split_whitespace().count() <= 1 && !rest.contains([',', ';', '"'])).then_some(m)
+}
+
+/// The speaker of a relative clause ("X condemned Varnia's minister, who said…",
+/// "Olek Varga, who warned that…"): the actor right before ", who" and the speech verb.
+fn relative_speaker<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    verb: Span,
+) -> Option<&'e Mention> {
+    // Only the few words before the verb are read, so a sentence of many verbs stays
+    // linear.
+    let from = crate::text::floor_char_boundary(text.original, verb.start.saturating_sub(24))
+        .max(sentence.start);
+    let before = text.original.get(from..verb.start)?.trim_end();
+    let head = before.strip_suffix(", who").or_else(|| {
+        // One adverb between: ", who also said", ", who later warned".
+        let (rest, _) = before.rsplit_once(' ')?;
+        rest.strip_suffix(", who")
+    })?;
+    let head_end = from + head.len();
+    let mentions = entities.mentions_in(sentence);
+    let k = mentions.partition_point(|m| m.span.start < head_end);
+    mentions[..k]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|m| m.span.end <= head_end)
+        .filter(|m| words_between(text, m.span.end, head_end) <= 3)
+        .filter(|m| is_actor_kind(entities, m.entity))
 }
 
 /// Asides set off by commas between a subject and its verb.
@@ -2156,6 +2210,46 @@ mod tests {
         for (text, holder, target, sign) in cases {
             assert_has(text, holder, target, sign);
         }
+    }
+
+    #[test]
+    fn a_relative_clause_speaker_holds_what_follows() {
+        for (text, speaker, target, sign) in [
+            (
+                "Moscow condemned Georgia's foreign minister, who declared that Tbilisi would build a united front against Russia.",
+                "georgia",
+                "russia",
+                -1,
+            ),
+            (
+                "Ankara welcomed Armenia's foreign minister, who also praised Turkey's restraint.",
+                "armenia",
+                "turkey",
+                1,
+            ),
+            (
+                "Reporters met Ukraine's envoy, who warned that Russia poses a threat.",
+                "ukraine",
+                "russia",
+                -1,
+            ),
+        ] {
+            assert_has(text, speaker, target, sign);
+        }
+        // Not the main clause's holder: the relative clause's words are not Moscow's.
+        assert_lacks(
+            "Moscow condemned Georgia's foreign minister, who declared that Tbilisi would build a united front against Russia.",
+            "russia",
+            "russia",
+            -1,
+        );
+        // A companion is not a target ("together with").
+        assert_lacks(
+            "Moscow condemned Georgia's foreign minister, who declared that Tbilisi, together with Ukraine, would build a united front against Russia.",
+            "georgia",
+            "ukraine",
+            -1,
+        );
     }
 
     #[test]

@@ -62,7 +62,7 @@ const SHELL = [
   './view/why.js',
   './pkg/parallax.js',
   './pkg/parallax_bg.wasm',
-  // The HTML module: the page loads it on the first web page only, but offline that page
+  // The HTML module: the page loads it on the first web page or Markdown note only, but offline that page
   // must work too, so it is cached here, after the first load, with the rest.
   './pkg/parallax_html.js',
   './pkg/parallax_html_bg.wasm',

@@ -1,8 +1,9 @@
 // One member of the analyzer pool: a module Web Worker that loads the wasm once and answers
 // requests, so the page never freezes while text is analyzed (wasm-bindgen's
 // wasm-in-web-worker shape). A dropped File comes here as it is and is read, ingested and
-// analyzed in one call. Web pages are read by a second module, the HTML module (html5ever
-// and the reader view), loaded on the first web page only, so the first load stays small.
+// analyzed in one call. Web pages and Markdown notes are read by a second module, the HTML
+// module (html5ever, the reader view and pulldown-cmark), loaded on the first page or note
+// only, so the first load stays small.
 // The page's client (client.js) times every job and replaces a worker that hangs or traps:
 // after a wasm trap this instance is never trusted again.
 //
@@ -131,8 +132,8 @@ function htmlReader() {
   return htmlModule;
 }
 
-/** Ingests with the main module (`main`), or a web page, which it answers with "needs_html",
- * with the HTML module (`viaHtml(module)`). */
+/** Ingests with the main module (`main`), or a web page or a Markdown note, which it answers
+ * with "needs_html", with the HTML module (`viaHtml(module)`). */
 async function ingestWith(main, viaHtml) {
   try {
     return plain(main());
@@ -143,7 +144,7 @@ async function ingestWith(main, viaHtml) {
   try {
     html = await htmlReader();
   } catch (err) {
-    throw fail('unreadable', `it is a web page, and the reader for web pages could not be loaded (${(err && err.message) || err}); connect to the network and add it again`);
+    throw fail('unreadable', `it is a web page or a Markdown note, and the reader for those could not be loaded (${(err && err.message) || err}); connect to the network and add it again`);
   }
   return plain(viaHtml(html));
 }

@@ -9,7 +9,7 @@
 //! 2. decode the bytes ([`decode`]): UTF-8 with or without BOM, UTF-16 with a
 //!    BOM, else Windows-1252 (or the charset an HTML page declares);
 //! 3. pick the format by sniffing the content first and the file name second;
-//! 4. extract the article: Markdown syntax removed ([`markdown`]), the main
+//! 4. extract the article: Markdown syntax removed (`markdown`), the main
 //!    text of an HTML page found by Firefox's reader view, ported to Rust as
 //!    `dom_smoothie` ([`html`]), or page
 //!    furniture stripped from plain text ([`boilerplate`]);
@@ -31,6 +31,7 @@ mod decode;
 mod detect;
 #[cfg(feature = "html")]
 mod html;
+#[cfg(feature = "markdown")]
 mod markdown;
 
 pub use boilerplate::is_boilerplate_line;
@@ -117,8 +118,9 @@ pub enum IngestErrorKind {
     TooLarge,
     /// Text, but in an encoding this reader cannot tell apart reliably.
     Encoding,
-    /// A web page, in a build without the `html` feature (the main wasm module): the
-    /// caller reads it again with the HTML module. Never returned with the feature on.
+    /// A web page or a Markdown note, in a build without the `html` or `markdown` feature
+    /// (the main wasm module): the caller reads it again with the HTML module, which has
+    /// both. Never returned with both features on.
     NeedsHtml,
 }
 
@@ -187,25 +189,39 @@ pub fn ingest(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article,
     })
 }
 
-/// Reads a file that [`ingest`] found to be a web page (a build without the `html`
-/// feature answers "needs_html" for it) as one: the HTML module's way in, so that it
-/// links no other extractor.
+/// Reads a file that [`ingest`] found to be a web page or a Markdown note (a build
+/// without the `html` or `markdown` feature answers "needs_html" for them) as one: the
+/// HTML module's way in, so that it links no plain-text extractor. What the same sniffing
+/// finds to be Markdown is a note, anything else a page.
 #[cfg(feature = "html")]
 pub fn ingest_page(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Article, IngestError> {
     read_file(bytes, file_name, limits, |text, _| {
-        Ok(finish(html::to_article(text), Format::Html))
+        Ok(page_or_note(
+            text,
+            detect::sniff_format(text, extension(file_name)),
+        ))
     })
 }
 
-/// Pasted text that [`ingest_text`] found to be HTML, read as a web page (the HTML
+/// Pasted text that [`ingest_text`] found to be HTML or Markdown, read as such (the HTML
 /// module's other way in).
 #[cfg(feature = "html")]
 pub fn ingest_pasted_page(text: &str) -> Article {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    finish(
-        html::to_article(&decode::normalize_newlines(text)),
-        Format::Html,
-    )
+    let text = decode::normalize_newlines(text);
+    let format = detect::sniff_format(&text, None);
+    page_or_note(&text, format)
+}
+
+/// A Markdown note read as one (with the `markdown` feature), anything else as a web page.
+#[cfg(feature = "html")]
+fn page_or_note(text: &str, format: Format) -> Article {
+    #[cfg(feature = "markdown")]
+    if format == Format::Markdown {
+        return finish(markdown::to_article(text), Format::Markdown);
+    }
+    let _ = format;
+    finish(html::to_article(text), Format::Html)
 }
 
 /// The checks and decoding of every file, around `extract(text, shown_name)`.
@@ -299,7 +315,8 @@ pub fn check_size(size: u64, file_name: &str, limits: &Limits) -> Result<(), Ing
 
 /// Reads pasted text. `format_hint` forces a format; without it the text is
 /// sniffed (HTML markup, then a Markdown heading or links, else plain text).
-/// Fails only without the `html` feature, for HTML ([`IngestErrorKind::NeedsHtml`]).
+/// Fails only without the `html` or `markdown` feature, for HTML or Markdown
+/// ([`IngestErrorKind::NeedsHtml`]).
 pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Result<Article, IngestError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = decode::normalize_newlines(text);
@@ -307,12 +324,29 @@ pub fn ingest_text(text: &str, format_hint: Option<Format>) -> Result<Article, I
     extract(&text, format, "The pasted text")
 }
 
-/// Runs the extractor for `format`; `text` has "\n" line ends only.
+/// Runs the extractor for `format`; `text` has "\n" line ends only. `shown_name` names the
+/// file in the answer of a build without a parser.
+#[cfg_attr(all(feature = "html", feature = "markdown"), allow(unused_variables))]
 fn extract(text: &str, format: Format, shown_name: &str) -> Result<Article, IngestError> {
     let article = match format {
         Format::Text => boilerplate::clean_text(text),
+        #[cfg(feature = "markdown")]
         Format::Markdown => markdown::to_article(text),
-        Format::Html => html_article(text, shown_name)?,
+        #[cfg(feature = "html")]
+        Format::Html => html::to_article(text),
+        // The main wasm module has neither parser: the worker loads the HTML module, which
+        // has both, and asks it.
+        #[cfg(not(all(feature = "html", feature = "markdown")))]
+        _ => {
+            let what = match format {
+                Format::Html => "a web page",
+                _ => "a Markdown note",
+            };
+            return Err(IngestError::new(
+                IngestErrorKind::NeedsHtml,
+                format!("{shown_name} is {what}, and this build reads it with its HTML module."),
+            ));
+        }
     };
     Ok(finish(article, format))
 }
@@ -324,20 +358,6 @@ fn finish(mut article: Article, format: Format) -> Article {
         article.meta.title.clone_from(&article.title);
     }
     article
-}
-
-#[cfg(feature = "html")]
-fn html_article(text: &str, _shown_name: &str) -> Result<Article, IngestError> {
-    Ok(html::to_article(text))
-}
-
-/// The main wasm module has no HTML parser: the worker loads the HTML module and asks it.
-#[cfg(not(feature = "html"))]
-fn html_article(_text: &str, shown_name: &str) -> Result<Article, IngestError> {
-    Err(IngestError::new(
-        IngestErrorKind::NeedsHtml,
-        format!("{shown_name} is a web page, and this build reads web pages with its HTML module."),
-    ))
 }
 
 /// An empty article to fill in; `encoding` is set by the caller.
@@ -367,6 +387,7 @@ fn display_name(file_name: &str) -> String {
 
 /// Only absolute web addresses are kept: a `javascript:` or `data:` URL from a
 /// hostile page must never become a link in the UI.
+#[cfg(any(feature = "html", feature = "markdown"))]
 pub(crate) fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -466,6 +487,36 @@ mod tests {
         assert_eq!(
             ingest_page(empty, "e.html", &Limits::default()).unwrap_err(),
             ingest(empty, "e.html", &Limits::default()).unwrap_err()
+        );
+    }
+
+    /// The main wasm module hands Markdown notes to the HTML module too: its way in reads
+    /// a note, dropped or pasted, as `ingest` does, and a page named `.md` still as a page.
+    #[test]
+    fn the_html_modules_way_in_reads_a_note_as_ingest_does() {
+        let note = b"---\ntitle: Talks in Baku\n---\n# Talks\n\nIran and *Azerbaijan* met \
+            in [Baku](https://example.com/baku) on Monday.\n\n## More\n\n- one\n- two\n";
+        let whole = ingest(note, "note.md", &Limits::default()).unwrap();
+        assert_eq!(whole.format, Format::Markdown);
+        assert!(!whole.text.contains(['*', '#', ']']), "{:?}", whole.text);
+        assert_eq!(whole.meta.title.as_deref(), Some("Talks in Baku"));
+        assert_eq!(
+            ingest_page(note, "note.md", &Limits::default()).unwrap(),
+            whole
+        );
+        let text = std::str::from_utf8(note).unwrap();
+        let pasted = ingest_text(text, None).unwrap();
+        assert_eq!(pasted.format, Format::Markdown);
+        assert_eq!(ingest_pasted_page(text), pasted);
+        let page = b"<!doctype html><html><body><article><p>Iran and Azerbaijan held \
+            talks in Baku on Monday, officials said.</p></article></body></html>";
+        assert_eq!(
+            ingest_page(page, "page.md", &Limits::default()).unwrap(),
+            ingest(page, "page.md", &Limits::default()).unwrap()
+        );
+        assert_eq!(
+            ingest(page, "page.md", &Limits::default()).unwrap().format,
+            Format::Html
         );
     }
 

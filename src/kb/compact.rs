@@ -4,7 +4,12 @@
 //! folding a pattern or building the transducer (kept as its bytes). The user's overlays
 //! are still built from the data files at run time (`KnowledgeBase::with_overlay`).
 
-use super::KnowledgeBase;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{
+    slug, AliasRole, Bloc, Entity, EntityType, KnowledgeBase, Lexicon, Scanner, SpeechKind,
+    StanceLean, Viewpoint, ViewpointSet,
+};
 use crate::error::Error;
 
 #[cfg(parallax_out_dir)]
@@ -20,17 +25,277 @@ impl KnowledgeBase {
 }
 
 impl KnowledgeBase {
-    /// A knowledge base from its compact form; the index by id is rebuilt.
+    /// A knowledge base from its compact form.
     fn from_compact(bytes: &[u8]) -> Result<KnowledgeBase, Error> {
-        let mut kb: KnowledgeBase = postcard::from_bytes(bytes).map_err(|e| {
+        postcard::from_bytes(bytes).map_err(|e| {
             Error::data(&format!(
                 "the built-in knowledge base could not be read ({e}): rebuild Parallax"
             ))
-        })?;
-        kb.by_id = (kb.entities.iter().enumerate())
+        })
+    }
+}
+
+/// What is stored, each string once: the patterns of a lexicon as one text of lines (in
+/// the order of the data files, which compresses well), an entity's name as the alias
+/// that spells it, its id only where it is not the name's `slug`; the scanner's
+/// transducer as its bytes. Rebuilt at start-up: the case rules of the patterns, the index
+/// by id. Not stored: the folded patterns, made when a lexicon's own trie is needed.
+#[derive(Serialize, Deserialize)]
+struct Compact<S> {
+    entities: Vec<CompactEntity>,
+    blocs: Vec<Bloc>,
+    viewpoints: Vec<Viewpoint>,
+    fallback_viewpoint: usize,
+    stance_profile: Vec<StanceLean>,
+    gazetteer: Gazetteer,
+    stance: Rows<f32>,
+    speech: Rows<SpeechKind>,
+    negation: Rows<()>,
+    hedges: Rows<f32>,
+    titles: Rows<EntityType>,
+    framing: Rows<(ViewpointSet, f32)>,
+    relations: Rows<f32>,
+    collectives: Rows<EntityType>,
+    acts: Rows<f32>,
+    /// `&Scanner` when written, `Scanner` when read.
+    scanner: S,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CompactEntity {
+    /// `None`: the slug of the name.
+    id: Option<String>,
+    name: Name,
+    kind: EntityType,
+    bloc: Option<String>,
+    viewpoint: Option<String>,
+    metonym_of: Option<usize>,
+    domains: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Name {
+    /// The gazetteer's pattern this many entries after the previous entity's name (all
+    /// built-in names are aliases, mostly close together).
+    Alias(i32),
+    Own(String),
+}
+
+/// A lexicon: its patterns as `Lexicon::new` takes them, one a line, and their values.
+#[derive(Serialize, Deserialize)]
+struct Rows<T> {
+    patterns: String,
+    values: Vec<T>,
+}
+
+impl<T: Clone> Rows<T> {
+    fn of(lexicon: &Lexicon<T>) -> Result<Rows<T>, String> {
+        let mut patterns = String::new();
+        let mut values = Vec::with_capacity(lexicon.len());
+        for (i, (pattern, value)) in lexicon.rows().enumerate() {
+            if pattern.contains('\n') {
+                return Err(format!("the pattern {pattern:?} has a line break"));
+            }
+            if i > 0 {
+                patterns.push('\n');
+            }
+            patterns.push_str(&pattern);
+            values.push(value.clone());
+        }
+        Ok(Rows { patterns, values })
+    }
+
+    fn lexicon<E: serde::de::Error>(self) -> Result<Lexicon<T>, E> {
+        let Rows { patterns, values } = self;
+        let empty = values.is_empty();
+        let patterns: Vec<String> = (patterns.split('\n').filter(|_| !empty))
+            .map(str::to_string)
+            .collect();
+        if patterns.len() != values.len() {
+            return Err(E::custom(
+                "a lexicon's patterns and values differ in number",
+            ));
+        }
+        Ok(Lexicon::compiled(patterns.into_iter().zip(values)))
+    }
+}
+
+/// The gazetteer's values: each alias's entity as the difference from the one before
+/// (aliases are listed entity by entity), the epithets' roles apart.
+#[derive(Serialize, Deserialize)]
+struct Gazetteer {
+    patterns: String,
+    entity_steps: Vec<i32>,
+    /// `(entry, viewpoints, weight, polarity)` of every epithet; the others are names.
+    epithets: Vec<(u32, ViewpointSet, f32, f32)>,
+}
+
+impl Gazetteer {
+    fn of(lexicon: &Lexicon<(usize, AliasRole)>) -> Result<Gazetteer, String> {
+        let Rows { patterns, values } = Rows::of(lexicon)?;
+        let mut entity_steps = Vec::with_capacity(values.len());
+        let mut epithets = Vec::new();
+        let mut last = 0i64;
+        for (i, (entity, role)) in values.into_iter().enumerate() {
+            let step = i32::try_from(entity as i64 - last).map_err(|_| "too many entities")?;
+            entity_steps.push(step);
+            last = entity as i64;
+            if let AliasRole::Epithet {
+                viewpoints,
+                weight,
+                polarity,
+            } = role
+            {
+                epithets.push((i as u32, viewpoints, weight, polarity));
+            }
+        }
+        Ok(Gazetteer {
+            patterns,
+            entity_steps,
+            epithets,
+        })
+    }
+
+    fn lexicon<E: serde::de::Error>(self) -> Result<Lexicon<(usize, AliasRole)>, E> {
+        let mut at = 0i64;
+        let mut values: Vec<(usize, AliasRole)> = (self.entity_steps.iter())
+            .map(|&step| {
+                at += i64::from(step);
+                (usize::try_from(at).unwrap_or(usize::MAX), AliasRole::Name)
+            })
+            .collect();
+        for (entry, viewpoints, weight, polarity) in self.epithets {
+            let value = values
+                .get_mut(entry as usize)
+                .ok_or_else(|| E::custom("an epithet past the gazetteer's end"))?;
+            value.1 = AliasRole::Epithet {
+                viewpoints,
+                weight,
+                polarity,
+            };
+        }
+        Rows {
+            patterns: self.patterns,
+            values,
+        }
+        .lexicon()
+    }
+}
+
+impl Compact<&Scanner> {
+    fn of(kb: &KnowledgeBase) -> Result<Compact<&Scanner>, String> {
+        // Where each entity's name is among the gazetteer's patterns.
+        let mut aliases = std::collections::HashMap::new();
+        for (i, (pattern, (entity, _))) in kb.gazetteer.patterns().enumerate() {
+            aliases.entry((*entity, pattern)).or_insert(i as i64);
+        }
+        let mut last = 0i64;
+        let entities = (kb.entities.iter().enumerate())
+            .map(|(i, e)| {
+                let name = match aliases.get(&(i, e.name.as_str())) {
+                    Some(&at) => {
+                        let step = i32::try_from(at - last).map_err(|_| "too many aliases")?;
+                        last = at;
+                        Name::Alias(step)
+                    }
+                    None => Name::Own(e.name.clone()),
+                };
+                Ok(CompactEntity {
+                    id: (slug(&e.name) != e.id).then(|| e.id.clone()),
+                    name,
+                    kind: e.kind,
+                    bloc: e.bloc.clone(),
+                    viewpoint: e.viewpoint.clone(),
+                    metonym_of: e.metonym_of,
+                    domains: e.domains.clone(),
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Compact {
+            entities,
+            blocs: kb.blocs.clone(),
+            viewpoints: kb.viewpoints.clone(),
+            fallback_viewpoint: kb.fallback_viewpoint,
+            stance_profile: kb.stance_profile.clone(),
+            gazetteer: Gazetteer::of(&kb.gazetteer)?,
+            stance: Rows::of(&kb.stance)?,
+            speech: Rows::of(&kb.speech)?,
+            negation: Rows::of(&kb.negation)?,
+            hedges: Rows::of(&kb.hedges)?,
+            titles: Rows::of(&kb.titles)?,
+            framing: Rows::of(&kb.framing)?,
+            relations: Rows::of(&kb.relations)?,
+            collectives: Rows::of(&kb.collectives)?,
+            acts: Rows::of(&kb.acts)?,
+            scanner: &kb.scanner,
+        })
+    }
+}
+
+impl Compact<Scanner> {
+    fn knowledge_base<E: serde::de::Error>(self) -> Result<KnowledgeBase, E> {
+        let gazetteer = self.gazetteer.lexicon()?;
+        let names: Vec<&str> = gazetteer.patterns().map(|(p, _)| p).collect();
+        let mut at = 0i64;
+        let entities = (self.entities.into_iter())
+            .map(|e| {
+                let name = match e.name {
+                    Name::Alias(step) => {
+                        at += i64::from(step);
+                        let name = usize::try_from(at).ok().and_then(|i| names.get(i));
+                        name.ok_or_else(|| E::custom("a name past the gazetteer's end"))?
+                            .to_string()
+                    }
+                    Name::Own(name) => name,
+                };
+                Ok(Entity {
+                    id: e.id.unwrap_or_else(|| slug(&name)),
+                    name,
+                    kind: e.kind,
+                    bloc: e.bloc,
+                    viewpoint: e.viewpoint,
+                    metonym_of: e.metonym_of,
+                    domains: e.domains,
+                })
+            })
+            .collect::<Result<Vec<Entity>, E>>()?;
+        let by_id = (entities.iter().enumerate())
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        Ok(kb)
+        Ok(KnowledgeBase {
+            entities,
+            by_id,
+            blocs: self.blocs,
+            viewpoints: self.viewpoints,
+            fallback_viewpoint: self.fallback_viewpoint,
+            gazetteer,
+            stance: self.stance.lexicon()?,
+            speech: self.speech.lexicon()?,
+            negation: self.negation.lexicon()?,
+            hedges: self.hedges.lexicon()?,
+            titles: self.titles.lexicon()?,
+            framing: self.framing.lexicon()?.with_every_capital(),
+            relations: self.relations.lexicon()?,
+            collectives: self.collectives.lexicon()?,
+            acts: self.acts.lexicon()?,
+            stance_profile: self.stance_profile,
+            scanner: self.scanner,
+        })
+    }
+}
+
+/// A knowledge base is written in its compact form (`Compact`).
+impl Serialize for KnowledgeBase {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Compact::of(self)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for KnowledgeBase {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KnowledgeBase, D::Error> {
+        Compact::<Scanner>::deserialize(deserializer)?.knowledge_base()
     }
 }
 
@@ -51,7 +316,7 @@ pub(crate) fn compile_builtin(entity_files: &[(&str, &str)]) -> Result<Vec<u8>, 
 mod tests {
     use super::*;
     use crate::kb::build::{Files, ENTITY_FILES};
-    use crate::kb::{Hit, Lexicon};
+    use crate::kb::{AliasRole, Hit, Lexicon};
     use crate::text::Text;
 
     /// The embedded form is what the data files compile to now, and what it loads into
@@ -75,6 +340,39 @@ mod tests {
         let cut = &EMBEDDED[..EMBEDDED.len() / 2];
         let err = KnowledgeBase::from_compact(cut).err().expect("an error");
         assert!(err.message().contains("rebuild Parallax"), "{err}");
+    }
+
+    /// What the compact form stores in short (an id that is its name's slug, a name that
+    /// is an alias) and what it stores whole come back the same.
+    #[test]
+    fn a_knowledge_base_round_trips() {
+        let overlay = crate::kb::Overlay {
+            entities: "qorvex | Qorvex Institute | organization | - | Qorvex; QI\n\
+                       tehran | - | - | - | Tehrān*"
+                .into(),
+            ..Default::default()
+        };
+        let mut kb = KnowledgeBase::with_overlay(&overlay).expect("valid");
+        let last = kb.entities.len() - 1;
+        kb.entities[last].name = "Named by No Alias".into();
+        let bytes = postcard::to_allocvec(&kb).expect("it writes");
+        let back = KnowledgeBase::from_compact(&bytes).expect("it reads");
+        assert_eq!(format!("{:?}", back.entities), format!("{:?}", kb.entities));
+        assert_eq!(back.entities[last].id, "qorvex");
+        assert_eq!(back.index_of("qorvex"), Some(last));
+        let t = Text::new("The Qorvex Institute (QI) met Tehrāni officials in Tehran.");
+        assert_eq!(
+            shown(&back.hits(&t).gazetteer),
+            shown(&kb.hits(&t).gazetteer)
+        );
+        assert_eq!(back.hits(&t).gazetteer.len(), 4);
+        let rows = |lexicon: &Lexicon<(usize, AliasRole)>| -> Vec<String> {
+            lexicon.rows().map(|(p, v)| format!("{p} {v:?}")).collect()
+        };
+        assert_eq!(rows(&back.gazetteer), rows(&kb.gazetteer));
+        assert!(rows(&kb.gazetteer)
+            .iter()
+            .any(|r| r.starts_with("Tehrān* ")));
     }
 
     /// Texts made of a lexicon's patterns, a few at a time, joined and cased in ways that
@@ -153,5 +451,19 @@ mod tests {
             assert_eq!(embedded.scan(text), built.scan(text), "{text:?}");
         }
         assert!(found > texts.len(), "the texts find little: {found}");
+    }
+}
+#[cfg(test)]
+mod tmp_time {
+    #[test]
+    fn tmp_time_load() {
+        let mut best = f64::MAX;
+        for _ in 0..30 {
+            let t = std::time::Instant::now();
+            let kb = super::KnowledgeBase::builtin().unwrap();
+            best = best.min(t.elapsed().as_secs_f64() * 1e3);
+            drop(kb);
+        }
+        eprintln!("load {best:.2} ms");
     }
 }

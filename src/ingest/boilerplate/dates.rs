@@ -266,6 +266,7 @@ pub(crate) fn date_of_line(line: &str) -> Option<String> {
 }
 
 /// Normalizes a machine date ("2023-03-01T10:00:00+02:00") to `YYYY-MM-DD`.
+#[cfg(any(feature = "html", feature = "markdown"))]
 pub(crate) fn iso_date(value: &str) -> Option<String> {
     let head = value.trim().get(..10)?;
     let bytes = head.as_bytes();

@@ -23,7 +23,9 @@ mod dates;
 mod furniture;
 
 pub(crate) use comments::split_comments;
-pub(crate) use dates::{byline_author, date_line_author, date_of_line, is_date_line, iso_date};
+#[cfg(any(feature = "html", feature = "markdown"))]
+pub(crate) use dates::iso_date;
+pub(crate) use dates::{byline_author, date_line_author, date_of_line, is_date_line};
 pub use furniture::is_boilerplate_line;
 
 use comments::{is_comment_marker, next_non_empty, says_header};
