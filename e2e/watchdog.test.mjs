@@ -21,8 +21,10 @@ function hugeText() {
 }
 
 test('a file that runs over its time limit is stopped and named; the next file is added; nothing saved is touched', async () => {
-  // A small time budget from the address (no test hook in the code): 1.5 s for any job.
-  const page = await site.open('?budget=1500,0&workers=1');
+  // A small time budget from the address (no test hook in the code): 0.3 s for any job.
+  // The 5 MB file needs far more even at the speed issue 9 aims for (8 MB/s: 0.6 s); the
+  // small file needs milliseconds. (At 1.5 s a faster core finished the big file in time.)
+  const page = await site.open('?budget=300,0&workers=1');
   await drop(page, [{ name: 'saved-before.txt', text: ARTICLE }]);
   await articleCount(page, 6);
   await storedCount(page, 1);
@@ -32,7 +34,7 @@ test('a file that runs over its time limit is stopped and named; the next file i
     { name: 'normal.md', text: '# After the hang\n\nIsrael and Azerbaijan signed a deal; Iran objected.' },
   ]);
   const msg = (await notice(page, 'huge.txt', 30_000)).find((t) => t.includes('huge.txt'));
-  assert.match(msg, /^“huge\.txt” was stopped: it took longer than 1\.5 s and was stopped\. The analyzer was restarted; nothing else is affected\./);
+  assert.match(msg, /^“huge\.txt” was stopped: it took longer than 0\.3 s and was stopped\. The analyzer was restarted; nothing else is affected\./);
   await articleCount(page, 7, 30_000);
   const titles = (await listed(page)).map((a) => a.title);
   assert.ok(titles.includes('After the hang'), titles.join(' | '));
