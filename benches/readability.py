@@ -193,10 +193,19 @@ def main(argv):
         print(f"{key:<28} {mean[0]:>9.3f} {mean[1]:>7.3f} {mean[2]:>7.3f} {metadata_columns}")
     if run.stderr.strip():
         print(run.stderr.strip(), file=sys.stderr)
+    # The line benches/run.mjs reads (`./build.sh bench`).
+    summary = {"pages": len(pages), "refused": len(pages) - len(reports), "seconds": round(elapsed, 2)}
+    for key, values in rows.items():
+        n = max(len(values), 1)
+        summary[key] = {"f1": round(sum(v[2] for v in values) / n, 3)}
+        if key in titles:
+            summary[key]["titles"] = titles[key]
+            summary[key]["bylines"] = bylines[key]
     if worst:
         print(f"\nworst {worst} pages by F1 (F1, page, title got / expected, byline got / expected):")
         for f1, name, title, want_title, byline, want_byline in sorted(per_page)[:worst]:
             print(f"{f1:.3f} {name}\n      title  {title!r} / {want_title!r}\n      byline {byline!r} / {want_byline!r}")
+    print("JSON " + json.dumps(summary))
     return 0
 
 
