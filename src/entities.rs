@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::doc::Doc;
-use crate::grammar::{previous_word, words_between};
+use crate::grammar::{previous_word, words_between, CAUSED_FEELINGS};
 use crate::kb::{AliasRole, EntityType, Hit, KnowledgeBase, Lexicon, ViewpointSet};
 use crate::text::{Span, Text};
 
@@ -358,22 +358,22 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     if !LOCATIVE_BEFORE.contains(&preposition.as_str()) {
         return false;
     }
-    // The word the preposition hangs on.
+    // The word the preposition hangs on, and the attitude word it is part of.
     let governor = previous_word(text, before.start);
+    let attitude = governor.and_then(|w| {
+        let k = attitudes.partition_point(|a| a.span.end < w.end);
+        attitudes.get(k).filter(|a| a.span.overlaps(w))
+    });
     // "criticism of Baku", "an approach to Tehran", "concern over Moscow": what an
     // attitude is held toward is the state, not a place.
-    if ATTITUDE_PREPOSITIONS.contains(&preposition.as_str())
-        && governor.is_some_and(|w| {
-            let k = attitudes.partition_point(|a| a.span.end < w.end);
-            attitudes.get(k).is_some_and(|a| a.span.overlaps(w))
-        })
-    {
+    if ATTITUDE_PREPOSITIONS.contains(&preposition.as_str()) && attitude.is_some() {
         return false;
     }
     // "alarm bells in Ankara", "raised eyebrows in Paris": a feeling caused in a capital
     // is its state's.
     if preposition == "in"
-        && governor.is_some_and(|g| matches!(text.slice(g), "bells" | "eyebrows"))
+        && attitude
+            .is_some_and(|a| CAUSED_FEELINGS.contains(&text.slice(a.span).to_lowercase().as_str()))
     {
         return false;
     }

@@ -19,7 +19,7 @@ use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
-    folded_between, governs, is_object, is_quoted, previous_word, words_between,
+    folded_between, governs, is_object, is_quoted, previous_word, words_between, CAUSED_FEELINGS,
     PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, KnowledgeBase};
@@ -625,39 +625,6 @@ fn one_per_holder(statements: Vec<Statement>) -> Vec<Statement> {
     }
     out
 }
-
-/// Verbs by which something causes a feeling in whoever follows ("the visit angered
-/// Moscow"): the one who feels it holds it toward the actors who caused it.
-const CAUSED_FEELINGS: &[&str] = &[
-    "angered",
-    "angers",
-    "angering",
-    "infuriated",
-    "infuriates",
-    "infuriating",
-    "enraged",
-    "enrages",
-    "irritated",
-    "irritates",
-    "irked",
-    "irks",
-    "outraged",
-    "outrages",
-    "alarmed",
-    "alarms",
-    "dismayed",
-    "antagonized",
-    "antagonised",
-    "unnerved",
-    "unnerves",
-    "displeased",
-    "alarm bells",
-    "raised eyebrows",
-    "drew the ire of",
-    "draws the ire of",
-    "drawn the ire of",
-    "drawing the ire of",
-];
 
 /// Words that introduce a feeling's cause after its feelers ("alarmed Kestria as Varnia…").
 const CAUSE_AFTER: &[&str] = &["as", "after", "over", "because", "when"];
