@@ -6,7 +6,8 @@
 const VERSION = '__BUILD_VERSION__';
 const CACHE = `parallax-${VERSION}`;
 
-// Every file of the page. e2e/unit/sw.test.mjs checks this list against www/.
+// Every file of the page. e2e/unit/sw.test.mjs checks this list against www/; in dist/,
+// where the modules are bundled, scripts/bundle.mjs writes it from the files dist/ holds.
 const SHELL = [
   './',
   './index.html',
