@@ -69,6 +69,8 @@ const SHELL = [
   './pkg/parallax_html_bg.wasm',
   // The built-in data files' texts: the worker fetches them for the user's own knowledge.
   './pkg/knowledge-data.json',
+  // The built-in knowledge's blocs and viewpoints, which the worker sends with `ready`.
+  './pkg/knowledge-display.json',
   './seeds/index.json',
 ];
 
