@@ -20,7 +20,7 @@ use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
     folded_between, governs, is_object, is_quoted, last_word_before, previous_word, words_between,
-    CAUSED_FEELINGS, PASSIVE_AUXILIARIES,
+    CAUSED_FEELINGS, JOINED_VERB_ADVERBS, PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -1098,9 +1098,6 @@ fn is_verb_like(text: &Text, speech: &[Hit<'_, SpeechKind>], cue: Span) -> bool 
             .get(speech.partition_point(|v| v.span.end <= cue.start))
             .is_some_and(|v| v.span.overlaps(cue))
 }
-
-/// Adverbs that may stand between "and" and a verb joined to an earlier one.
-const JOINED_VERB_ADVERBS: &[&str] = &["also", "then", "later", "strongly", "even", "further"];
 
 /// "… and praised", "… and also warned": a verb joined by "and" to an earlier verb of the
 /// same clause shares its subject.
