@@ -457,6 +457,21 @@ pub fn stances(
             // is another's target.
             let co_holders =
                 subject.map_or(Vec::new(), |s| coordinated(text, entities, *sentence, s));
+            // "Varnia hosted Kestria's envoy and then criticized Zorblat": what the earlier
+            // verb is done to, when that verb says no attitude, is not the speaker's target.
+            let earlier_verb_objects = match (attribution.cue, attribution.speaker) {
+                (Some(verb), Some(speaker))
+                    if holder == attribution.holder
+                        && speaker.end <= verb.start
+                        && coordinated_verb(text, sentence_speech, verb)
+                        && !found
+                            .iter()
+                            .any(|c| c.span.start >= speaker.end && c.span.end <= verb.start) =>
+                {
+                    Some(Span::new(speaker.end, verb.start))
+                }
+                _ => None,
+            };
             let targets: Vec<Target> =
                 targets_of(text, entities, *sentence, &local, &found, polarity)
                     .into_iter()
@@ -473,6 +488,7 @@ pub fn stances(
                             .mentions_in(*sentence)
                             .iter()
                             .filter(|m| m.entity == t.entity && m.span.start >= from)
+                            .filter(|m| !earlier_verb_objects.is_some_and(|o| o.contains(m.span)))
                             .filter(|m| {
                                 !is_location(text, m.span)
                                     && !is_modifier(text, m.span)
@@ -3615,6 +3631,22 @@ mod tests {
             "armenia",
             1,
         );
+    }
+
+    #[test]
+    fn the_object_of_an_earlier_plain_verb_is_not_the_speakers_target() {
+        for text in [
+            "Turkey hosted the Greek envoy on Monday and then criticized Armenia.",
+            "Turkey received a Greek delegation in Ankara and condemned Armenia.",
+            "Turkey met the Greek minister and also warned Armenia.",
+        ] {
+            assert_has(text, "turkey", "armenia", -1);
+            assert_lacks(text, "turkey", "greece", -1);
+        }
+        // An earlier verb that judges keeps its own object.
+        let text = "Turkey praised the Greek envoy on Monday and then criticized Armenia.";
+        assert_has(text, "turkey", "greece", 1);
+        assert_has(text, "turkey", "armenia", -1);
     }
 
     #[test]
