@@ -87,6 +87,9 @@ build_dist() {
   cp -r www dist
   mkdir -p dist/seeds
   cp seeds/*.txt seeds/index.json dist/seeds/
+  # The page's modules bundled and minified (esbuild): a few files in place of www/'s 46,
+  # with index.html's preloads and sw.js's precache list following (scripts/bundle.mjs).
+  node scripts/bundle.mjs www dist
   # The headers ./build.sh serves, for static hosts that read _headers (CSP from index.html).
   node scripts/serve.mjs --headers dist > dist/_headers
   # The service worker's cache name changes with every build of the content.

@@ -208,3 +208,14 @@ test('offline after the first visit, knowledge of the user’s own is still appl
   await page.waitForFunction((w) => [...document.querySelectorAll('#text mark.mention')].some((m) => m.textContent === w), word, { timeout: 30_000 });
   assert.ok((await mentionsOf(page, word)).every((id) => id === 'zorvane_group'));
 });
+
+// The worker sends only the built-in blocs and viewpoints as it starts (the first screen
+// needs no more); the editor's entity suggestions and count come once the seeds are drawn.
+test('the editor suggests the built-in entities, asked for after the first articles', async () => {
+  const page = await site.open('#/knowledge');
+  await page.waitForFunction(() => document.querySelectorAll('#kn-entity-list option').length > 1000, null, { timeout: 30_000 });
+  assert.match(await page.textContent('#knowledge-editor .kn-reference'), /\d{4,} entities are known/);
+  assert.ok(await page.$('#kn-entity-list option[value="iran"]'), 'iran is suggested');
+  // The blocs' glyphs, from the start: the reference table lists them.
+  assert.match(await page.textContent('#knowledge-editor .kn-reference'), /Iran/);
+});

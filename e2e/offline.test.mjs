@@ -2,9 +2,9 @@
 // the seeds after the first visit, from a sub-path; new deployments wait for a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { useSite, waitForCorpus } from './helpers/site.mjs';
 import { serve, siteDir } from './helpers/serve.mjs';
 import { openPage } from './helpers/browser.mjs';
@@ -16,6 +16,23 @@ async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller != null, null, { timeout: 20_000 });
 }
+
+// dist/ holds the page's modules bundled (scripts/bundle.mjs): the precache list is written
+// from what dist/ holds, not copied from www/.
+test("dist/sw.js precaches every file of the built page, and only files that exist", () => {
+  const dir = siteDir();
+  const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
+  const want = files(dir)
+    .map((p) => './' + relative(dir, p).split('\\').join('/'))
+    .filter((f) => !/\.(gz|br)$/.test(f) && !['./sw.js', './VERSION', './_headers'].includes(f) && !/^\.\/seeds\/(?!index\.json$)/.test(f));
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  const shell = sw.match(/const SHELL = \[([^\]]*)\]/)[1];
+  const listed = [...shell.matchAll(/'(\.\/[^']*)'/g)].map((m) => m[1]).filter((f) => f !== './');
+  assert.deepEqual([...listed].sort(), [...want].sort());
+  for (const f of ['./index.html', './app.js', './boot.js', './worker.js', './pkg/parallax_bg.wasm']) assert.ok(listed.includes(f), f);
+  // Bundled: a handful of scripts where www/ has dozens of modules.
+  assert.ok(want.filter((f) => f.endsWith('.js') && !f.startsWith('./pkg/')).length <= 12, 'dist/ is not bundled');
+});
 
 test('after the first visit, the page works with the network off', async () => {
   const page = await site.open('', { context: { serviceWorkers: 'allow' } });

@@ -15,3 +15,15 @@ glue.initSync({ module: readFileSync(join(pkg, 'parallax_bg.wasm')) });
 const texts = {};
 for (const name of glue.builtinDataFiles()) texts[name] = readFileSync(join(ROOT, name), 'utf8');
 writeFileSync(join(pkg, 'knowledge-data.json'), JSON.stringify(texts));
+
+// The built-in knowledge's blocs and viewpoints (pkg/knowledge-display.json), as the module
+// itself gives them: the worker sends them with `ready`, so the page draws the first article
+// without waiting for the analyzer's display data (code run cold in the worker, before the
+// first article) or its thousands of entities, which the knowledge editor asks for later.
+const plain = (v) =>
+  v instanceof Map ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)])) : Array.isArray(v) ? v.map(plain) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v;
+const analyzer = new glue.Analyzer();
+const { blocs, viewpoints } = plain(analyzer.knowledge());
+analyzer.free();
+if (!Array.isArray(blocs) || !Array.isArray(viewpoints)) throw new Error('the analyzer gave no blocs or viewpoints');
+writeFileSync(join(pkg, 'knowledge-display.json'), JSON.stringify({ blocs, viewpoints }));

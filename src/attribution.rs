@@ -13,7 +13,7 @@
 
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
-use crate::grammar::{is_object, words_between, PASSIVE_AUXILIARIES};
+use crate::grammar::{is_object, words_between, JOINED_VERB_ADVERBS, PASSIVE_AUXILIARIES};
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
@@ -296,6 +296,29 @@ fn subject_of(
         })
         .collect();
     let clause_start = before.rfind([',', ';', ':']).map_or(from, |i| from + i);
+    // The sentence's subject, further back: an actor among its first words, or after an
+    // opening phrase ("For his part, Novak…").
+    let subject = || {
+        mentions.iter().find(|m| {
+            let opening = words_between(text, sentence.start, m.span.start);
+            m.span.end <= verb.start
+                && is_actor(entities, m)
+                && (opening <= 2
+                    || opening <= SUBJECT_OPENING
+                        && text.original[..m.span.start].trim_end().ends_with(','))
+                && words_between(text, m.span.end, verb.start) <= 20
+        })
+    };
+    // "Varnia hosted Kestria's envoy last week and condemned Zorblat": a verb joined by
+    // "and" to an earlier one has the sentence's subject, not the name just before it.
+    let joined = lead_words
+        .iter()
+        .rev()
+        .find(|w| !JOINED_VERB_ADVERBS.contains(w))
+        .is_some_and(|w| *w == "and");
+    if let Some(m) = subject().filter(|_| joined) {
+        return Some((Holder::Entity(m.entity), Some(m.span)));
+    }
     {
         if let Some(m) = before_verb
             .iter()
@@ -357,14 +380,7 @@ fn subject_of(
                 return Some((Holder::Entity(p), None));
             }
         }
-        // The sentence's subject, further back: an actor among its first words.
-        let subject = mentions.iter().find(|m| {
-            m.span.end <= verb.start
-                && is_actor(entities, m)
-                && words_between(text, sentence.start, m.span.start) <= 2
-                && words_between(text, m.span.end, verb.start) <= 20
-        });
-        if let Some(m) = subject {
+        if let Some(m) = subject() {
             return Some((Holder::Entity(m.entity), Some(m.span)));
         }
     }
@@ -490,6 +506,27 @@ mod tests {
                 Holder::Entity(i) => e.entities[i].id.clone(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_has_the_sentence_subject() {
+        for text in [
+            "Georgia strengthened its ties with the French navy last year and condemned Armenia.",
+            "Georgia hosted Sergey Lavrov on Monday and then criticized Armenia.",
+            "On Friday, Georgia received the Turkish envoy in Tbilisi and also warned Armenia.",
+        ] {
+            assert_eq!(holders(text), ["georgia"], "{text}");
+        }
+        // Not before an opening phrase of more than a few words.
+        assert_eq!(
+            holders("For his part, Sergey Lavrov thanked the French envoy and warned Armenia."),
+            ["sergey_lavrov"]
+        );
+        // A subject of its own still speaks for itself.
+        assert_eq!(
+            holders("Georgia hosted the talks, and Sergey Lavrov warned Armenia."),
+            ["sergey_lavrov"]
+        );
     }
 
     #[test]

@@ -119,6 +119,10 @@ fn previous_word_lower(text: &Text, at: usize) -> Option<String> {
         .then(|| text.slice(*w).to_lowercase())
 }
 
+/// Adverbs that may stand between "and" and a verb joined to an earlier one.
+pub(crate) const JOINED_VERB_ADVERBS: &[&str] =
+    &["also", "then", "later", "strongly", "even", "further"];
+
 /// The word right before `at`, when nothing but spaces separates it from `at`.
 pub(crate) fn previous_word(text: &Text, at: usize) -> Option<Span> {
     let i = text.words.partition_point(|w| w.end <= at);

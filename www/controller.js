@@ -268,6 +268,8 @@ export function createController({ client, views, fetch: get = fetch.bind(global
         views.notices.error(`The knowledge could not be checked (${err.message}); the built-in knowledge is used.`, { key: 'knowledge' });
       });
       await loadSeeds(seeds, checked);
+      // The knowledge editor's entity suggestions, which the first screen does not need.
+      knowledge.complete();
       await loadSaved();
       if (!intake.busy) views.status.done(`${corpus.list.length} articles · analyzer ${info.version || 'ready'}`);
       started = true;

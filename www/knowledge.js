@@ -37,7 +37,11 @@ export function createKnowledge({ client, corpus, views, render }) {
     await reanalyse();
   }
 
+  /** The display data shown last. */
+  let shown = null;
+
   function show(knowledge) {
+    shown = knowledge;
     S.setKnowledge(knowledge);
     views.editor.knowledge(knowledge);
   }
@@ -81,8 +85,8 @@ export function createKnowledge({ client, corpus, views, render }) {
     },
     /**
      * At start: the saved knowledge, checked; the display data for the page. `builtIn` is
-     * the built-in knowledge's display data when the analyzer sent it as it started: with
-     * nothing saved, nothing is left to check.
+     * the built-in knowledge's blocs and viewpoints when the analyzer sent them as it
+     * started: with nothing saved, nothing is left to check (the entities: `complete`).
      */
     async load(builtIn = null) {
       try {
@@ -110,6 +114,22 @@ export function createKnowledge({ client, corpus, views, render }) {
         views.editor.report(res.problems, 'Your saved knowledge is not in use until these are fixed.');
       }
       show(res.knowledge);
+    },
+
+    /**
+     * The editor's entity suggestions, when the knowledge shown came without them (the
+     * built-in blocs and viewpoints the analyzer sends as it starts): asked for once the
+     * seeds are drawn. Should it fail, the editor goes without suggestions.
+     */
+    async complete() {
+      if (!shown || shown.entities) return;
+      const asked = shown;
+      try {
+        const res = await client.knowledge(null);
+        if (shown === asked && !res.problems.length) show(res.knowledge);
+      } catch {
+        // Only the suggestions are missing.
+      }
     },
 
     /**

@@ -6,7 +6,8 @@
 const VERSION = '__BUILD_VERSION__';
 const CACHE = `parallax-${VERSION}`;
 
-// Every file of the page. e2e/unit/sw.test.mjs checks this list against www/.
+// Every file of the page. e2e/unit/sw.test.mjs checks this list against www/; in dist/,
+// where the modules are bundled, scripts/bundle.mjs writes it from the files dist/ holds.
 const SHELL = [
   './',
   './index.html',
@@ -68,6 +69,8 @@ const SHELL = [
   './pkg/parallax_html_bg.wasm',
   // The built-in data files' texts: the worker fetches them for the user's own knowledge.
   './pkg/knowledge-data.json',
+  // The built-in knowledge's blocs and viewpoints, which the worker sends with `ready`.
+  './pkg/knowledge-display.json',
   './seeds/index.json',
 ];
 

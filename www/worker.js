@@ -40,6 +40,13 @@ function builtinData() {
 }
 // With knowledge of the user's own saved, the texts are fetched while the wasm loads.
 savedKnowledge.then((overlay) => overlay && builtinData()).catch(() => {});
+// The built-in knowledge's blocs and viewpoints, written at build time from this module
+// (scripts/knowledge-data.mjs): what the page needs before it draws, sent with `ready`
+// without asking the analyzer for its display data (tens of ms of code run cold, before the
+// first article) or sending its thousands of entities (the editor asks for them later).
+const builtinDisplay = fetch(new URL('./pkg/knowledge-display.json', import.meta.url))
+  .then((res) => (res.ok ? res.json() : null))
+  .catch(() => null);
 /** From exchange.js, once loaded. */
 let parseExport = null;
 let utf8Length = null;
@@ -90,9 +97,9 @@ const ready = (async () => {
   // How the start-up was spent (ms), for the bench: the wasm's download, compile and
   // instantiation; then the knowledge base.
   const timing = { wasmMs: loaded - started, knowledgeMs: performance.now() - loaded, since: performance.timeOrigin + started };
-  // The built-in knowledge's display data, sent with `ready`: a page with no knowledge of
-  // its own saved draws with it at once, without a 'knowledge' job.
-  const knowledge = builtIn ? plain(analyzer.knowledge()) : null;
+  // The built-in knowledge's blocs and viewpoints, sent with `ready`: a page with no
+  // knowledge of its own saved draws with them at once, without a 'knowledge' job.
+  const knowledge = builtIn ? await builtinBlocs() : null;
   return { version, ops: ['file', 'text', 'analyze', 'parseExport', 'knowledge'], maxBytes, timing, knowledge };
 })();
 
@@ -100,6 +107,14 @@ ready.then(
   (info) => postMessage({ type: 'ready', ...info }),
   (err) => postMessage({ type: 'fatal', message: String((err && err.message) || err) }),
 );
+
+/** `{blocs, viewpoints}` of the built-in knowledge: from the build's file, else the analyzer. */
+async function builtinBlocs() {
+  const display = await builtinDisplay;
+  if (display && Array.isArray(display.blocs) && Array.isArray(display.viewpoints)) return { blocs: display.blocs, viewpoints: display.viewpoints };
+  const { blocs, viewpoints } = plain(analyzer.knowledge());
+  return { blocs, viewpoints };
+}
 
 const fail = (kind, message) => Object.assign(new Error(message), { kind });
 

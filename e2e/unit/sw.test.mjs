@@ -20,7 +20,7 @@ test('the service worker precaches every file of the page', () => {
     .map((p) => './' + relative(www, p).split('\\').join('/'))
     .filter((p) => !p.startsWith('./pkg/') && p !== './sw.js' && !p.endsWith('.md'));
   for (const f of want) assert.ok(listed.has(f), `${f} is missing from SHELL in sw.js`);
-  for (const f of ['./', './pkg/parallax.js', './pkg/parallax_bg.wasm', './pkg/parallax_html.js', './pkg/parallax_html_bg.wasm', './pkg/knowledge-data.json', './seeds/index.json']) assert.ok(listed.has(f), f);
+  for (const f of ['./', './pkg/parallax.js', './pkg/parallax_bg.wasm', './pkg/parallax_html.js', './pkg/parallax_html_bg.wasm', './pkg/knowledge-data.json', './pkg/knowledge-display.json', './seeds/index.json']) assert.ok(listed.has(f), f);
   assert.match(sw, /__BUILD_VERSION__/, 'build.sh stamps the version here');
 });
 

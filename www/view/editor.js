@@ -140,7 +140,9 @@ export function createEditorView() {
       const rootStyle = document.documentElement.style;
       for (let i = 1; i <= 12; i++) rootStyle.removeProperty(`--glyph-${i}`);
       for (const b of k.blocs) rootStyle.setProperty(`--glyph-${b.slot}`, JSON.stringify(b.glyph));
-      fillInParts(datalist, k.entities, (e) => h('option', { value: e.id }, `${e.name} (${e.type})`));
+      // Without entities (the built-in blocs and viewpoints sent at start), the suggestions
+      // come with the next call.
+      fillInParts(datalist, k.entities || [], (e) => h('option', { value: e.id }, `${e.name} (${e.type})`));
       fill(reference,
         h('h3', {}, 'Blocs'),
         h('table', { class: 'kn-table' },
@@ -150,7 +152,7 @@ export function createEditorView() {
         h('table', { class: 'kn-table' },
           h('thead', {}, h('tr', {}, ['viewpoint', 'label', 'blocs'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, k.viewpoints.map((v) => h('tr', {}, h('td', {}, h('code', {}, v.id)), h('td', {}, v.label), h('td', {}, v.blocs.join('; ')))))),
-        h('p', { class: 'muted' }, `${k.entities.length} entities are known; their ids are suggested in “Entity id”.`),
+        h('p', { class: 'muted' }, k.entities ? `${k.entities.length} entities are known; their ids are suggested in “Entity id”.` : 'The known entities are being loaded.'),
       );
     },
   };
