@@ -119,6 +119,9 @@ const FLAT_NODES: usize = 4096;
 const IN_FST: u32 = 1 << 31;
 const NO_NODE: u32 = u32::MAX;
 const NOT_FINAL: u32 = u32::MAX;
+/// A transition while a flat node is laid out: its input, its target and its output.
+type Transition = (u8, u32, u32);
+
 /// A flat node's header: its final output and its number of transitions.
 const HEADER: usize = 8;
 
@@ -142,7 +145,7 @@ impl Flat {
         number[root_addr] = 0;
         // Each node's final output and transitions (input, target node number or
         // `IN_FST` and address, output), then its offset once all are known.
-        let mut nodes: Vec<(u32, Vec<(u8, u32, u32)>)> = Vec::new();
+        let mut nodes: Vec<(u32, Vec<Transition>)> = Vec::new();
         let mut next = 0;
         while let Some(&addr) = order.get(next) {
             next += 1;
