@@ -10,11 +10,12 @@
 //   every module the page imports on demand (`import()`). All at the top of dist/, where
 //   the sources' relative URLs (`new URL('./worker.js', import.meta.url)`) still point.
 // - pkg/ (wasm-bindgen's glue) is left as it is: the glue finds its wasm beside itself.
+// - style.css is minified as well.
 // - index.html preloads the chunks boot.js and app.js import; sw.js's precache list is
 //   written from the files dist/ ends up with.
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const [src, out] = process.argv.slice(2).map((p) => resolve(p));
 if (!src || !out) {
@@ -54,6 +55,10 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+
+// The style sheet, minified too (spaces, comments, shorter forms of the same values).
+const cssPath = join(out, 'style.css');
+writeFileSync(cssPath, (await transform(readFileSync(cssPath, 'utf8'), { loader: 'css', minify: true, legalComments: 'none', logLevel: 'warning' })).code);
 
 // Preload what the two page entries import statically, so their chunks are asked for with
 // the entries, not after them.

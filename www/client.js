@@ -18,6 +18,9 @@ export class AnalyzerError extends Error {
  */
 export const DEFAULT_BUDGET = { baseMs: 5000, msPerMB: 10000 };
 
+/** How long after the first worker is ready the others start if it was given nothing to do. */
+const GROW_AFTER_MS = 1000;
+
 /** Jobs posted to one worker at a time (it runs them one after another). */
 const JOBS_IN_FLIGHT = 2;
 
@@ -61,6 +64,7 @@ export function createClient(opts = {}) {
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
   const stats = { started: 0, replaced: 0 };
+  let grown = false;
 
   function failAll(message) {
     if (failed) return;
@@ -97,6 +101,7 @@ export function createClient(opts = {}) {
       if (!job || job.id !== data.id) return;
       clearTimeout(m.timer);
       m.jobs.shift();
+      if (!grown) setTimeout(grow, 0); // after the page has taken this answer
       if (data.ok) job.resolve(JSON.parse(data.json));
       else {
         job.reject(new AnalyzerError(data.error.message, data.error.kind));
@@ -137,6 +142,13 @@ export function createClient(opts = {}) {
     m.worker.terminate();
     const i = members.indexOf(m);
     if (i >= 0) members.splice(i, 1);
+  }
+
+  /** Starts the rest of the pool, once. */
+  function grow() {
+    if (grown || failed) return;
+    grown = true;
+    for (let i = members.length; i < size; i++) spawn();
   }
 
   /** Terminates a member and starts a fresh one in its place. */
@@ -186,13 +198,12 @@ export function createClient(opts = {}) {
     });
   }
 
-  // One worker first, the others once it is ready: on a machine with few cores, workers
-  // starting together share them, and the first article waits for the first of them.
+  // One worker first, the others once it has answered its first job (or, asked nothing, a
+  // moment after it is ready): on a machine with few cores, workers starting beside it take
+  // the cores its first article needs, whose code runs cold (compiled as it goes).
   spawn();
   ready.then(
-    () => {
-      for (let i = members.length; i < size; i++) spawn();
-    },
+    () => setTimeout(grow, GROW_AFTER_MS),
     () => {},
   );
 

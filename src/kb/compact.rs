@@ -453,17 +453,3 @@ mod tests {
         assert!(found > texts.len(), "the texts find little: {found}");
     }
 }
-#[cfg(test)]
-mod tmp_time {
-    #[test]
-    fn tmp_time_load() {
-        let mut best = f64::MAX;
-        for _ in 0..30 {
-            let t = std::time::Instant::now();
-            let kb = super::KnowledgeBase::builtin().unwrap();
-            best = best.min(t.elapsed().as_secs_f64() * 1e3);
-            drop(kb);
-        }
-        eprintln!("load {best:.2} ms");
-    }
-}
