@@ -118,6 +118,13 @@ impl Analyzer {
         let analysis = self.analyze(text, meta);
         report::build(&self.kb, text, meta, &analysis, units)
     }
+
+    /// The same report as JSON text, written without an owned copy of each string
+    /// (`report::to_json`): what the edges send on.
+    pub fn report_json(&self, text: &str, meta: &Meta, units: Units) -> String {
+        let analysis = self.analyze(text, meta);
+        report::to_json(&self.kb, text, meta, &analysis, units)
+    }
 }
 
 #[cfg(test)]

@@ -285,8 +285,8 @@ fn stream_jsonl(
             date: article.date,
             author: article.author,
         };
-        let report = analyzer.report(&article.text, &meta, Units::CodePoints);
-        serde_json::to_writer(&mut *out, &report)?;
+        let report = analyzer.report_json(&article.text, &meta, Units::CodePoints);
+        out.write_all(report.as_bytes())?;
         out.write_all(b"\n")?;
         out.flush()?;
     }

@@ -3,6 +3,7 @@
 //! command line. Spans are bytes everywhere before this point; they are converted here,
 //! once.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -34,17 +35,21 @@ pub struct Meta {
     pub source: Option<String>,
 }
 
+/// The report of one text. Its strings are `S`: owned (`String`, the default, what
+/// `Analyzer::report` returns), or borrowed from the text, the knowledge base and the
+/// analysis (`Cow<str>`, what `to_json` writes without copying them first); `M` is the
+/// metadata, owned or borrowed alike.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Report {
-    pub source: Option<String>,
-    pub title: Option<String>,
-    pub meta: Meta,
-    pub viewpoint: ViewpointOut,
+pub struct Report<S = String, M = Meta> {
+    pub source: Option<S>,
+    pub title: Option<S>,
+    pub meta: M,
+    pub viewpoint: ViewpointOut<S>,
     /// The viewpoints an article can have, from the knowledge base.
-    pub viewpoints: Vec<ViewpointDef>,
-    pub entities: Vec<EntityOut>,
-    pub mentions: Vec<MentionOut>,
-    pub statements: Vec<StatementOut>,
+    pub viewpoints: Vec<ViewpointDef<S>>,
+    pub entities: Vec<EntityOut<S>>,
+    pub mentions: Vec<MentionOut<S>>,
+    pub statements: Vec<StatementOut<S>>,
     /// What the report leaves out, in words for the reader: empty unless the text hit a
     /// per-document cap (`MAX_STATEMENTS` statements, `MAX_MENTIONS` mentions,
     /// `MAX_EVIDENCE` pieces of evidence). Caps keep the report linear in the text: a text
@@ -61,81 +66,81 @@ pub const MAX_EVIDENCE: usize = 1_000;
 pub const MAX_EXCERPT: usize = 300;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct ViewpointOut {
-    pub label: String,
-    pub scores: BTreeMap<String, f32>,
+pub struct ViewpointOut<S = String> {
+    pub label: S,
+    pub scores: BTreeMap<S, f32>,
     pub confidence: f32,
-    pub evidence: Vec<EvidenceOut>,
+    pub evidence: Vec<EvidenceOut<S>>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct ViewpointDef {
-    pub id: String,
-    pub label: String,
-    pub bloc: String,
+pub struct ViewpointDef<S = String> {
+    pub id: S,
+    pub label: S,
+    pub bloc: S,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EvidenceOut {
+pub struct EvidenceOut<S = String> {
     pub start: usize,
     pub end: usize,
     /// At most `MAX_EXCERPT` characters, as `StatementOut::text`.
-    pub text: String,
-    pub viewpoint: String,
+    pub text: S,
+    pub viewpoint: S,
     pub kind: &'static str,
     pub weight: f32,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct EntityOut {
-    pub id: String,
-    pub name: String,
+pub struct EntityOut<S = String> {
+    pub id: S,
+    pub name: S,
     #[serde(rename = "type")]
     pub kind: EntityType,
-    pub bloc: Option<String>,
+    pub bloc: Option<S>,
     pub mentions: usize,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct MentionOut {
+pub struct MentionOut<S = String> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub entity: String,
+    pub text: S,
+    pub entity: S,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct StatementOut {
+pub struct StatementOut<S = String> {
     pub start: usize,
     pub end: usize,
     /// The sentence, or its first `MAX_EXCERPT` characters and an ellipsis.
-    pub text: String,
+    pub text: S,
     /// Entity id, or "author" for the article's own voice.
-    pub holder: String,
-    pub holder_name: String,
+    pub holder: S,
+    pub holder_name: S,
     /// The holder's side; null for someone the knowledge base and the text do not place
     /// (never a guessed "other").
-    pub holder_bloc: Option<String>,
-    pub voice: String,
+    pub holder_bloc: Option<S>,
+    pub voice: S,
     /// Which rule found it (see `stance::Statement::rule`).
-    pub rule: String,
-    pub targets: Vec<TargetOut>,
-    pub cues: Vec<CueOut>,
+    pub rule: S,
+    pub targets: Vec<TargetOut<S>>,
+    pub cues: Vec<CueOut<S>>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct TargetOut {
-    pub entity: String,
-    pub name: String,
-    pub bloc: Option<String>,
+pub struct TargetOut<S = String> {
+    pub entity: S,
+    pub name: S,
+    pub bloc: Option<S>,
     pub polarity: f32,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct CueOut {
+pub struct CueOut<S = String> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: S,
     pub polarity: f32,
 }
 
@@ -204,63 +209,91 @@ pub fn build(
     analysis: &Analysis,
     units: Units,
 ) -> Report {
+    build_as(kb, text, meta, meta.clone(), analysis, units)
+}
+
+/// The report of one analysed text as JSON, written from a report that borrows its
+/// strings (no copy of each before it is written), into a buffer sized for it at once.
+pub fn to_json(
+    kb: &KnowledgeBase,
+    text: &str,
+    meta: &Meta,
+    analysis: &Analysis,
+    units: Units,
+) -> String {
+    let report: Report<Cow<str>, &Meta> = build_as(kb, text, meta, meta, analysis, units);
+    // An article's report is about four times its text.
+    let mut json = Vec::with_capacity(4096 + 5 * text.len());
+    // Serialising plain data to memory never fails.
+    let _ = serde_json::to_writer(&mut json, &report);
+    // serde_json writes UTF-8 only.
+    String::from_utf8(json).unwrap_or_default()
+}
+
+/// `build` with strings of either kind: each taken from the text, the knowledge base or
+/// the analysis as a `Cow`, then made an `S`.
+fn build_as<'a, S, M>(
+    kb: &'a KnowledgeBase,
+    text: &'a str,
+    meta: &'a Meta,
+    meta_out: M,
+    analysis: &'a Analysis,
+    units: Units,
+) -> Report<S, M>
+where
+    S: From<Cow<'a, str>> + Ord,
+{
+    let s = |x: &'a str| S::from(Cow::Borrowed(x));
+    let opt = |x: &'a Option<String>| x.as_deref().map(s);
     let map = OffsetMap::new(text, units);
-    let slice = |s: Span| text.get(s.start..s.end).unwrap_or("").to_string();
+    let slice = |sp: Span| s(text.get(sp.start..sp.end).unwrap_or(""));
     let ents = &analysis.entities.entities;
     let vp = &analysis.viewpoint;
     let label = &kb.viewpoints[vp.label];
     let voice_of = |h: Holder| match h {
-        Holder::Author => label.id.clone(),
+        Holder::Author => s(&label.id),
         Holder::Entity(i) => {
             let e = &ents[i];
             let v = match e.kb {
                 Some(k) => kb.viewpoint_of_entity(kb.entity(k)),
                 None => kb.viewpoint_of_bloc(e.bloc.as_deref()),
             };
-            kb.viewpoints[v].id.clone()
+            s(&kb.viewpoints[v].id)
         }
     };
-    let author_name = meta.outlet.clone().unwrap_or_else(|| "Author".to_string());
+    let author_name: &'a str = meta.outlet.as_deref().unwrap_or("Author");
     let statements = analysis
         .statements
         .iter()
-        .map(|s| {
-            let (start, end) = map.span(s.span);
-            let (holder, holder_name, holder_bloc) = match s.holder {
-                Holder::Author => (
-                    "author".to_string(),
-                    author_name.clone(),
-                    Some(label.bloc.clone()),
-                ),
-                Holder::Entity(i) => (
-                    ents[i].id.clone(),
-                    ents[i].name.clone(),
-                    ents[i].bloc.clone(),
-                ),
+        .map(|st| {
+            let (start, end) = map.span(st.span);
+            let (holder, holder_name, holder_bloc) = match st.holder {
+                Holder::Author => (s("author"), s(author_name), Some(s(&label.bloc))),
+                Holder::Entity(i) => (s(&ents[i].id), s(&ents[i].name), opt(&ents[i].bloc)),
             };
             StatementOut {
                 start,
                 end,
-                text: excerpt(
-                    text.get(s.span.start..s.span.end).unwrap_or(""),
+                text: S::from(excerpt(
+                    text.get(st.span.start..st.span.end).unwrap_or(""),
                     MAX_EXCERPT,
-                ),
+                )),
                 holder,
                 holder_name,
                 holder_bloc,
-                voice: voice_of(s.holder),
-                rule: s.rule.to_string(),
-                targets: s
+                voice: voice_of(st.holder),
+                rule: s(st.rule),
+                targets: st
                     .targets
                     .iter()
                     .map(|t| TargetOut {
-                        entity: ents[t.entity].id.clone(),
-                        name: ents[t.entity].name.clone(),
-                        bloc: ents[t.entity].bloc.clone(),
+                        entity: s(&ents[t.entity].id),
+                        name: s(&ents[t.entity].name),
+                        bloc: opt(&ents[t.entity].bloc),
                         polarity: round(t.polarity),
                     })
                     .collect(),
-                cues: s
+                cues: st
                     .cues
                     .iter()
                     .map(|c| {
@@ -277,16 +310,19 @@ pub fn build(
         })
         .collect();
     Report {
-        source: meta.source.clone(),
-        title: meta.title.clone().or_else(|| first_line_title(text)),
-        meta: meta.clone(),
+        source: opt(&meta.source),
+        title: match &meta.title {
+            Some(title) => Some(s(title)),
+            None => first_line_title(text).map(S::from),
+        },
+        meta: meta_out,
         viewpoint: ViewpointOut {
-            label: label.id.clone(),
+            label: s(&label.id),
             scores: kb
                 .viewpoints
                 .iter()
                 .zip(&vp.scores)
-                .map(|(v, s)| (v.id.clone(), round(*s)))
+                .map(|(v, score)| (s(&v.id), round(*score)))
                 .collect(),
             confidence: round(vp.confidence),
             evidence: vp
@@ -298,8 +334,8 @@ pub fn build(
                     EvidenceOut {
                         start,
                         end,
-                        text: excerpt(&e.text, MAX_EXCERPT),
-                        viewpoint: kb.viewpoints[e.viewpoint].id.clone(),
+                        text: S::from(excerpt(&e.text, MAX_EXCERPT)),
+                        viewpoint: s(&kb.viewpoints[e.viewpoint].id),
                         kind: e.kind.as_str(),
                         weight: round(e.weight),
                     }
@@ -310,18 +346,18 @@ pub fn build(
             .viewpoints
             .iter()
             .map(|v| ViewpointDef {
-                id: v.id.clone(),
-                label: v.label.clone(),
-                bloc: v.bloc.clone(),
+                id: s(&v.id),
+                label: s(&v.label),
+                bloc: s(&v.bloc),
             })
             .collect(),
         entities: ents
             .iter()
             .map(|e| EntityOut {
-                id: e.id.clone(),
-                name: e.name.clone(),
+                id: s(&e.id),
+                name: s(&e.name),
                 kind: e.kind,
-                bloc: e.bloc.clone(),
+                bloc: opt(&e.bloc),
                 mentions: e.mentions,
             })
             .collect(),
@@ -336,7 +372,7 @@ pub fn build(
                     start,
                     end,
                     text: slice(m.span),
-                    entity: ents[m.entity].id.clone(),
+                    entity: s(&ents[m.entity].id),
                 }
             })
             .collect(),
@@ -374,20 +410,27 @@ fn notes(analysis: &Analysis) -> Vec<String> {
 
 /// The first non-empty line (the contract's "first heading or line"), cut at a word
 /// boundary when it is a whole paragraph rather than a headline.
-fn first_line_title(text: &str) -> Option<String> {
+fn first_line_title(text: &str) -> Option<Cow<'_, str>> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     Some(excerpt(line, TITLE_MAX))
 }
 
 /// `s` whole when it has at most `max` characters; else cut at the last space before
 /// that and ended with an ellipsis.
-fn excerpt(s: &str, max: usize) -> String {
+fn excerpt(s: &str, max: usize) -> Cow<'_, str> {
+    // Fewer bytes than `max` are fewer characters.
+    if s.len() <= max {
+        return Cow::Borrowed(s);
+    }
     match s.char_indices().nth(max) {
-        None => s.to_string(),
+        None => Cow::Borrowed(s),
         Some((cut, _)) => {
             let cut = &s[..cut];
             let cut = cut.rsplit_once(' ').map_or(cut, |(head, _)| head);
-            format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':', ' ']))
+            Cow::Owned(format!(
+                "{}\u{2026}",
+                cut.trim_end_matches([',', ';', ':', ' '])
+            ))
         }
     }
 }

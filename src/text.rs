@@ -363,8 +363,24 @@ enum Seen {
 /// per UAX #29's rules SB3–SB11.
 fn ascii_sentence_breaks(text: &[u8], mut found: impl FnMut(usize)) {
     let mut seen = [Seen::Start; 4];
-    for (at, &b) in text.iter().enumerate() {
+    let mut at = 0;
+    while let Some(&b) = text.get(at) {
         let class = sentence_class(b);
+        // Most of a text: a run of letters, digits and other characters that neither
+        // end nor continue a terminal. No break comes before any of them when none comes
+        // before the first (after a letter or another character no rule breaks), and
+        // each is only shifted into what was seen: the run's last four are what stays.
+        if class.is_plain() && matches!(seen[3], Seen::Letter | Seen::Other | Seen::Start) {
+            let run = text[at..]
+                .iter()
+                .position(|&b| !sentence_class(b).is_plain())
+                .unwrap_or(text.len() - at);
+            for &b in &text[at + run.saturating_sub(4)..at + run] {
+                seen = [seen[1], seen[2], seen[3], Seen::of(sentence_class(b))];
+            }
+            at += run;
+            continue;
+        }
         let before = seen;
         seen = match (before[3], class) {
             (Seen::Close, SentenceClass::Close) | (Seen::Sp, SentenceClass::Sp) => before,
@@ -373,6 +389,20 @@ fn ascii_sentence_breaks(text: &[u8], mut found: impl FnMut(usize)) {
         if breaks_before(&before, class, &text[at..]) {
             found(at);
         }
+        at += 1;
+    }
+}
+
+impl SentenceClass {
+    /// A class that only shifts into what was seen, as `Seen::Letter` or `Seen::Other`,
+    /// and is broken before only after a terminal, a closer, a space or a line end.
+    #[inline]
+    fn is_plain(self) -> bool {
+        use SentenceClass as C;
+        matches!(
+            self,
+            C::Lower | C::Upper | C::Numeric | C::SContinue | C::Other
+        )
     }
 }
 
@@ -564,7 +594,12 @@ fn ends_with_a_linking_word(line: &str) -> bool {
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
-    let last = sentence.split_whitespace().last().unwrap_or("");
+    // The last word, found from the end (a sentence may be long).
+    let last = sentence
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     let last = last.trim_start_matches(['(', '"', '\u{201C}', '\'']);
     if !last.ends_with('.') {
         return false;

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::ingest::{self, Limits};
 #[cfg(not(feature = "html-module"))]
-use crate::report::{Meta, Report, Units};
+use crate::report::{Meta, Units};
 
 /// A JS `Error` with a `kind` property.
 fn js_error(kind: &str, message: &str) -> JsValue {
@@ -34,9 +34,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// `JSON.parse` builds the object, a third of the CPU time of setting each field from
 /// Rust (`./build.sh bench`, per-document overhead). Absent fields are `null`.
 #[cfg(not(feature = "html-module"))]
-fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(report).map_err(|e| js_error("internal", &e.to_string()))?;
-    js_sys::JSON::parse(&json)
+fn report_to_js(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json)
 }
 
 /// The largest file or pasted text accepted, in bytes, the same for every way in:
@@ -136,7 +135,7 @@ impl Analyzer {
             serde_wasm_bindgen::from_value(meta)
                 .map_err(|e| js_error("invalid_meta", &format!("metadata is not valid: {e}")))?
         };
-        report_to_js(&self.inner.report(text, &meta, Units::Utf16))
+        report_to_js(&self.inner.report_json(text, &meta, Units::Utf16))
     }
 
     /// Turns a dropped file into an article: `{text, title, meta, comments, encoding,

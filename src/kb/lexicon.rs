@@ -86,33 +86,29 @@ struct Transducer {
     flat: Flat,
 }
 
-/// The nodes nearest a transducer's root laid out in arrays at start-up, so that a step
-/// of the walk reads a node's transitions where they lie instead of decoding the node
-/// (fst packs each node in one of several encodings, decoded on every step: about a tenth
-/// of the analysis' instructions). Most walks end within a few bytes, and the nodes near
-/// the root are the ones with many transitions; the deeper ones, nearly all with a single
+/// The nodes nearest a transducer's root laid out at start-up, so that a step of the
+/// walk reads a node's transitions where they lie instead of decoding the node (fst packs
+/// each node in one of several encodings, decoded on every step: about a tenth of the
+/// analysis' instructions). Most walks end within a few bytes, and the nodes near the root
+/// are the ones with many transitions; the deeper ones, nearly all with a single
 /// transition, stay in the transducer, which a walk that goes on past the flat nodes
 /// decodes as before. Laying out every node would take about as long as the rest of the
 /// start-up in wasm. The root's transitions are also laid out by byte: every walk takes
 /// one, and the root has one for nearly every letter.
+///
+/// Each node is one record of `bytes`, its parts side by side, since the walk is bound by
+/// the memory it reads: a step reads a node's header, then its input bytes, then the one
+/// transition taken, and in separate arrays each was a miss of its own.
 struct Flat {
-    /// Per node, its first transition (in `inputs` and `edges`) and its final output
-    /// (`NOT_FINAL` for none); one more entry closes the last node's transitions.
-    nodes: Vec<FlatNode>,
-    /// Every node's transitions' input bytes, node after node.
-    inputs: Vec<u8>,
-    /// The same transitions' targets (a node's number, or `IN_FST` and its address in the
-    /// transducer) and outputs.
-    edges: Vec<(u32, u32)>,
+    /// Node after node, each at an offset (what a transition's target is): its final
+    /// output (`NOT_FINAL` for none) and its number of transitions, `n` (each four bytes,
+    /// little-endian), its transitions' `n` input bytes, then their `n` targets and
+    /// outputs (four bytes each). A target is a node's offset, or `IN_FST` and its address
+    /// in the transducer.
+    bytes: Vec<u8>,
     /// For each first byte, the target and the output on the way (`NO_NODE` when no key
     /// starts with it).
     root: Box<[(u32, u32)]>,
-}
-
-#[derive(Clone, Copy)]
-struct FlatNode {
-    first: u32,
-    final_output: u32,
 }
 
 /// How many nodes are laid out flat, the nearest the root first. Measured in wasm over
@@ -123,32 +119,43 @@ const FLAT_NODES: usize = 4096;
 const IN_FST: u32 = 1 << 31;
 const NO_NODE: u32 = u32::MAX;
 const NOT_FINAL: u32 = u32::MAX;
+/// A transition while a flat node is laid out: its input, its target and its output.
+type Transition = (u8, u32, u32);
+
+/// A flat node's header: its final output and its number of transitions.
+const HEADER: usize = 8;
+
+/// The little-endian `u32` at `at` in `bytes`.
+#[inline]
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(word)
+}
 
 impl Flat {
-    /// The nodes nearest the root, numbered in the order they are first reached (each
-    /// decoded once). Outputs are key numbers, which fit in 32 bits (`Trie::by_key` holds
-    /// them so too), and so do the addresses of a transducer held in memory.
+    /// The nodes nearest the root, in the order they are first reached (each decoded
+    /// once). Outputs are key numbers, which fit in 32 bits (`Trie::by_key` holds them so
+    /// too), and so do the addresses of a transducer held in memory and the offsets.
     fn new(fst: &Fst<Vec<u8>>) -> Flat {
         let root_addr = fst.root().addr();
         // Node number by address; every address is a byte of the transducer.
         let mut number = vec![NO_NODE; fst.as_bytes().len() + 1];
         let mut order = vec![root_addr];
         number[root_addr] = 0;
-        let mut nodes = Vec::new();
-        let mut inputs = Vec::new();
-        let mut edges = Vec::new();
+        // Each node's final output and transitions (input, target node number or
+        // `IN_FST` and address, output), then its offset once all are known.
+        let mut nodes: Vec<(u32, Vec<Transition>)> = Vec::new();
         let mut next = 0;
         while let Some(&addr) = order.get(next) {
             next += 1;
             let node = fst.node(addr);
-            nodes.push(FlatNode {
-                first: inputs.len() as u32,
-                final_output: if node.is_final() {
-                    node.final_output().value() as u32
-                } else {
-                    NOT_FINAL
-                },
-            });
+            let final_output = if node.is_final() {
+                node.final_output().value() as u32
+            } else {
+                NOT_FINAL
+            };
+            let mut transitions = Vec::with_capacity(node.len());
             for t in node.transitions() {
                 if number[t.addr] == NO_NODE && order.len() < FLAT_NODES {
                     number[t.addr] = order.len() as u32;
@@ -158,25 +165,37 @@ impl Flat {
                     NO_NODE => IN_FST | t.addr as u32,
                     n => n,
                 };
-                inputs.push(t.inp);
-                edges.push((target, t.out.value() as u32));
+                transitions.push((t.inp, target, t.out.value() as u32));
+            }
+            nodes.push((final_output, transitions));
+        }
+        let mut offsets = Vec::with_capacity(nodes.len());
+        let mut size = 0;
+        for (_, transitions) in &nodes {
+            offsets.push(size as u32);
+            size += HEADER + 9 * transitions.len();
+        }
+        let offset_of = |target: u32| match target & IN_FST {
+            0 => offsets[target as usize],
+            _ => target,
+        };
+        let mut bytes = Vec::with_capacity(size);
+        for (final_output, transitions) in &nodes {
+            bytes.extend(final_output.to_le_bytes());
+            bytes.extend((transitions.len() as u32).to_le_bytes());
+            bytes.extend(transitions.iter().map(|t| t.0));
+            for &(_, target, output) in transitions {
+                bytes.extend(offset_of(target).to_le_bytes());
+                bytes.extend(output.to_le_bytes());
             }
         }
-        nodes.push(FlatNode {
-            first: inputs.len() as u32,
-            final_output: NOT_FINAL,
-        });
         let mut root = vec![(NO_NODE, 0); 256].into_boxed_slice();
-        let (a, z) = (nodes[0].first as usize, nodes[1].first as usize);
-        for (&b, &edge) in inputs[a..z].iter().zip(&edges[a..z]) {
-            root[usize::from(b)] = edge;
+        if let Some((_, transitions)) = nodes.first() {
+            for &(b, target, output) in transitions {
+                root[usize::from(b)] = (offset_of(target), output);
+            }
         }
-        Flat {
-            nodes,
-            inputs,
-            edges,
-            root,
-        }
+        Flat { bytes, root }
     }
 }
 
@@ -311,25 +330,25 @@ impl Trie {
                     return;
                 }
                 // `i` bytes read: first through the flat nodes, then the transducer's.
+                let bytes = &flat.bytes[..];
                 let mut i = 1;
                 while node & IN_FST == 0 {
-                    let FlatNode {
-                        first,
-                        final_output,
-                    } = flat.nodes[node as usize];
+                    let at = node as usize;
+                    let final_output = u32_at(bytes, at);
                     if final_output != NOT_FINAL {
                         key_found(start + i, (out + final_output) as usize);
                     }
                     let Some(&b) = rest.get(i) else {
                         return;
                     };
-                    let (a, z) = (first as usize, flat.nodes[node as usize + 1].first as usize);
-                    let Some(j) = flat.inputs[a..z].iter().position(|&x| x == b) else {
+                    let n = u32_at(bytes, at + 4) as usize;
+                    let inputs = &bytes[at + HEADER..at + HEADER + n];
+                    let Some(j) = inputs.iter().position(|&x| x == b) else {
                         return;
                     };
-                    let (to, output) = flat.edges[a + j];
-                    node = to;
-                    out += output;
+                    let edge = at + HEADER + n + 8 * j;
+                    node = u32_at(bytes, edge);
+                    out += u32_at(bytes, edge + 4);
                     i += 1;
                 }
                 let mut node = fst.node((node & !IN_FST) as usize);
