@@ -385,7 +385,23 @@ pub fn stances(
                 .iter()
                 .any(|a| a.span.overlaps(cue.span))
                 && !has_stem(text, cue.span, CHARGES);
-            if event || (holder == Holder::Author && has_stem(text, cue.span, FEELINGS)) {
+            // "a friend of Kestria", "the two rival leaders": a relationship word no rule
+            // could give its parties names a relationship between others, not the
+            // article's attitude; "the ally that Varnia needs is…" names one party.
+            let relationship = relational_noun(text, cue.span).is_some();
+            let (holder, subject) = match (holder, relationship) {
+                (Holder::Author, true) => {
+                    match relative_party(text, entities, *sentence, cue.span) {
+                        Some(m) => (Holder::Entity(m.entity), Some(m.span)),
+                        None => continue,
+                    }
+                }
+                other => (other.0, subject),
+            };
+            if event
+                || (holder == Holder::Author
+                    && (relationship || has_stem(text, cue.span, FEELINGS)))
+            {
                 continue;
             }
             if holder != Holder::Author && is_verb_like(text, sentence_speech, cue.span) {
@@ -489,6 +505,7 @@ pub fn stances(
                             .iter()
                             .filter(|m| m.entity == t.entity && m.span.start >= from)
                             .filter(|m| !earlier_verb_objects.is_some_and(|o| o.contains(m.span)))
+                            .filter(|m| holder != Holder::Author || !is_advised(text, m.span))
                             .filter(|m| {
                                 !is_location(text, m.span)
                                     && !is_modifier(text, m.span)
@@ -521,10 +538,17 @@ pub fn stances(
                                 // In the article's own voice, what a hostile word is done to
                                 // ("sought to destabilize Varnia") is its victim, not the
                                 // article's target; the doer is (see author-blames-actor).
+                                // Not the one a hostile act comes from ("hostile actions
+                                // from Varnia"); a condemnation from Varnia is Varnia's.
+                                let source = has_stem(text, c.span, HOSTILE_DEEDS)
+                                    && folded_between(text, c.span.end, m.span.start)
+                                        .split_whitespace()
+                                        .any(|w| matches!(w, "from" | "by"));
                                 let victim = holder == Holder::Author
                                     && c.polarity < 0.0
                                     && c.span.end <= m.span.start
-                                    && d <= VICTIM_REACH;
+                                    && d <= VICTIM_REACH
+                                    && !source;
                                 // The object of a verb of judging ("praised Varnia and
                                 // criticized Kestria"), each with its own verdict.
                                 let governed = objects.contains(&m.entity)
@@ -586,7 +610,11 @@ pub fn stances(
             });
             if let (Holder::Entity(actor), true) = (
                 holder,
-                attribution.holder == Holder::Author && polarity < 0.0 && !perceives,
+                attribution.holder == Holder::Author
+                    && polarity < 0.0
+                    && !perceives
+                    // "Varnia must confront the hostile regime" advises; it does not blame.
+                    && !subject.is_some_and(|s| is_advised(text, s)),
             ) {
                 statements.push(Statement {
                     span: *sentence,
@@ -916,6 +944,33 @@ fn has_stem(text: &Text, cue: Span, stems: &[&str]) -> bool {
 /// Acts whose very name is a charge ("provocations", "threats"), unlike "attack" or
 /// "strike", which tell an event.
 const CHARGES: &[&str] = &["threat", "aggression", "provocation", "sabotage"];
+
+/// Words that make what follows advice to the one named before them.
+const PRESCRIPTIONS: &[&str] = &["must", "should", "needs", "ought"];
+
+/// "The new Varnian government must strengthen…": advice to the one named, not the
+/// article's attitude toward it.
+fn is_advised(text: &Text, span: Span) -> bool {
+    let words = text.words_in(Span::new(span.end, text.original.len()));
+    text.words[words.start..words.end.min(words.start + 3)]
+        .iter()
+        .map(|w| text.slice(*w))
+        .take_while(|w| !w.contains([',', ';']))
+        .any(|w| PRESCRIPTIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        && !text.original[span.end..].starts_with(['\'', '\u{2019}'])
+}
+
+/// Words for hostile deeds, whose doer may follow them ("provocations by Varnia").
+const HOSTILE_DEEDS: &[&str] = &[
+    "threat",
+    "aggression",
+    "provocation",
+    "sabotage",
+    "hostil",
+    "attack",
+    "meddl",
+    "interfer",
+];
 
 /// Participles that turn a state into a modifier of something else ("Iranian-backed
 /// militias"): the state is not what the sentence's attitude is about.
@@ -1359,6 +1414,22 @@ const RELATIONAL_NOUNS: &[&str] = &[
     "supporter",
     "supporters",
 ];
+
+/// "the partner that Varnia needs", "an ally whom Kestria trusts": the actor right after a
+/// relational noun's relative pronoun is a party to the relationship.
+fn relative_party<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    cue: Span,
+) -> Option<&'e Mention> {
+    let mentions = entities.mentions_in(sentence);
+    let m = mentions.get(mentions.partition_point(|m| m.span.start < cue.end))?;
+    let gap = folded_between(text, cue.end, m.span.start);
+    let gap = gap.trim().strip_suffix(" the").unwrap_or(gap.trim());
+    (matches!(gap, "that" | "which" | "whom" | "who") && is_actor_kind(entities, m.entity))
+        .then_some(m)
+}
 
 /// Relational nouns that hold both ways ("Varnia's ally" is an ally of Varnia's too).
 fn is_mutual(text: &Text, cue: Span) -> bool {
@@ -3694,6 +3765,75 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_relationship_word_is_not_the_articles_attitude() {
+        for text in [
+            "A milestone was reached with a Christian friend of Russia: Georgia.",
+            "There were talks with regional partners and in Paris between France and Turkey.",
+            "The summit brought the two rival leaders of Armenia and Georgia together.",
+            "One of those allies is Georgia.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                found.iter().all(|(h, _, _)| h != "author"),
+                "{text}: {found:?}"
+            );
+        }
+        // A party named in its relative clause holds it.
+        for (text, holder) in [
+            ("The ally that France needs is Georgia.", "france"),
+            ("The partner whom Turkey trusts most is Georgia.", "turkey"),
+            (
+                "The friend that the United States should court is Georgia.",
+                "united_states",
+            ),
+        ] {
+            assert_has(text, holder, "georgia", 1);
+        }
+    }
+
+    #[test]
+    fn a_hostile_deed_is_held_against_its_doer_named_after_it() {
+        for text in [
+            "The new government must counter hostile actions from Russia.",
+            "The region has seen a wave of provocations by Russia.",
+            "Officials now fear meddling from Russia in the vote.",
+        ] {
+            assert_has(text, "author", "russia", -1);
+        }
+        // A condemnation from someone is theirs, not held against them.
+        assert_lacks(
+            "Condemnation from Russia began pouring in.",
+            "author",
+            "russia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn advice_to_a_state_is_not_an_attitude_toward_it() {
+        for text in [
+            "The new French government must build a strategy to strengthen its allies and \
+             counter hostile actions from Russia.",
+            "Turkey should confront the hostile regime in Moscow.",
+            "Georgia needs to resist Russian aggression.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                found.iter().all(|(h, t, _)| h != "author"
+                    || !matches!(t.as_str(), "france" | "turkey" | "georgia")),
+                "{text}: {found:?}"
+            );
+        }
+        assert_has(
+            "The new French government must build a strategy to strengthen its allies and \
+             counter hostile actions from Russia.",
+            "author",
+            "russia",
+            -1,
+        );
     }
 
     #[test]
