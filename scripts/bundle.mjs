@@ -5,13 +5,14 @@
 //
 //   node scripts/bundle.mjs www dist     (after dist/ was copied from www/)
 //
-// - Entry points keep their names: boot.js (starts the analyzer pool first), app.js (the
-//   page) and worker.js; what two of them share is a chunk-HASH.js beside them, as is
-//   every module the page imports on demand (`import()`). All at the top of dist/, where
-//   the sources' relative URLs (`new URL('./worker.js', import.meta.url)`) still point.
+// - Entry points keep their names: app.js (the page) and worker.js; what both use is a
+//   chunk-HASH.js beside them, as is every module imported on demand (`import()`). All at
+//   the top of dist/, where the sources' relative URLs (`new URL('./worker.js',
+//   import.meta.url)`) still point. boot.js, a classic script that starts the first worker
+//   before the modules load, is only minified.
 // - pkg/ (wasm-bindgen's glue) is left as it is: the glue finds its wasm beside itself.
 // - style.css is minified as well.
-// - index.html preloads the chunks boot.js and app.js import; sw.js's precache list is
+// - index.html preloads the chunks app.js imports; sw.js's precache list is
 //   written from the files dist/ ends up with.
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -43,7 +44,7 @@ for (const dir of readdirSync(out)) {
 
 const result = await build({
   absWorkingDir: src,
-  entryPoints: ['boot.js', 'app.js', 'worker.js'],
+  entryPoints: ['app.js', 'worker.js'],
   outdir: out,
   bundle: true,
   splitting: true,
@@ -56,12 +57,14 @@ const result = await build({
   logLevel: 'warning',
 });
 
-// The style sheet, minified too (spaces, comments, shorter forms of the same values).
-const cssPath = join(out, 'style.css');
-writeFileSync(cssPath, (await transform(readFileSync(cssPath, 'utf8'), { loader: 'css', minify: true, legalComments: 'none', logLevel: 'warning' })).code);
+// The style sheet and the classic boot script, minified too (spaces, comments, shorter
+// names and forms of the same values).
+const minify = async (name, loader) =>
+  writeFileSync(join(out, name), (await transform(readFileSync(join(src, name), 'utf8'), { loader, minify: true, legalComments: 'none', logLevel: 'warning' })).code);
+await minify('style.css', 'css');
+await minify('boot.js', 'js');
 
-// Preload what the two page entries import statically, so their chunks are asked for with
-// the entries, not after them.
+// Preload what app.js imports statically, so its chunks are asked for with it, not after it.
 const outputs = result.metafile.outputs;
 const staticImports = (file, seen = new Set()) => {
   for (const imp of outputs[file]?.imports || []) {
@@ -72,7 +75,7 @@ const staticImports = (file, seen = new Set()) => {
   return seen;
 };
 const outKey = (name) => Object.keys(outputs).find((k) => resolve(src, k) === join(out, name));
-const preload = new Set([...staticImports(outKey('boot.js')), ...staticImports(outKey('app.js'))].map((k) => rel(resolve(src, k))));
+const preload = new Set([...staticImports(outKey('app.js'))].map((k) => rel(resolve(src, k))));
 const htmlPath = join(out, 'index.html');
 const html = readFileSync(htmlPath, 'utf8');
 const links = [...preload].sort().map((f) => `<link rel="modulepreload" href="./${f}">`).join('\n  ');

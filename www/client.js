@@ -75,8 +75,12 @@ export function createClient(opts = {}) {
 
   function spawn() {
     let worker;
+    let early = [];
     try {
-      worker = new W(url, { type: 'module' });
+      // The first worker is the one boot.js started, if it did (the pool's own defaults only).
+      const boot = stats.started === 0 && opts.url == null && opts.Worker == null ? takeBootWorker() : null;
+      if (boot) ({ worker, early } = boot);
+      else worker = new W(url, { type: 'module' });
     } catch (err) {
       if (!members.length) queueMicrotask(() => failAll((err && err.message) || 'the analyzer worker could not be started'));
       return null;
@@ -85,7 +89,7 @@ export function createClient(opts = {}) {
     const m = { worker, ready: false, jobs: [], timer: null };
     stats.started += 1;
     members.push(m);
-    m.worker.addEventListener('message', ({ data }) => {
+    const onMessage = ({ data }) => {
       if (data.type === 'ready') {
         m.ready = true;
         if (!info) {
@@ -110,11 +114,14 @@ export function createClient(opts = {}) {
       }
       watch(m);
       pump();
-    });
-    m.worker.addEventListener('error', (e) => {
+    };
+    const onError = (e) => {
       e.preventDefault();
       lost(m, e.message || 'the analyzer worker stopped');
-    });
+    };
+    m.worker.addEventListener('message', onMessage);
+    m.worker.addEventListener('error', onError);
+    for (const e of early) (e.type === 'message' ? onMessage : onError)(e);
     return m;
   }
 
@@ -254,9 +261,21 @@ export function createClient(opts = {}) {
   };
 }
 
+/**
+ * The worker boot.js started as the page's first script, before the page's modules, and the
+ * events it sent until now (boot.js keeps them); taken once.
+ * @returns {{worker: Worker, early: Event[]} | null}
+ */
+function takeBootWorker() {
+  const boot = globalThis.parallaxBoot;
+  if (!boot || typeof boot.take !== 'function') return null;
+  globalThis.parallaxBoot = undefined;
+  return boot.take();
+}
+
 let shared = null;
 
-/** The page's one pool, started by the first caller (boot.js, before the page's modules load). */
+/** The page's one pool, started by the first caller (app.js), with boot.js's worker first. */
 export function sharedClient() {
   return (shared ||= createClient());
 }
