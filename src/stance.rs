@@ -603,16 +603,29 @@ pub fn stances(
                 let first = found.first().map_or(sub.end, |c| c.span.start).max(sub.end);
                 text.folded[text.folded_offset(sub.end)..text.folded_offset(first)]
                     .split_whitespace()
-                    .any(|w| PERCEPTION.contains(&w))
+                    .any(|w| PERCEPTION.contains(&w) || REGARDING.contains(&w))
                     || found
                         .first()
                         .is_some_and(|c| has_stem(text, c.span, FEELINGS))
+            });
+            // Nor when the actor stops the hostile thing ("foiled a terror plot") or
+            // speaks of it ("blamed Kestria for…"): the deed is someone else's.
+            let stops_or_judges = subject.is_some_and(|sub| {
+                let first = found.first().map_or(sub.end, |c| c.span.start).max(sub.end);
+                text.folded[text.folded_offset(sub.end)..text.folded_offset(first)]
+                    .split_whitespace()
+                    .any(|w| PREVENTION.iter().any(|p| w.starts_with(p)))
+                    || found.first().is_some_and(|c| {
+                        has_stem(text, c.span, JUDGEMENTS)
+                            || sentence_speech.iter().any(|v| v.span.overlaps(c.span))
+                    })
             });
             if let (Holder::Entity(actor), true) = (
                 holder,
                 attribution.holder == Holder::Author
                     && polarity < 0.0
                     && !perceives
+                    && !stops_or_judges
                     // "Varnia must confront the hostile regime" advises; it does not blame.
                     && !subject.is_some_and(|s| is_advised(text, s)),
             ) {
@@ -926,6 +939,52 @@ const PERCEPTION: &[&str] = &[
     "views",
     "faces",
     "facing",
+];
+
+/// Verbs of regarding someone as something ("defined Kestria as its main threat").
+const REGARDING: &[&str] = &[
+    "sees",
+    "saw",
+    "views",
+    "viewed",
+    "considers",
+    "considered",
+    "regards",
+    "regarded",
+    "defines",
+    "defined",
+    "deems",
+    "deemed",
+    "labels",
+    "labelled",
+    "labeled",
+    "brands",
+    "branded",
+    "designated",
+    "calls",
+    "called",
+];
+
+/// Verbs by which an actor stops a hostile thing, whose doer is someone else.
+const PREVENTION: &[&str] = &[
+    "foil",
+    "thwart",
+    "prevent",
+    "avert",
+    "repel",
+    "repuls",
+    "disrupt",
+    "dismantl",
+    "uncover",
+    "intercept",
+    "neutrali",
+    "counter",
+];
+
+/// Verbs of judging another's deed: saying so is not doing it.
+const JUDGEMENTS: &[&str] = &[
+    "accus", "charg", "blam", "condemn", "critici", "denounc", "protest", "rebuk", "warn", "slam",
+    "lambast", "decr",
 ];
 
 /// Words of feeling: whoever is "concerned" or "alarmed" holds the attitude, never the
@@ -1242,7 +1301,20 @@ fn local_subject<'e>(
     cue: Span,
 ) -> Option<&'e crate::entities::Mention> {
     let mentions = entities.mentions_in(sentence);
-    let m = mentions.iter().rev().find(|m| m.span.end <= cue.start)?;
+    let mut m = mentions.iter().rev().find(|m| m.span.end <= cue.start)?;
+    // "Varnia defined Kestria as its main threat": the one regarded is the verb's object;
+    // the one regarding is the subject.
+    if let Some(verb) = previous_word(text, m.span.start).filter(|w| {
+        REGARDING
+            .iter()
+            .any(|r| text.slice(*w).eq_ignore_ascii_case(r))
+    }) {
+        m = mentions
+            .iter()
+            .rev()
+            .find(|r| r.span.end <= verb.start)
+            .filter(|r| text.original[r.span.end..verb.start].trim().is_empty())?;
+    }
     let e = &entities.entities[m.entity];
     if !matches!(
         e.kind,
@@ -2126,10 +2198,14 @@ fn act_statements(
                         )
                     })
             });
+        // Not "blamed Varnia for attacks", "accused Varnia of strikes": a charge, not a deed
+        // the article tells.
+        let charged = matches!(word_before(hit.span.start).as_str(), "for" | "of");
         let before_agent = mentions
             .iter()
             .filter(actor)
-            .rfind(|m| m.span.end <= hit.span.start && words(m.span.end, hit.span.start) <= 1);
+            .rfind(|m| m.span.end <= hit.span.start && words(m.span.end, hit.span.start) <= 1)
+            .filter(|_| !charged);
         // "Varnia will face a new front in its battle against Kestria": the possessive
         // pronoun stands for the sentence's subject.
         let possessive_agent = || {
@@ -3834,6 +3910,66 @@ mod tests {
             "russia",
             -1,
         );
+    }
+
+    #[test]
+    fn the_article_blames_only_the_doer_of_a_hostile_deed() {
+        // Stopping a hostile thing, or judging it, is not doing it.
+        for (text, actor) in [
+            (
+                "In May, Georgia's security service foiled a terror plot.",
+                "georgia",
+            ),
+            (
+                "Turkish police thwarted an attack on the consulate.",
+                "turkey",
+            ),
+            (
+                "Armenia intercepted a hostile drone over Yerevan.",
+                "armenia",
+            ),
+            (
+                "In February, Turkey blamed Russia for attacks on Georgia.",
+                "turkey",
+            ),
+            (
+                "Turkey accused Russia of aggression against Georgia.",
+                "turkey",
+            ),
+        ] {
+            assert_lacks(text, "author", actor, -1);
+        }
+        // What an accusation charges is not a deed the article tells.
+        for text in [
+            "In February, Turkey blamed Russia for attacks on Georgia.",
+            "Turkey accused Russia of strikes on Georgia.",
+        ] {
+            assert_lacks(text, "russia", "georgia", -1);
+            assert_has(text, "turkey", "russia", -1);
+        }
+        assert_has(
+            "Russia's provocations against Georgia continue.",
+            "author",
+            "russia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn the_one_regarded_as_a_threat_is_not_its_holder() {
+        for text in [
+            "In the 1990s, Turkey defined Russia as its main threat.",
+            "Back then, Turkey labelled Russia as a threat to the region.",
+            "Even then Turkey regarded Russia as a threat.",
+        ] {
+            assert_has(text, "turkey", "russia", -1);
+            assert_lacks(text, "author", "turkey", -1);
+            let found = stances_of(text);
+            assert!(
+                found.iter().all(|(h, _, _)| h != "russia"),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
