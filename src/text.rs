@@ -632,6 +632,17 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
+/// `s.to_lowercase()`, borrowed when that changes nothing (a word of lower-case ASCII,
+/// nearly every word a rule compares with its lists): the same text without an
+/// allocation.
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// True for characters that continue a word (so a match next to them is not whole).
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -646,6 +657,22 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for s in [
+            "",
+            "said",
+            "Said",
+            "U.S.",
+            "Hikm\u{0259}t",
+            "\u{0130}stanbul",
+            "\u{212A}",
+        ] {
+            assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
+        }
+        assert!(matches!(lower("said"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
