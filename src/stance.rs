@@ -2296,15 +2296,22 @@ const PREFERENCES: &[&str] = &[
 fn opposed(text: &Text, cue: Span, target: Span) -> bool {
     let before = text.original.get(..target.start).unwrap_or("").trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
-    // Past one capitalised adjective: "over Christian Armenia".
-    let before = match before.rsplit_once(' ') {
-        Some((rest, word))
-            if word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic) =>
-        {
-            rest
+    // Past a few describing words: "over Christian Armenia", "over Muslim, but
+    // pro-Western, Kestria".
+    let mut before = before;
+    for _ in 0..5 {
+        let Some((rest, word)) = before.trim_end_matches(',').rsplit_once(' ') else {
+            break;
+        };
+        let describing = word.starts_with(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            || word.starts_with("pro-")
+            || matches!(word, "but" | "and" | "yet");
+        if !describing {
+            break;
         }
-        _ => before,
-    };
+        before = rest;
+    }
     before.ends_with(" against")
         || (before.ends_with(" over")
             && cue.end <= target.start
@@ -3969,6 +3976,36 @@ mod tests {
                 found.iter().all(|(h, _, _)| h != "russia"),
                 "{text}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn lies_as_a_place_is_no_attitude() {
+        for text in [
+            "Georgia lies between Russia and Turkey.",
+            "Armenia lies in the shadow of Turkey.",
+        ] {
+            let found = stances_of(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        assert_has(
+            "Georgia said Russia keeps spreading lies about Tbilisi.",
+            "georgia",
+            "russia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn the_one_a_side_is_taken_over_is_opposed_past_its_descriptions() {
+        for text in [
+            "Historically, Russia has aligned with Christian Armenia over Muslim, but \
+             pro-Western, Turkey.",
+            "Russia sided with Armenia over Muslim, secular Turkey.",
+            "Russia has sided with Armenia over Muslim and NATO-member Turkey.",
+        ] {
+            assert_has(text, "russia", "armenia", 1);
+            assert_lacks(text, "russia", "turkey", 1);
         }
     }
 
