@@ -119,6 +119,15 @@ fn previous_word_lower(text: &Text, at: usize) -> Option<String> {
         .then(|| text.slice(*w).to_lowercase())
 }
 
+/// Words that make the name after them a partner in what the clause does.
+pub(crate) const JOINTLY: &[&str] = &[
+    "together with",
+    "jointly with",
+    "alongside",
+    "along with",
+    "in tandem with",
+];
+
 /// Adverbs that may stand between "and" and a verb joined to an earlier one.
 pub(crate) const JOINED_VERB_ADVERBS: &[&str] =
     &["also", "then", "later", "strongly", "even", "further"];

@@ -20,7 +20,7 @@ use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
     folded_between, governs, is_object, is_quoted, last_word_before, previous_word, words_between,
-    CAUSED_FEELINGS, JOINED_VERB_ADVERBS, PASSIVE_AUXILIARIES,
+    CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -657,16 +657,85 @@ pub fn stances(
                     });
                 }
             }
+            let mut partners = Vec::new();
+            if let Holder::Entity(h) = holder {
+                partners = joint_partners(text, entities, *sentence, subject, h, &targets);
+            }
             statements.push(Statement {
                 span: *sentence,
                 holder,
                 targets,
-                cues: found,
+                cues: found.clone(),
                 rule,
             });
+            // "Varnia, together with Kestria, formed a front against Zorblat": who acts
+            // jointly with the holder is on its side.
+            if !partners.is_empty() {
+                statements.push(Statement {
+                    span: *sentence,
+                    holder,
+                    targets: partners
+                        .into_iter()
+                        .map(|entity| Target {
+                            entity,
+                            polarity: JOINT_ACTION,
+                        })
+                        .collect(),
+                    cues: found,
+                    rule: "joint-action",
+                });
+            }
         }
     }
     one_per_holder(statements)
+}
+
+/// How firmly acting together says the partners are on one side.
+const JOINT_ACTION: f32 = 0.5;
+/// Words from the holder's mention to a partner's name ("his country, together with").
+const JOINT_REACH: usize = 10;
+
+/// The actors named as acting jointly with `holder` in the sentence ("together with X").
+/// Only right after the holder's own mention: "Varnia, together with Kestria, …".
+fn joint_partners(
+    text: &Text,
+    entities: &Entities,
+    sentence: Span,
+    subject: Option<Span>,
+    holder: usize,
+    targets: &[Target],
+) -> Vec<usize> {
+    let mut partners: Vec<usize> = Vec::new();
+    let Some(subject) = subject else {
+        return partners;
+    };
+    // The first other actor named after the holder's mention, and those joined to it.
+    let mentions = entities.mentions_in(sentence);
+    let Some(m) = mentions[mentions.partition_point(|m| m.span.start < subject.end)..]
+        .iter()
+        .find(|m| m.entity != holder && is_actor_kind(entities, m.entity))
+    else {
+        return partners;
+    };
+    if words_between(text, subject.end, m.span.start) > JOINT_REACH {
+        return partners;
+    }
+    let from = crate::text::floor_char_boundary(text.original, m.span.start.saturating_sub(20))
+        .max(sentence.start);
+    let before = folded_between(text, from, m.span.start).trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    if JOINTLY.iter().any(|j| before.ends_with(j)) {
+        // "together with Kestria and Zorblat": each one.
+        for p in std::iter::once(m).chain(conjuncts(text, entities, sentence, m)) {
+            if p.entity != holder
+                && !partners.contains(&p.entity)
+                && !targets.iter().any(|t| t.entity == p.entity)
+            {
+                partners.push(p.entity);
+            }
+        }
+    }
+    partners
 }
 
 /// One statement per holder and sentence: rules that each read part of a sentence
@@ -1114,7 +1183,10 @@ fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
     let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
     let words: Vec<&str> = before.split_whitespace().collect();
     let tail = words[words.len().saturating_sub(5)..].join(" ");
-    COMPANIONS.iter().any(|c| tail.contains(c))
+    COMPANIONS
+        .iter()
+        .chain(JOINTLY)
+        .any(|c| tail.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()))
 }
 
 fn is_location(text: &Text, span: Span) -> bool {
@@ -4007,6 +4079,39 @@ mod tests {
             assert_has(text, "russia", "armenia", 1);
             assert_lacks(text, "russia", "turkey", 1);
         }
+    }
+
+    #[test]
+    fn who_acts_together_with_the_holder_is_on_its_side() {
+        for text in [
+            "Turkey, together with Armenia, condemned Russia.",
+            "Turkey, alongside Armenia, warned Russia.",
+            "Ankara, jointly with Yerevan, criticized Moscow on Monday.",
+            "Georgia condemned Turkey's foreign minister, who said his country, together \
+             with Armenia, was forming a united front against Russia.",
+        ] {
+            assert_has(text, "turkey", "armenia", 1);
+            assert_has(text, "turkey", "russia", -1);
+            assert_lacks(text, "armenia", "russia", -1);
+        }
+        // Each partner named, and only the holder's.
+        let text = "Turkey, together with Armenia and Georgia, praised France.";
+        assert_has(text, "turkey", "armenia", 1);
+        assert_has(text, "turkey", "georgia", 1);
+        assert_lacks(
+            "Georgia condemned Turkey's foreign minister, who said his country, together \
+             with Armenia, was forming a united front against Russia.",
+            "georgia",
+            "armenia",
+            1,
+        );
+        // Meeting someone is not acting with them.
+        assert_lacks(
+            "Turkey met with Armenia and condemned Russia.",
+            "turkey",
+            "armenia",
+            1,
+        );
     }
 
     #[test]
