@@ -373,13 +373,13 @@ fn is_locative(text: &Text, attitudes: &[Hit<f32>], span: Span) -> bool {
     // is its state's.
     if preposition == "in"
         && attitude
-            .is_some_and(|a| CAUSED_FEELINGS.contains(&text.slice(a.span).to_lowercase().as_str()))
+            .is_some_and(|a| CAUSED_FEELINGS.contains(&&*crate::text::lower(text.slice(a.span))))
     {
         return false;
     }
     // "the ambassador to Baku": the state an envoy is sent to.
     preposition != "to"
-        || !governor.is_some_and(|g| ENVOY_NOUNS.contains(&text.slice(g).to_lowercase().as_str()))
+        || !governor.is_some_and(|g| ENVOY_NOUNS.contains(&&*crate::text::lower(text.slice(g))))
 }
 
 /// "the government in Tehran", "officials in Ankara": the phrase that names the state
@@ -388,7 +388,7 @@ fn ruled_from(text: &Text, seat: Span) -> Option<Span> {
     let before = previous_word(text, seat.start).filter(|w| text.slice(*w) == "in")?;
     let body = previous_word(text, before.start)?;
     RULING_NOUNS
-        .contains(&text.slice(body).to_lowercase().as_str())
+        .contains(&&*crate::text::lower(text.slice(body)))
         .then(|| Span::new(body.start, seat.end))
 }
 
@@ -1101,7 +1101,7 @@ fn bloc_around(
         .max(sentence_start);
     let envoy = text
         .words_in(Span::new(envoy_from, span.start))
-        .any(|k| ENVOY_NOUNS.contains(&text.slice(text.words[k]).to_lowercase().as_str()));
+        .any(|k| ENVOY_NOUNS.contains(&&*crate::text::lower(text.slice(text.words[k]))));
     let destination = |m: &Mention| {
         envoy
             && previous_word(text, m.span.start)

@@ -126,6 +126,7 @@ pub(crate) const JOINTLY: &[&str] = &[
     "alongside",
     "along with",
     "in tandem with",
+    "agreed with",
 ];
 
 /// Adverbs that may stand between "and" and a verb joined to an earlier one.

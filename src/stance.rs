@@ -787,13 +787,13 @@ const CAUSE_REACH: usize = 15;
 /// after it ("alarmed Y and W"); a verb after "was" or "is" is the feeler's own state
 /// ("Y was angered by…"), which the other rules read.
 fn caused_feeling(text: &Text, entities: &Entities, sentence: Span, cue: &Cue) -> Vec<Statement> {
-    let verb = text.slice(cue.span).to_lowercase();
-    if cue.polarity >= 0.0 || !CAUSED_FEELINGS.contains(&verb.as_str()) {
+    let verb = crate::text::lower(text.slice(cue.span));
+    if cue.polarity >= 0.0 || !CAUSED_FEELINGS.contains(&&*verb) {
         return Vec::new();
     }
     if previous_word(text, cue.span.start).is_some_and(|w| {
-        let w = text.slice(w).to_lowercase();
-        PASSIVE_AUXILIARIES.contains(&w.as_str()) || matches!(w.as_str(), "not" | "never" | "got")
+        let w = crate::text::lower(text.slice(w));
+        PASSIVE_AUXILIARIES.contains(&&*w) || matches!(&*w, "not" | "never" | "got")
     }) {
         return Vec::new();
     }
@@ -1484,7 +1484,7 @@ fn past_domain_word(kb: &KnowledgeBase, text: &Text, sentence: Span, noun: Span)
     let first = text.words.partition_point(|w| w.end <= sentence.start);
     let (adjective, domain) = (k.checked_sub(2)?, k - 1);
     if adjective < first
-        || !DOMAIN_WORDS.contains(&text.slice(text.words[domain]).to_lowercase().as_str())
+        || !DOMAIN_WORDS.contains(&&*crate::text::lower(text.slice(text.words[domain])))
     {
         return None;
     }
@@ -1582,7 +1582,7 @@ fn is_mutual(text: &Text, cue: Span) -> bool {
 }
 
 fn relational_noun(text: &Text, cue: Span) -> Option<&'static str> {
-    let last = text.slice(cue).rsplit(' ').next()?.to_lowercase();
+    let last = crate::text::lower(text.slice(cue).rsplit(' ').next()?);
     RELATIONAL_NOUNS.iter().copied().find(|n| *n == last)
 }
 
@@ -1709,12 +1709,12 @@ fn predicate_noun_of<'e>(
     }
     let k = text.words.partition_point(|w| w.end <= cue.start);
     let first = text.words.partition_point(|w| w.end <= sentence.start);
-    let lower = |i: usize| text.slice(text.words[i]).to_lowercase();
+    let lower = |i: usize| crate::text::lower(text.slice(text.words[i]));
     // The noun phrase before the cue: at most four words, opened by an opener, after a
     // copula when there is one.
     let is_opener = |i: &usize| {
         let w = lower(*i);
-        NOUN_OPENERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s")
+        NOUN_OPENERS.contains(&&*w) || w.ends_with("'s") || w.ends_with("\u{2019}s")
     };
     // The copula before a word, past up to two adverbs ("is already a", "has long been");
     // "seen as", "regarded as" stand for one ("is widely seen as a").
@@ -1723,11 +1723,11 @@ fn predicate_noun_of<'e>(
             .map_while(|back| i.checked_sub(back).filter(|&j| j >= first))
             .find_map(|j| {
                 let w = lower(j);
-                if COPULAS.contains(&w.as_str())
-                    || (w == "as" && j > first && PERCEIVED_AS.contains(&lower(j - 1).as_str()))
+                if COPULAS.contains(&&*w)
+                    || (w == "as" && j > first && PERCEIVED_AS.contains(&&*lower(j - 1)))
                 {
                     Some(Some(j))
-                } else if w.ends_with("ly") || ADVERBS.contains(&w.as_str()) {
+                } else if w.ends_with("ly") || ADVERBS.contains(&&*w) {
                     None
                 } else {
                     Some(None)
@@ -1770,11 +1770,11 @@ fn predicate_noun_of<'e>(
         let mut g = c;
         while g > first && {
             let w = lower(g - 1);
-            matches!(w.as_str(), "has" | "have" | "had")
-                || ADVERBS.contains(&w.as_str())
+            matches!(&*w, "has" | "have" | "had")
+                || ADVERBS.contains(&&*w)
                 || w.ends_with("ly")
-                || COPULAS.contains(&w.as_str())
-                || PERCEIVED_AS.contains(&w.as_str())
+                || COPULAS.contains(&&*w)
+                || PERCEIVED_AS.contains(&&*w)
         } {
             g -= 1;
         }
@@ -1824,7 +1824,7 @@ fn predicate_noun_of<'e>(
     }
     // "X is an ally of Y and an enemy of Z": the second noun is said of the first one's
     // subject.
-    if conjunct && opener > first && matches!(lower(opener - 1).as_str(), "and" | "but") {
+    if conjunct && opener > first && matches!(&*lower(opener - 1), "and" | "but") {
         let earlier = (opener.saturating_sub(CONJUNCT_WORDS).max(first)..opener - 1)
             .rev()
             .map(|j| text.words[j])
@@ -1952,12 +1952,12 @@ fn made_or_broken(text: &Text, mentions: &[Mention], phrase_start: usize) -> boo
         {
             return false;
         }
-        let lower = text.slice(*w).to_lowercase();
-        if RELATION_MAKERS.contains(&lower.as_str()) {
+        let lower = crate::text::lower(text.slice(*w));
+        if RELATION_MAKERS.contains(&&*lower) {
             return true;
         }
         let named = mentions.iter().any(|m| m.span.overlaps(*w));
-        if !named && !matches!(lower.as_str(), "the" | "a" | "an" | "their" | "its" | "any") {
+        if !named && !matches!(&*lower, "the" | "a" | "an" | "their" | "its" | "any") {
             return false;
         }
         at = w.start;
@@ -2058,7 +2058,7 @@ fn relation_statements(
         let made = made_or_broken(text, mentions, phrase_start)
             || modifiers
                 .iter()
-                .any(|c| RELATION_MAKERS.contains(&text.slice(c.span).to_lowercase().as_str()));
+                .any(|c| RELATION_MAKERS.contains(&&*crate::text::lower(text.slice(c.span))));
         // "Iran's archrival Israel": a possessor right before the word is party A even
         // inside a prepositional phrase, and is not party B when a name follows it.
         let possessive = |m: &crate::entities::Mention| {
@@ -4105,6 +4105,21 @@ mod tests {
             "armenia",
             1,
         );
+        // Agreeing with someone on a course is acting with them, not against them.
+        for text in [
+            "\u{201C}I agreed with Foreign Minister Sergey Lavrov on forming a united front \
+             against Georgia,\u{201D} Turkey's foreign minister said.",
+            "\u{201C}We agreed with Armenia on a common front against Russia,\u{201D} the \
+             Turkish minister said.",
+        ] {
+            let found = stances_of(text);
+            assert!(
+                found.iter().all(
+                    |(_, t, s)| !(matches!(t.as_str(), "sergey_lavrov" | "armenia") && *s < 0)
+                ),
+                "{text}: {found:?}"
+            );
+        }
         // Meeting someone is not acting with them.
         assert_lacks(
             "Turkey met with Armenia and condemned Russia.",
