@@ -2072,6 +2072,11 @@ fn relation_statements(
             .filter(|m| {
                 m.span.end <= phrase_start && words(m.span.end, phrase_start) <= RELATION_REACH
             })
+            // "close to both A and B, the unfolding tension…": a clause break between
+            // a name and the word leaves the name out of the relationship.
+            .filter(|m| {
+                !text.original[m.span.end..phrase_start].contains([',', ';', ':', '(', ')'])
+            })
             .rfind(|m| {
                 (possessive(m) && words(m.span.end, phrase_start) <= 1)
                     || !is_object(text, mentions, m)
@@ -4127,6 +4132,24 @@ mod tests {
             "armenia",
             1,
         );
+    }
+
+    #[test]
+    fn a_clause_break_ends_a_relationships_parties() {
+        for text in [
+            "For Georgia, situated close to both Russia and Turkey, the unfolding tension \
+             carries grave implications.",
+            "Wedged between Russia and Turkey, the region's rivalry shapes Georgia's choices.",
+        ] {
+            assert_lacks(text, "russia", "turkey", -1);
+            assert_lacks(text, "turkey", "russia", -1);
+        }
+        for text in [
+            "Russia and Turkey have a deep rivalry.",
+            "Russia's rivalry with Turkey is deepening.",
+        ] {
+            assert_has(text, "russia", "turkey", -1);
+        }
     }
 
     #[test]
