@@ -559,7 +559,14 @@ pub fn stances(
                                     .is_some_and(|o| {
                                         o.entity != m.entity && Holder::Entity(o.entity) != holder
                                     });
-                                (d <= TARGET_REACH && !past_object && !owned_by_other)
+                                // "…defined Kestria as its main threat, it sought ties with
+                                // Zorblat": a new clause's subject ends what the cue speaks of.
+                                let other_clause = c.span.end <= m.span.start
+                                    && new_clause_between(text, c.span.end, m.span.start);
+                                (d <= TARGET_REACH
+                                    && !past_object
+                                    && !owned_by_other
+                                    && !other_clause)
                                     .then_some((m, c, d, victim, governed))
                             })
                             .min_by_key(|(_, _, d, _, _)| *d)
@@ -1282,6 +1289,15 @@ fn is_name_modifier(text: &Text, kind: EntityType, span: Span) -> bool {
             .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
         || (kind == EntityType::Person
             && last_word_before(text, span.start).eq_ignore_ascii_case("the"))
+}
+
+/// Subjects that open a new clause after a comma.
+const CLAUSE_SUBJECTS: &[&str] = &[", it ", ", they ", ", he ", ", she ", ", we ", "; "];
+
+/// Whether a new clause starts between two offsets (", it sought…", "; …").
+fn new_clause_between(text: &Text, from: usize, to: usize) -> bool {
+    let gap = folded_between(text, from, to);
+    CLAUSE_SUBJECTS.iter().any(|c| gap.contains(c))
 }
 
 /// The name right before an attitude noun that it modifies or possesses ("the Novak
@@ -4150,6 +4166,25 @@ mod tests {
         ] {
             assert_has(text, "russia", "turkey", -1);
         }
+    }
+
+    #[test]
+    fn a_new_clause_ends_what_a_cue_speaks_of() {
+        for text in [
+            "When Turkey defined Russia as its main threat, it sought ties with Georgia.",
+            "Turkey called Russia a threat; Georgia stayed silent.",
+            "Turkey condemned Russia's threats, they said, and Georgia agreed.",
+        ] {
+            assert_has(text, "turkey", "russia", -1);
+            assert_lacks(text, "turkey", "georgia", -1);
+        }
+        // A list's commas are not a new clause.
+        assert_has(
+            "Turkey condemned Russia, Armenia and Georgia.",
+            "turkey",
+            "georgia",
+            -1,
+        );
     }
 
     #[test]
