@@ -559,7 +559,7 @@ pub fn stances(
                                     .is_some_and(|o| {
                                         o.entity != m.entity && Holder::Entity(o.entity) != holder
                                     });
-                                // "…defined Kestria as its main threat, it sought ties with
+                                // "…defined Kestria as a threat to the region, it sought
                                 // Zorblat": a new clause's subject ends what the cue speaks of.
                                 let other_clause = c.span.end <= m.span.start
                                     && new_clause_between(text, c.span.end, m.span.start);
@@ -1017,7 +1017,7 @@ const PERCEPTION: &[&str] = &[
     "facing",
 ];
 
-/// Verbs of regarding someone as something ("defined Kestria as its main threat").
+/// Verbs of regarding someone as something ("defined Kestria as a danger").
 const REGARDING: &[&str] = &[
     "sees",
     "saw",
@@ -1390,7 +1390,7 @@ fn local_subject<'e>(
 ) -> Option<&'e crate::entities::Mention> {
     let mentions = entities.mentions_in(sentence);
     let mut m = mentions.iter().rev().find(|m| m.span.end <= cue.start)?;
-    // "Varnia defined Kestria as its main threat": the one regarded is the verb's object;
+    // "Varnia defined Kestria as a danger": the one regarded is the verb's object;
     // the one regarding is the subject.
     if let Some(verb) = previous_word(text, m.span.start).filter(|w| {
         REGARDING
@@ -4058,7 +4058,7 @@ mod tests {
     #[test]
     fn the_one_regarded_as_a_threat_is_not_its_holder() {
         for text in [
-            "In the 1990s, Turkey defined Russia as its main threat.",
+            "In the 1990s, Turkey defined Russia as the gravest threat to its borders.",
             "Back then, Turkey labelled Russia as a threat to the region.",
             "Even then Turkey regarded Russia as a threat.",
         ] {
@@ -4171,7 +4171,7 @@ mod tests {
     #[test]
     fn a_new_clause_ends_what_a_cue_speaks_of() {
         for text in [
-            "When Turkey defined Russia as its main threat, it sought ties with Georgia.",
+            "Once Turkey defined Russia as a threat to the region, it sought ties with Georgia.",
             "Turkey called Russia a threat; Georgia stayed silent.",
             "Turkey condemned Russia's threats, they said, and Georgia agreed.",
         ] {
