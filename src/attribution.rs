@@ -13,7 +13,9 @@
 
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
-use crate::grammar::{is_object, words_between, JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES};
+use crate::grammar::{
+    after_jointly, is_object, words_between, JOINED_VERB_ADVERBS, PASSIVE_AUXILIARIES,
+};
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
@@ -287,11 +289,7 @@ fn subject_of(
         .filter(|m| m.span.start >= from && m.span.end <= verb.start && is_actor(entities, m))
         .filter(|m| !is_object(text, mentions, m) || is_role_of(text, m))
         // "Varnia, together with Kestria, condemned…": the partner is not the subject.
-        .filter(|m| {
-            let before = text.original[sentence.start..m.span.start].trim_end();
-            let before = before.strip_suffix(" the").unwrap_or(before).to_lowercase();
-            !JOINTLY.iter().any(|j| before.ends_with(j))
-        })
+        .filter(|m| !after_jointly(text, sentence, m.span))
         .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
         // "The summit angered Varnia and praised Kestria": the name before "and" is the
         // object of the earlier verb; the joined verb has the earlier subject.

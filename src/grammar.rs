@@ -129,6 +129,17 @@ pub(crate) const JOINTLY: &[&str] = &[
     "agreed with",
 ];
 
+/// "together with Kestria", "alongside the Varnian army": the name at `span` acts jointly
+/// with its clause's subject. Only the few bytes before it are read, so a long sentence
+/// of names stays linear.
+pub(crate) fn after_jointly(text: &Text, sentence: Span, span: Span) -> bool {
+    let from = crate::text::floor_char_boundary(text.original, span.start.saturating_sub(24))
+        .max(sentence.start);
+    let before = folded_between(text, from, span.start).trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    JOINTLY.iter().any(|j| before.ends_with(j))
+}
+
 /// Adverbs that may stand between "and" and a verb joined to an earlier one.
 pub(crate) const JOINED_VERB_ADVERBS: &[&str] =
     &["also", "then", "later", "strongly", "even", "further"];

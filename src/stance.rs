@@ -19,8 +19,8 @@ use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
-    folded_between, governs, is_object, is_quoted, last_word_before, previous_word, words_between,
-    CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES,
+    after_jointly, folded_between, governs, is_object, is_quoted, last_word_before, previous_word,
+    words_between, CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -128,8 +128,8 @@ pub fn stances(
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
         let mut relative_holders: Vec<Holder> = Vec::new();
-        // The holders of the sentence's attitude verbs so far, for verbs joined to them.
-        let mut verb_subjects: Vec<(Holder, Option<Span>)> = Vec::new();
+        // The holder of the sentence's last attitude verb, for a verb joined to it.
+        let mut verb_subject: Option<(Holder, Option<Span>)> = None;
         // Speech verbs of relative clauses with their speakers, in text order.
         let relatives: Vec<(usize, &Mention)> = sentence_speech
             .iter()
@@ -361,11 +361,10 @@ pub fn stances(
                             continue
                         }
                         // "X commended Y … and praised Z": the second verb is X's too.
-                        None => match verb_subjects
-                            .last()
+                        None => match verb_subject
                             .filter(|_| coordinated_verb(text, sentence_speech, cue.span))
                         {
-                            Some(&(holder, subject)) => (holder, subject),
+                            Some((holder, subject)) => (holder, subject),
                             None => (Holder::Author, None),
                         },
                     }
@@ -405,7 +404,7 @@ pub fn stances(
                 continue;
             }
             if holder != Holder::Author && is_verb_like(text, sentence_speech, cue.span) {
-                verb_subjects.push((holder, subject));
+                verb_subject = Some((holder, subject));
             }
             let cue = Cue {
                 span: cue.span,
@@ -540,7 +539,8 @@ pub fn stances(
                                 // article's target; the doer is (see author-blames-actor).
                                 // Not the one a hostile act comes from ("hostile actions
                                 // from Varnia"); a condemnation from Varnia is Varnia's.
-                                let source = has_stem(text, c.span, HOSTILE_DEEDS)
+                                let source = (has_stem(text, c.span, CHARGES)
+                                    || has_stem(text, c.span, HOSTILE_DEEDS))
                                     && folded_between(text, c.span.end, m.span.start)
                                         .split_whitespace()
                                         .any(|w| matches!(w, "from" | "by"));
@@ -552,7 +552,7 @@ pub fn stances(
                                 // The object of a verb of judging ("praised Varnia and
                                 // criticized Kestria"), each with its own verdict.
                                 let governed = objects.contains(&m.entity)
-                                    && sentence_speech.iter().any(|v| v.span.overlaps(c.span));
+                                    && is_speech(sentence_speech, c.span);
                                 // "the Novak government", "Varnia's meddling": a noun its
                                 // owner is named right before speaks of that owner only.
                                 let owned_by_other = cue_owner(text, entities, *sentence, c.span)
@@ -623,8 +623,7 @@ pub fn stances(
                     .split_whitespace()
                     .any(|w| PREVENTION.iter().any(|p| w.starts_with(p)))
                     || found.first().is_some_and(|c| {
-                        has_stem(text, c.span, JUDGEMENTS)
-                            || sentence_speech.iter().any(|v| v.span.overlaps(c.span))
+                        has_stem(text, c.span, JUDGEMENTS) || is_speech(sentence_speech, c.span)
                     })
             });
             if let (Holder::Entity(actor), true) = (
@@ -727,11 +726,7 @@ fn joint_partners(
     if words_between(text, subject.end, m.span.start) > JOINT_REACH {
         return partners;
     }
-    let from = crate::text::floor_char_boundary(text.original, m.span.start.saturating_sub(20))
-        .max(sentence.start);
-    let before = folded_between(text, from, m.span.start).trim_end();
-    let before = before.strip_suffix(" the").unwrap_or(before);
-    if JOINTLY.iter().any(|j| before.ends_with(j)) {
+    if after_jointly(text, sentence, m.span) {
         // "together with Kestria and Zorblat": each one.
         for p in std::iter::once(m).chain(conjuncts(text, entities, sentence, m)) {
             if p.entity != holder
@@ -1095,17 +1090,9 @@ fn is_advised(text: &Text, span: Span) -> bool {
         && !text.original[span.end..].starts_with(['\'', '\u{2019}'])
 }
 
-/// Words for hostile deeds, whose doer may follow them ("provocations by Varnia").
-const HOSTILE_DEEDS: &[&str] = &[
-    "threat",
-    "aggression",
-    "provocation",
-    "sabotage",
-    "hostil",
-    "attack",
-    "meddl",
-    "interfer",
-];
+/// Words for hostile deeds besides the charges, whose doer may follow them ("attacks by
+/// Varnia").
+const HOSTILE_DEEDS: &[&str] = &["hostil", "attack", "meddl", "interfer"];
 
 /// Participles that turn a state into a modifier of something else ("Iranian-backed
 /// militias"): the state is not what the sentence's attitude is about.
@@ -1314,9 +1301,7 @@ fn cue_owner<'e>(
     // Before a verb a name is its subject ("Novak lauded"); before a noun it says whose
     // the noun is: a possessive, a demonym ("Varnian meddling") or after "the".
     let attributive = gap == " "
-        && !last_word_before(text, cue.end)
-            .to_ascii_lowercase()
-            .ends_with("ed")
+        && !ends_in_ed(last_word_before(text, cue.end))
         && (text.slice(m.span) != entities.entities[m.entity].name
             || last_word_before(text, m.span.start).eq_ignore_ascii_case("the"));
     ((attributive || matches!(gap, "'s " | "\u{2019}s ")) && is_actor_kind(entities, m.entity))
@@ -1340,10 +1325,21 @@ fn modified_noun_subject(text: &Text, entities: &Entities, sentence: Span, cue: 
 /// A verb form: a past tense or participle ("condemned"), or a speech verb.
 fn is_verb_like(text: &Text, speech: &[Hit<'_, SpeechKind>], cue: Span) -> bool {
     let word = last_word_before(text, cue.end);
-    word.len() > 3 && word.to_ascii_lowercase().ends_with("ed")
-        || speech
-            .get(speech.partition_point(|v| v.span.end <= cue.start))
-            .is_some_and(|v| v.span.overlaps(cue))
+    word.len() > 3 && ends_in_ed(word) || is_speech(speech, cue)
+}
+
+/// A word ending in "-ed", in any case ("condemned", "CONDEMNED").
+fn ends_in_ed(word: &str) -> bool {
+    word.as_bytes()
+        .get(word.len().saturating_sub(2)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case(b"ed"))
+}
+
+/// Whether a speech word of the sentence (in text order, not overlapping) overlaps `span`.
+fn is_speech(speech: &[Hit<'_, SpeechKind>], span: Span) -> bool {
+    speech
+        .get(speech.partition_point(|v| v.span.end <= span.start))
+        .is_some_and(|v| v.span.overlaps(span))
 }
 
 /// "… and praised", "… and also warned": a verb joined by "and" to an earlier verb of the
@@ -2527,6 +2523,12 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Fails, showing what was found, unless every `(holder, target, sign)` of `text` is `ok`.
+    fn assert_each(text: &str, ok: impl Fn(&(String, String, i8)) -> bool) {
+        let found = stances_of(text);
+        assert!(found.iter().all(ok), "{text}: {found:?}");
     }
 
     fn has(text: &str, holder: &str, target: &str, sign: i8) -> bool {
@@ -3933,13 +3935,7 @@ mod tests {
             "France has long tolerated the Aliyev dictatorship.",
         ] {
             assert_has(text, "author", "ilham_aliyev", -1);
-            let found = stances_of(text);
-            assert!(
-                found
-                    .iter()
-                    .all(|(h, t, _)| h != "author" || t == "ilham_aliyev"),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(h, t, _)| h != "author" || t == "ilham_aliyev");
         }
     }
 
@@ -3951,11 +3947,7 @@ mod tests {
             "The summit brought the two rival leaders of Armenia and Georgia together.",
             "One of those allies is Georgia.",
         ] {
-            let found = stances_of(text);
-            assert!(
-                found.iter().all(|(h, _, _)| h != "author"),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(h, _, _)| h != "author");
         }
         // A party named in its relative clause holds it.
         for (text, holder) in [
@@ -3996,12 +3988,9 @@ mod tests {
             "Turkey should confront the hostile regime in Moscow.",
             "Georgia needs to resist Russian aggression.",
         ] {
-            let found = stances_of(text);
-            assert!(
-                found.iter().all(|(h, t, _)| h != "author"
-                    || !matches!(t.as_str(), "france" | "turkey" | "georgia")),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(h, t, _)| {
+                h != "author" || !matches!(t.as_str(), "france" | "turkey" | "georgia")
+            });
         }
         assert_has(
             "The new French government must build a strategy to strengthen its allies and \
@@ -4064,11 +4053,7 @@ mod tests {
         ] {
             assert_has(text, "turkey", "russia", -1);
             assert_lacks(text, "author", "turkey", -1);
-            let found = stances_of(text);
-            assert!(
-                found.iter().all(|(h, _, _)| h != "russia"),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(h, _, _)| h != "russia");
         }
     }
 
@@ -4133,13 +4118,9 @@ mod tests {
             "\u{201C}We agreed with Armenia on a common front against Russia,\u{201D} the \
              Turkish minister said.",
         ] {
-            let found = stances_of(text);
-            assert!(
-                found.iter().all(
-                    |(_, t, s)| !(matches!(t.as_str(), "sergey_lavrov" | "armenia") && *s < 0)
-                ),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(_, t, s)| {
+                !(matches!(t.as_str(), "sergey_lavrov" | "armenia") && *s < 0)
+            });
         }
         // Meeting someone is not acting with them.
         assert_lacks(
@@ -4194,11 +4175,7 @@ mod tests {
             "As the Georgia\u{2013}Armenia standoff escalates, Turkey faces hard choices.",
             "While the Georgia/Armenia dispute worsens, Turkey hesitates.",
         ] {
-            let found = stances_of(text);
-            assert!(
-                found.iter().all(|(h, t, _)| t != "turkey" && h != "turkey"),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(h, t, _)| t != "turkey" && h != "turkey");
         }
         for text in [
             "Rights groups abroad have long condemned the Aliyev dictatorship.",
@@ -4232,13 +4209,9 @@ mod tests {
             "Turkey condemned the pro-Russia Armenia.",
             "Historically, Georgia has aligned with Armenia over Muslim, but pro-Western, Turkey.",
         ] {
-            let found = stances_of(text);
-            assert!(
-                found
-                    .iter()
-                    .all(|(_, t, _)| t != "georgia" && t != "russia" && t != "the_west"),
-                "{text}: {found:?}"
-            );
+            assert_each(text, |(_, t, _)| {
+                t != "georgia" && t != "russia" && t != "the_west"
+            });
         }
         assert_has(
             "Turkey condemned the pro-Russia militias and Russia.",
