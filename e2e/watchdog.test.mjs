@@ -113,9 +113,11 @@ test('names are shown without control or bidi characters; an unreadable file of 
   assert.doesNotMatch(await page.textContent('body'), /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0007]/);
 
   // A folder whose second file changes on disk after it was picked: the browser then refuses
-  // to read it (NotReadableError). A slow first file gives time to change it.
+  // to read it (NotReadableError). A slow first file gives time to change it: the largest legal
+  // one, seconds of work for one analyzer, not a 0.2 MB file a fast core finished before the
+  // change was written (the change then came too late and the file was read).
   const dir = mkdtempSync(join(tmpdir(), 'parallax-unreadable-'));
-  writeFileSync(join(dir, 'a-slow.txt'), `Iran warned Israel. ${'Baku answered Tehran about Israel. '.repeat(6000)}`);
+  writeFileSync(join(dir, 'a-slow.txt'), hugeText());
   writeFileSync(join(dir, 'b-changed.txt'), 'This file will change before it is read.');
   writeFileSync(join(dir, 'c-fine.md'), '# Still added\n\nIsrael and Azerbaijan signed a deal.');
   await page.setInputFiles('#folder-input', dir);
