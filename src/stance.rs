@@ -508,6 +508,7 @@ pub fn stances(
                             .filter(|m| {
                                 !is_location(text, m.span)
                                     && !is_modifier(text, m.span)
+                                    && !is_ethnic_group(text, m.span)
                                     && !is_side_taken(text, m.span, holder == Holder::Author)
                                     && !modifies_relational_noun(
                                         text,
@@ -561,8 +562,14 @@ pub fn stances(
                                     });
                                 // "…defined Kestria as a threat to the region, it sought
                                 // Zorblat": a new clause's subject ends what the cue speaks of.
-                                let other_clause = c.span.end <= m.span.start
-                                    && new_clause_between(text, c.span.end, m.span.start);
+                                // So does one a contrast opens ("…backs Zorblat while
+                                // Kestria backs the rebels").
+                                let other_clause = (c.span.end <= m.span.start
+                                    && new_clause_between(text, c.span.end, m.span.start))
+                                    || entities.mentions_in(*sentence).iter().any(|x| {
+                                        (from..=m.span.start).contains(&x.span.start)
+                                            && opens_contrast(text, from, x.span.start)
+                                    });
                                 (d <= TARGET_REACH
                                     && !past_object
                                     && !owned_by_other
@@ -652,6 +659,11 @@ pub fn stances(
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
             };
+            // "Varnia should stand with Kestria" advises Varnia; it does not say where
+            // Varnia stands.
+            if rule == "clause-subject" && subject.is_some_and(|s| is_advised(text, s)) {
+                continue;
+            }
             for &other in &co_holders {
                 if holder != Holder::Entity(other) {
                     statements.push(Statement {
@@ -1080,13 +1092,25 @@ const PRESCRIPTIONS: &[&str] = &["must", "should", "needs", "ought"];
 
 /// "The new Varnian government must strengthen…": advice to the one named, not the
 /// article's attitude toward it.
+/// "Needs" only with "to": "the ally Varnia needs" is no advice.
 fn is_advised(text: &Text, span: Span) -> bool {
     let words = text.words_in(Span::new(span.end, text.original.len()));
-    text.words[words.start..words.end.min(words.start + 3)]
+    let words: Vec<&str> = text.words[words.start..words.end.min(words.start + 4)]
         .iter()
         .map(|w| text.slice(*w))
+        .collect();
+    words
+        .iter()
+        .take(3)
         .take_while(|w| !w.contains([',', ';']))
-        .any(|w| PRESCRIPTIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .enumerate()
+        .any(|(i, w)| {
+            PRESCRIPTIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
+                && (!w.eq_ignore_ascii_case("needs")
+                    || words
+                        .get(i + 1)
+                        .is_some_and(|n| n.eq_ignore_ascii_case("to")))
+        })
         && !text.original[span.end..].starts_with(['\'', '\u{2019}'])
 }
 
@@ -1285,6 +1309,24 @@ const CLAUSE_SUBJECTS: &[&str] = &[", it ", ", they ", ", he ", ", she ", ", we 
 fn new_clause_between(text: &Text, from: usize, to: usize) -> bool {
     let gap = folded_between(text, from, to);
     CLAUSE_SUBJECTS.iter().any(|c| gap.contains(c))
+}
+
+/// "ethnic Varnians": a people, wherever they live, not the state of that name.
+fn is_ethnic_group(text: &Text, span: Span) -> bool {
+    last_word_before(text, span.start).eq_ignore_ascii_case("ethnic")
+}
+
+/// Whether the name at `at` is the subject of a contrasting clause ("while Kestria…",
+/// "whereas the Varnian army…"), read back to `from`.
+fn opens_contrast(text: &Text, from: usize, at: usize) -> bool {
+    let gap = folded_between(text, from, at);
+    let gap = gap.strip_suffix("the ").unwrap_or(gap);
+    ["while ", "whereas ", "although ", "though "]
+        .iter()
+        .any(|c| {
+            gap.strip_suffix(c)
+                .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+        })
 }
 
 /// The name right before an attitude noun that it modifies or possesses ("the Novak
@@ -1977,6 +2019,9 @@ fn made_or_broken(text: &Text, mentions: &[Mention], phrase_start: usize) -> boo
     false
 }
 
+/// Prepositions that name what a relationship is about rather than a party to it.
+const TOPIC_WORDS: &[&str] = &["over", "about", "regarding", "concerning"];
+
 fn relation_statements(
     kb: &KnowledgeBase,
     text: &Text,
@@ -2109,6 +2154,12 @@ fn relation_statements(
                     && words(hit.span.end, m.span.start) <= RELATION_REACH
             })
             .filter(|m| !modifies_relational_noun(text, mentions, m))
+            // "tensions over Zorblat", "a dispute about Kestria": what it is about is no party.
+            .filter(|m| {
+                !folded_between(text, hit.span.end, m.span.start)
+                    .split_whitespace()
+                    .any(|w| TOPIC_WORDS.contains(&w))
+            })
             .collect();
         let after: Vec<&crate::entities::Mention> = near_after
             .iter()
@@ -2729,7 +2780,7 @@ mod tests {
     fn support_against_a_party_is_hostility_to_it() {
         for (text, holder, ally, foe) in [
             (
-                "Georgia must back its friends in any standoff against the Russian regime.",
+                "Georgia backs its friends in any standoff against the Russian regime.",
                 "georgia",
                 None,
                 "russia",
@@ -3954,7 +4005,7 @@ mod tests {
             ("The ally that France needs is Georgia.", "france"),
             ("The partner whom Turkey trusts most is Georgia.", "turkey"),
             (
-                "The friend that the United States should court is Georgia.",
+                "The friend that the United States courts is Georgia.",
                 "united_states",
             ),
         ] {
@@ -4166,6 +4217,78 @@ mod tests {
             "georgia",
             -1,
         );
+    }
+
+    #[test]
+    fn a_contrasting_clause_has_its_own_subject() {
+        for text in [
+            "Russia supports the government of Armenia while Turkey backs the opposition.",
+            "Russia praised Armenia, whereas Turkey denounced the rebels.",
+            "Russia praised Armenia, although Turkey stayed away.",
+            "Moscow welcomed Yerevan while the Turkish side kept silent.",
+        ] {
+            assert_has(text, "russia", "armenia", 1);
+            assert_each(text, |(h, t, _)| !(h == "russia" && t == "turkey"));
+        }
+        // "while" before a verb is no new subject.
+        assert_has(
+            "Russia condemned Armenia while visiting Georgia.",
+            "russia",
+            "armenia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn what_a_relationship_is_about_is_no_party_to_it() {
+        for text in [
+            "Russia does not want to escalate tensions over Armenia.",
+            "Ankara's quarrel regarding Armenia grew.",
+        ] {
+            assert_each(text, |(_, t, s)| {
+                *s == 0 || (t != "armenia" && t != "georgia")
+            });
+        }
+        for text in [
+            "Russia's tensions with Armenia over Georgia grew.",
+            "Tensions between Russia and Armenia over Georgia grew.",
+            "Russia has a bitter dispute with Armenia about Georgia.",
+        ] {
+            assert_has(text, "russia", "armenia", -1);
+            assert_lacks(text, "russia", "georgia", -1);
+        }
+    }
+
+    #[test]
+    fn advice_to_a_subject_is_not_its_stance() {
+        for text in [
+            "Turkey should stand with Georgia.",
+            "Russia must confront Armenia.",
+            "Georgia needs to back Turkey against Russia.",
+            "Armenia ought to condemn Russia.",
+        ] {
+            assert_each(text, |(h, _, _)| {
+                !matches!(h.as_str(), "turkey" | "russia" | "georgia" | "armenia")
+            });
+        }
+        // "needs" without "to" is a plain verb.
+        assert_has(
+            "The partner that Turkey needs is Georgia.",
+            "turkey",
+            "georgia",
+            1,
+        );
+    }
+
+    #[test]
+    fn an_ethnic_group_is_not_the_state() {
+        for text in [
+            "For decades Moscow has brutally suppressed ethnic Georgians.",
+            "Ankara persecuted ethnic Armenians.",
+        ] {
+            assert_each(text, |(_, t, _)| t != "georgia" && t != "armenia");
+        }
+        assert_has("Ankara persecuted Armenia.", "turkey", "armenia", -1);
     }
 
     #[test]
