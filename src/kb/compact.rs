@@ -295,50 +295,29 @@ impl Compact<Option<Bytes<Vec<u8>>>> {
         let by_id = (entities.iter().enumerate())
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let stance = self.stance.lexicon()?;
-        let speech = self.speech.lexicon()?;
-        let negation = self.negation.lexicon()?;
-        let hedges = self.hedges.lexicon()?;
-        let titles = self.titles.lexicon()?;
-        let framing = self.framing.lexicon()?.with_every_capital();
-        let relations = self.relations.lexicon()?;
-        let collectives = self.collectives.lexicon()?;
-        let acts = self.acts.lexicon()?;
-        let scanner = Scanner::with_transducer(
-            [
-                &gazetteer,
-                &stance,
-                &speech,
-                &negation,
-                &hedges,
-                &titles,
-                &framing,
-                &relations,
-                &collectives,
-                &acts,
-            ],
-            self.transducer.map(|b| b.0),
-        )
-        .ok_or_else(|| E::custom("the transducer is not one of the patterns"))?;
-        Ok(KnowledgeBase {
+        let mut kb = KnowledgeBase {
             entities,
             by_id,
             blocs: self.blocs,
             viewpoints: self.viewpoints,
             fallback_viewpoint: self.fallback_viewpoint,
             gazetteer,
-            stance,
-            speech,
-            negation,
-            hedges,
-            titles,
-            framing,
-            relations,
-            collectives,
-            acts,
+            stance: self.stance.lexicon()?,
+            speech: self.speech.lexicon()?,
+            negation: self.negation.lexicon()?,
+            hedges: self.hedges.lexicon()?,
+            titles: self.titles.lexicon()?,
+            framing: self.framing.lexicon()?.with_every_capital(),
+            relations: self.relations.lexicon()?,
+            collectives: self.collectives.lexicon()?,
+            acts: self.acts.lexicon()?,
             stance_profile: self.stance_profile,
-            scanner,
-        })
+            scanner: Scanner::empty(),
+        };
+        let transducer = self.transducer.map(|b| b.0);
+        kb.scanner = Scanner::with_transducer(kb.scanned(), transducer)
+            .ok_or_else(|| E::custom("the transducer is not one of the patterns"))?;
+        Ok(kb)
     }
 }
 

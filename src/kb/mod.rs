@@ -194,6 +194,14 @@ pub(crate) struct Scanner {
 }
 
 impl Scanner {
+    /// A scanner of nothing, until a knowledge base's lexicons are known (`scanned`).
+    fn empty() -> Scanner {
+        Scanner {
+            trie: Trie::new(Vec::new()),
+            bases: [0; LEXICONS + 1],
+        }
+    }
+
     /// The lexicons in the order of `KnowledgeBase::hits`.
     fn new(lexicons: [&dyn LexiconKeys; LEXICONS]) -> Scanner {
         let (pairs, bases) = Scanner::pairs(lexicons);
@@ -365,6 +373,22 @@ impl KnowledgeBase {
         self.entities
             .iter()
             .position(|e| e.kind == EntityType::Country && e.domains.contains(&tld))
+    }
+
+    /// The lexicons the scanner holds, in its order (that of `hits`).
+    fn scanned(&self) -> [&dyn LexiconKeys; LEXICONS] {
+        [
+            &self.gazetteer,
+            &self.stance,
+            &self.speech,
+            &self.negation,
+            &self.hedges,
+            &self.titles,
+            &self.framing,
+            &self.relations,
+            &self.collectives,
+            &self.acts,
+        ]
     }
 
     /// Every lexicon's hits in a text (see `Hits`), found in one walk of the scanner.
