@@ -506,7 +506,7 @@ pub fn stances(
                             .filter(|m| !earlier_verb_objects.is_some_and(|o| o.contains(m.span)))
                             .filter(|m| holder != Holder::Author || !is_advised(text, m.span))
                             .filter(|m| {
-                                !is_location(text, m.span)
+                                (!is_location(text, m.span) || aimed_at(text, &found, m.span))
                                     && !is_modifier(text, m.span)
                                     && !is_ethnic_group(text, m.span)
                                     && !is_side_taken(text, m.span, holder == Holder::Author)
@@ -1174,8 +1174,6 @@ const LOCATIVE: &[&str] = &[
     "within",
 ];
 
-/// "a strike on a depot in Georgia": a place, not a target (unless
-/// possessive: "in Azerbaijan's affairs").
 /// Words shortly before a name that make it a companion of the speaker, not the one
 /// spoken of ("at a news conference with his Varnian counterpart", "alongside X").
 const COMPANIONS: &[&str] = &[
@@ -1207,12 +1205,26 @@ fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
         .any(|c| tail.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()))
 }
 
+/// "a strike on a depot in Georgia": a place, not a target (unless
+/// possessive: "in Azerbaijan's affairs").
 fn is_location(text: &Text, span: Span) -> bool {
     let possessive = text.original[span.end..].starts_with("'s")
         || text.original[span.end..].starts_with("\u{2019}s");
     let before = text.folded[..text.folded_offset(span.start)].trim_end();
     let word = before.rsplit(' ').next().unwrap_or("");
     !possessive && LOCATIVE.contains(&word)
+}
+
+/// "lashed out at Kestria", "sanctions on Varnia": a name right after an attitude word's
+/// preposition is what the attitude is aimed at, not where it happens.
+fn aimed_at(text: &Text, cues: &[Cue], span: Span) -> bool {
+    cues.iter().any(|c| {
+        c.span.end <= span.start
+            && matches!(
+                folded_between(text, c.span.end, span.start),
+                " at " | " on " | " at the " | " on the "
+            )
+    })
 }
 
 /// Weaker sums are noise from incidental words, not a stance.
@@ -4216,6 +4228,24 @@ mod tests {
             "turkey",
             "georgia",
             -1,
+        );
+    }
+
+    #[test]
+    fn an_attitude_aimed_at_a_capital_is_aimed_at_its_state() {
+        for text in [
+            "Russian officials lashed out at Tbilisi.",
+            "Moscow hit out at Tbilisi over the vote.",
+            "Moscow is angry at Tbilisi.",
+            "Russia hits out at Tbilisi.",
+            "Russia lashed out at Georgia.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+        }
+        // Where something happens is still a place.
+        assert_each(
+            "Russian envoys held talks at Tbilisi and praised the hosts.",
+            |(_, t, _)| t != "georgia",
         );
     }
 
