@@ -2148,6 +2148,13 @@ fn relation_statements(
             text.words_in(Span::new(a, b)).len()
         }
     };
+    // "Iran's archrival Israel": a possessor right before the word is party A even
+    // inside a prepositional phrase, and is not party B when a name follows it.
+    let possessive = |m: &crate::entities::Mention| {
+        text.original
+            .get(m.span.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    };
     // "A's strained relations with B and friendship with C": A holds both.
     let mut last_subject: Option<usize> = None;
     let mut last_pair: Option<(usize, usize, bool)> = None;
@@ -2156,9 +2163,16 @@ fn relation_statements(
         if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
             continue;
         }
+        // "opposed Kestria's ties": a verb whose object is the relationship, with its
+        // owner between them, judges it; it does not describe it.
         let mut modifiers: Vec<&Cue> = cues
             .iter()
             .filter(|c| c.span.end <= hit.span.start && words(c.span.end, hit.span.start) <= 1)
+            .filter(|c| {
+                !mentions.iter().any(|m| {
+                    m.span.start >= c.span.end && m.span.end <= hit.span.start && possessive(m)
+                })
+            })
             .collect();
         // "close economic ties" is "close ties": a domain word between an evaluative
         // adjective and its relationship noun does not change the evaluation.
@@ -2213,13 +2227,6 @@ fn relation_statements(
             || modifiers
                 .iter()
                 .any(|c| RELATION_MAKERS.contains(&&*crate::text::lower(text.slice(c.span))));
-        // "Iran's archrival Israel": a possessor right before the word is party A even
-        // inside a prepositional phrase, and is not party B when a name follows it.
-        let possessive = |m: &crate::entities::Mention| {
-            text.original
-                .get(m.span.end..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
-        };
         let before = mentions
             .iter()
             .filter(is_party)
@@ -4353,6 +4360,27 @@ mod tests {
         ] {
             assert_lacks(text, "georgia", "russia", -1);
         }
+    }
+
+    #[test]
+    fn judging_a_relationship_is_not_describing_it() {
+        for text in [
+            "Moscow has long opposed Tbilisi's ties with Turkey.",
+            "Russia objects to Georgia's growing partnership with Turkey.",
+            "Russia condemned Georgia's alliance with Turkey.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+            // The judging verb is the holder's, not the relationship's own colour.
+            assert_lacks(text, "georgia", "turkey", -1);
+            assert_lacks(text, "russia", "turkey", 1);
+        }
+        // A word right before the relationship still describes it.
+        assert_has(
+            "Russia's strained ties with Georgia worsened.",
+            "russia",
+            "georgia",
+            -1,
+        );
     }
 
     #[test]
