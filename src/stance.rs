@@ -26,7 +26,7 @@ use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
 /// One stance cue with its effective polarity.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cue {
     pub span: Span,
     pub polarity: f32,
@@ -101,7 +101,7 @@ pub fn stances(
         let Some(attribution) = attributions.get(si) else {
             continue;
         };
-        let sentence_cues: Vec<Cue> = cues[ci..]
+        let mut sentence_cues: Vec<Cue> = cues[ci..]
             .iter()
             .take_while(|c| in_sentence(c.span))
             .map(|c| Cue {
@@ -109,6 +109,8 @@ pub fn stances(
                 polarity: *c.value,
             })
             .collect();
+        sentence_cues.extend(rebuttals(text, entities, *sentence, &sentence_cues));
+        sentence_cues.sort_by_key(|c| c.span.start);
         let sentence_relations = hits_in(relation_hits, *sentence);
         let sentence_speech = hits_in(&doc.hits.speech, *sentence);
         let relations = relation_statements(
@@ -179,11 +181,7 @@ pub fn stances(
             .filter(|m| matches!(m.kind, MentionKind::Epithet { .. }))
             .map(|m| m.span)
             .collect();
-        for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
-            let cue = Cue {
-                span: cue.span,
-                polarity: *cue.value,
-            };
+        for &cue in &sentence_cues {
             if consumed.iter().any(|x| x.overlaps(cue.span))
                 || epithets.iter().any(|e| e.overlaps(cue.span))
             {
@@ -708,6 +706,93 @@ pub fn stances(
     one_per_holder(statements)
 }
 
+/// Verbs that rebut what they take as object ("denied Varnia's claims").
+const REBUTTALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "dismisses",
+    "rebuffed",
+    "rebuffs",
+    "refuted",
+    "refutes",
+    "rejected",
+    "rejects",
+];
+
+/// What an actor says, as the object of a rebuttal.
+const CLAIMS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "warning",
+    "warnings",
+    "assertion",
+    "assertions",
+    "remarks",
+    "statement",
+    "statements",
+];
+
+/// How much a rebuttal of an actor's claims says against that actor.
+const REBUTTAL: f32 = -0.6;
+
+/// "Kestria denied Varnia's allegations", "dismissed the claims made by Varnia": to rebut
+/// what an actor says is to stand against that actor. A cue on the verb, where no word of
+/// the lexicon already is one; the claimant is found as any target is.
+fn rebuttals(text: &Text, entities: &Entities, sentence: Span, cues: &[Cue]) -> Vec<Cue> {
+    let words = &text.words[text.words_in(sentence)];
+    let mentions = entities.mentions_in(sentence);
+    let mut out = Vec::new();
+    for (i, verb) in words.iter().enumerate() {
+        let is_rebuttal = REBUTTALS
+            .iter()
+            .any(|r| text.slice(*verb).eq_ignore_ascii_case(r));
+        if !is_rebuttal || cues.iter().any(|c| c.span.overlaps(*verb)) {
+            continue;
+        }
+        // The claim noun within a few words, and an actor's name between or right after.
+        let Some(claim) = words[i + 1..].iter().take(CLAIM_WORDS).find(|w| {
+            CLAIMS
+                .iter()
+                .any(|c| text.slice(**w).eq_ignore_ascii_case(c))
+        }) else {
+            continue;
+        };
+        let claimant = mentions.iter().any(|m| {
+            is_actor_kind(entities, m.entity)
+                && ((m.span.start >= verb.end && m.span.end <= claim.start)
+                    || (m.span.start >= claim.end
+                        && folded_between(text, claim.end, m.span.start)
+                            .split_whitespace()
+                            .take_while(|w| matches!(*w, "made" | "by" | "of" | "from" | "the"))
+                            .count()
+                            == folded_between(text, claim.end, m.span.start)
+                                .split_whitespace()
+                                .count()
+                        && !folded_between(text, claim.end, m.span.start)
+                            .trim()
+                            .is_empty()))
+        });
+        if claimant {
+            out.push(Cue {
+                span: *verb,
+                polarity: REBUTTAL,
+            });
+        }
+    }
+    out
+}
+
+/// Words from a rebuttal to the claim it rebuts ("denied the Varnian government's claims").
+const CLAIM_WORDS: usize = 5;
+
 /// How firmly acting together says the partners are on one side.
 const JOINT_ACTION: f32 = 0.5;
 /// Words from the holder's mention to a partner's name ("his country, together with").
@@ -876,7 +961,7 @@ fn caused_feeling(text: &Text, entities: &Entities, sentence: Span, cue: &Cue) -
                 span: sentence,
                 holder: Holder::Entity(f.entity),
                 targets: targets.clone(),
-                cues: vec![cue.clone()],
+                cues: vec![*cue],
                 rule: "caused-feeling",
             });
         }
@@ -4247,6 +4332,27 @@ mod tests {
             "Russian envoys held talks at Tbilisi and praised the hosts.",
             |(_, t, _)| t != "georgia",
         );
+    }
+
+    #[test]
+    fn rebutting_an_actors_claims_stands_against_it() {
+        for text in [
+            "Georgia denied Russia's allegations.",
+            "Tbilisi rebuffed Moscow's accusations on Monday.",
+            "Georgia dismissed the claims made by Russia.",
+            "The Georgian government refuted the charges from Russia.",
+            "Georgia rejected the Russian warnings.",
+        ] {
+            assert_has(text, "georgia", "russia", -1);
+        }
+        // Nobody's claims, or no claims at all: no one is rebutted.
+        for text in [
+            "Georgia denied the allegations.",
+            "Georgia denied any involvement in the attack on Russia.",
+            "Georgia dismissed the minister after his visit to Russia.",
+        ] {
+            assert_lacks(text, "georgia", "russia", -1);
+        }
     }
 
     #[test]
