@@ -104,6 +104,7 @@ pub fn stances(
         let mut sentence_cues: Vec<Cue> = cues[ci..]
             .iter()
             .take_while(|c| in_sentence(c.span))
+            .filter(|c| !is_compound_participle(text, c.span))
             .map(|c| Cue {
                 span: c.span,
                 polarity: *c.value,
@@ -563,7 +564,8 @@ pub fn stances(
                                 // So does one a contrast opens ("…backs Zorblat while
                                 // Kestria backs the rebels").
                                 let other_clause = (c.span.end <= m.span.start
-                                    && new_clause_between(text, c.span.end, m.span.start))
+                                    && (new_clause_between(text, c.span.end, m.span.start)
+                                        || subject_after_dash(text, m.span)))
                                     || entities.mentions_in(*sentence).iter().any(|x| {
                                         (from..=m.span.start).contains(&x.span.start)
                                             && opens_contrast(text, from, x.span.start)
@@ -1226,6 +1228,15 @@ const MODIFIER_PARTICIPLES: &[&str] = &[
     "speaking",
 ];
 
+/// "Varnian-backed militias": the participle of a compound modifies a noun; it is no
+/// attitude of the sentence.
+fn is_compound_participle(text: &Text, span: Span) -> bool {
+    text.original[..span.start].ends_with('-')
+        && MODIFIER_PARTICIPLES
+            .iter()
+            .any(|p| text.slice(span).eq_ignore_ascii_case(p))
+}
+
 fn is_modifier(text: &Text, span: Span) -> bool {
     let rest = text.original.get(span.end..).unwrap_or("");
     rest.strip_prefix('-').is_some_and(|r| {
@@ -1406,6 +1417,44 @@ const CLAUSE_SUBJECTS: &[&str] = &[", it ", ", they ", ", he ", ", she ", ", we 
 fn new_clause_between(text: &Text, from: usize, to: usize) -> bool {
     let gap = folded_between(text, from, to);
     CLAUSE_SUBJECTS.iter().any(|c| gap.contains(c))
+}
+
+/// Words that, right after a name, make it the subject of its own clause.
+const AUXILIARIES: &[&str] = &[
+    "will",
+    "won't",
+    "won\u{2019}t",
+    "would",
+    "wouldn't",
+    "wouldn\u{2019}t",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "can",
+    "cannot",
+    "could",
+    "must",
+    "should",
+    "may",
+    "might",
+    "does",
+    "did",
+];
+
+/// "…backs the rebels—Varnia will not…": a name right after a dash and before an
+/// auxiliary opens a new clause.
+fn subject_after_dash(text: &Text, span: Span) -> bool {
+    let before = text.original[..span.start].trim_end_matches(' ');
+    let next = text.original[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    before.ends_with(['\u{2014}', '\u{2013}'])
+        && AUXILIARIES.iter().any(|a| next.eq_ignore_ascii_case(a))
 }
 
 /// "ethnic Varnians": a people, wherever they live, not the state of that name.
@@ -2148,6 +2197,13 @@ fn relation_statements(
             text.words_in(Span::new(a, b)).len()
         }
     };
+    // "Iran's archrival Israel": a possessor right before the word is party A even
+    // inside a prepositional phrase, and is not party B when a name follows it.
+    let possessive = |m: &crate::entities::Mention| {
+        text.original
+            .get(m.span.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    };
     // "A's strained relations with B and friendship with C": A holds both.
     let mut last_subject: Option<usize> = None;
     let mut last_pair: Option<(usize, usize, bool)> = None;
@@ -2156,9 +2212,16 @@ fn relation_statements(
         if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
             continue;
         }
+        // "opposed Kestria's ties": a verb whose object is the relationship, with its
+        // owner between them, judges it; it does not describe it.
         let mut modifiers: Vec<&Cue> = cues
             .iter()
             .filter(|c| c.span.end <= hit.span.start && words(c.span.end, hit.span.start) <= 1)
+            .filter(|c| {
+                !mentions.iter().any(|m| {
+                    m.span.start >= c.span.end && m.span.end <= hit.span.start && possessive(m)
+                })
+            })
             .collect();
         // "close economic ties" is "close ties": a domain word between an evaluative
         // adjective and its relationship noun does not change the evaluation.
@@ -2213,13 +2276,6 @@ fn relation_statements(
             || modifiers
                 .iter()
                 .any(|c| RELATION_MAKERS.contains(&&*crate::text::lower(text.slice(c.span))));
-        // "Iran's archrival Israel": a possessor right before the word is party A even
-        // inside a prepositional phrase, and is not party B when a name follows it.
-        let possessive = |m: &crate::entities::Mention| {
-            text.original
-                .get(m.span.end..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
-        };
         let before = mentions
             .iter()
             .filter(is_party)
@@ -4353,6 +4409,84 @@ mod tests {
         ] {
             assert_lacks(text, "georgia", "russia", -1);
         }
+    }
+
+    #[test]
+    fn judging_a_relationship_is_not_describing_it() {
+        for text in [
+            "Moscow has long opposed Tbilisi's ties with Turkey.",
+            "Russia objects to Georgia's growing partnership with Turkey.",
+            "Russia condemned Georgia's alliance with Turkey.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+            // The judging verb is the holder's, not the relationship's own colour.
+            assert_lacks(text, "georgia", "turkey", -1);
+            assert_lacks(text, "russia", "turkey", 1);
+        }
+        // A word right before the relationship still describes it.
+        assert_has(
+            "Russia's strained ties with Georgia worsened.",
+            "russia",
+            "georgia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn backing_is_support_but_a_backed_compound_is_no_attitude() {
+        for text in [
+            "Russia has firmly backed the Armenians.",
+            "Moscow backs Yerevan in the dispute.",
+            "Russia backed Armenia at the summit.",
+        ] {
+            assert_has(text, "russia", "armenia", 1);
+        }
+        // A retreat is no support; a compound modifier is nobody's attitude.
+        assert_lacks(
+            "Russia backed down after Armenia protested.",
+            "russia",
+            "armenia",
+            1,
+        );
+        for text in [
+            "Turkey voiced support for Georgia, which faces Russian-backed militias.",
+            "Georgia condemned the Russian-backed separatists.",
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let a = attribute(kb(), &t, &e);
+            let cues: Vec<&str> = stances(kb(), &t, &e, &a)
+                .iter()
+                .flat_map(|s| s.cues.iter().map(|c| t.text.slice(c.span)))
+                .collect();
+            assert!(!cues.contains(&"backed"), "{text}: {cues:?}");
+        }
+        // Backing given to someone against a third is hostility to the third.
+        assert_has(
+            "Russia backs Armenia against Turkey.",
+            "russia",
+            "turkey",
+            -1,
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_dash_that_starts_a_clause_is_no_target() {
+        for text in [
+            "Russia backs the rebels\u{2014}Turkey will not object.",
+            "Russia praised the rebels \u{2013} Georgia has said nothing since.",
+        ] {
+            assert_each(text, |(h, t, _)| {
+                !(h == "russia" && (t == "turkey" || t == "georgia"))
+            });
+        }
+        // A dash before a list still names targets.
+        assert_has(
+            "Russia condemned two neighbours\u{2014}Georgia and Turkey.",
+            "russia",
+            "georgia",
+            -1,
+        );
     }
 
     #[test]
