@@ -407,7 +407,7 @@ const RULING_NOUNS: &[&str] = &[
 ];
 
 /// Prepositions by which an attitude word names what it is held toward.
-const ATTITUDE_PREPOSITIONS: &[&str] = &["of", "to", "toward", "towards", "over"];
+const ATTITUDE_PREPOSITIONS: &[&str] = &["of", "to", "toward", "towards", "over", "at"];
 
 /// Nouns whose "to <capital>" names the state an envoy is sent to.
 const ENVOY_NOUNS: &[&str] = &["ambassador", "envoy", "ambassadors", "envoys", "emissary"];

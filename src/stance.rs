@@ -26,7 +26,7 @@ use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
 
 /// One stance cue with its effective polarity.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cue {
     pub span: Span,
     pub polarity: f32,
@@ -101,14 +101,17 @@ pub fn stances(
         let Some(attribution) = attributions.get(si) else {
             continue;
         };
-        let sentence_cues: Vec<Cue> = cues[ci..]
+        let mut sentence_cues: Vec<Cue> = cues[ci..]
             .iter()
             .take_while(|c| in_sentence(c.span))
+            .filter(|c| !is_compound_participle(text, c.span))
             .map(|c| Cue {
                 span: c.span,
                 polarity: *c.value,
             })
             .collect();
+        sentence_cues.extend(rebuttals(text, entities, *sentence, &sentence_cues));
+        sentence_cues.sort_by_key(|c| c.span.start);
         let sentence_relations = hits_in(relation_hits, *sentence);
         let sentence_speech = hits_in(&doc.hits.speech, *sentence);
         let relations = relation_statements(
@@ -179,11 +182,7 @@ pub fn stances(
             .filter(|m| matches!(m.kind, MentionKind::Epithet { .. }))
             .map(|m| m.span)
             .collect();
-        for cue in cues[ci..].iter().take_while(|c| in_sentence(c.span)) {
-            let cue = Cue {
-                span: cue.span,
-                polarity: *cue.value,
-            };
+        for &cue in &sentence_cues {
             if consumed.iter().any(|x| x.overlaps(cue.span))
                 || epithets.iter().any(|e| e.overlaps(cue.span))
             {
@@ -506,8 +505,9 @@ pub fn stances(
                             .filter(|m| !earlier_verb_objects.is_some_and(|o| o.contains(m.span)))
                             .filter(|m| holder != Holder::Author || !is_advised(text, m.span))
                             .filter(|m| {
-                                !is_location(text, m.span)
+                                (!is_location(text, m.span) || aimed_at(text, &found, m.span))
                                     && !is_modifier(text, m.span)
+                                    && !is_ethnic_group(text, m.span)
                                     && !is_side_taken(text, m.span, holder == Holder::Author)
                                     && !modifies_relational_noun(
                                         text,
@@ -561,8 +561,15 @@ pub fn stances(
                                     });
                                 // "…defined Kestria as a threat to the region, it sought
                                 // Zorblat": a new clause's subject ends what the cue speaks of.
-                                let other_clause = c.span.end <= m.span.start
-                                    && new_clause_between(text, c.span.end, m.span.start);
+                                // So does one a contrast opens ("…backs Zorblat while
+                                // Kestria backs the rebels").
+                                let other_clause = (c.span.end <= m.span.start
+                                    && (new_clause_between(text, c.span.end, m.span.start)
+                                        || subject_after_dash(text, m.span)))
+                                    || entities.mentions_in(*sentence).iter().any(|x| {
+                                        (from..=m.span.start).contains(&x.span.start)
+                                            && opens_contrast(text, from, x.span.start)
+                                    });
                                 (d <= TARGET_REACH
                                     && !past_object
                                     && !owned_by_other
@@ -652,6 +659,11 @@ pub fn stances(
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
             };
+            // "Varnia should stand with Kestria" advises Varnia; it does not say where
+            // Varnia stands.
+            if rule == "clause-subject" && subject.is_some_and(|s| is_advised(text, s)) {
+                continue;
+            }
             for &other in &co_holders {
                 if holder != Holder::Entity(other) {
                     statements.push(Statement {
@@ -695,6 +707,93 @@ pub fn stances(
     }
     one_per_holder(statements)
 }
+
+/// Verbs that rebut what they take as object ("denied Varnia's claims").
+const REBUTTALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "dismisses",
+    "rebuffed",
+    "rebuffs",
+    "refuted",
+    "refutes",
+    "rejected",
+    "rejects",
+];
+
+/// What an actor says, as the object of a rebuttal.
+const CLAIMS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "warning",
+    "warnings",
+    "assertion",
+    "assertions",
+    "remarks",
+    "statement",
+    "statements",
+];
+
+/// How much a rebuttal of an actor's claims says against that actor.
+const REBUTTAL: f32 = -0.6;
+
+/// "Kestria denied Varnia's allegations", "dismissed the claims made by Varnia": to rebut
+/// what an actor says is to stand against that actor. A cue on the verb, where no word of
+/// the lexicon already is one; the claimant is found as any target is.
+fn rebuttals(text: &Text, entities: &Entities, sentence: Span, cues: &[Cue]) -> Vec<Cue> {
+    let words = &text.words[text.words_in(sentence)];
+    let mentions = entities.mentions_in(sentence);
+    let mut out = Vec::new();
+    for (i, verb) in words.iter().enumerate() {
+        let is_rebuttal = REBUTTALS
+            .iter()
+            .any(|r| text.slice(*verb).eq_ignore_ascii_case(r));
+        if !is_rebuttal || cues.iter().any(|c| c.span.overlaps(*verb)) {
+            continue;
+        }
+        // The claim noun within a few words, and an actor's name between or right after.
+        let Some(claim) = words[i + 1..].iter().take(CLAIM_WORDS).find(|w| {
+            CLAIMS
+                .iter()
+                .any(|c| text.slice(**w).eq_ignore_ascii_case(c))
+        }) else {
+            continue;
+        };
+        let claimant = mentions.iter().any(|m| {
+            is_actor_kind(entities, m.entity)
+                && ((m.span.start >= verb.end && m.span.end <= claim.start)
+                    || (m.span.start >= claim.end
+                        && folded_between(text, claim.end, m.span.start)
+                            .split_whitespace()
+                            .take_while(|w| matches!(*w, "made" | "by" | "of" | "from" | "the"))
+                            .count()
+                            == folded_between(text, claim.end, m.span.start)
+                                .split_whitespace()
+                                .count()
+                        && !folded_between(text, claim.end, m.span.start)
+                            .trim()
+                            .is_empty()))
+        });
+        if claimant {
+            out.push(Cue {
+                span: *verb,
+                polarity: REBUTTAL,
+            });
+        }
+    }
+    out
+}
+
+/// Words from a rebuttal to the claim it rebuts ("denied the Varnian government's claims").
+const CLAIM_WORDS: usize = 5;
 
 /// How firmly acting together says the partners are on one side.
 const JOINT_ACTION: f32 = 0.5;
@@ -864,7 +963,7 @@ fn caused_feeling(text: &Text, entities: &Entities, sentence: Span, cue: &Cue) -
                 span: sentence,
                 holder: Holder::Entity(f.entity),
                 targets: targets.clone(),
-                cues: vec![cue.clone()],
+                cues: vec![*cue],
                 rule: "caused-feeling",
             });
         }
@@ -1080,13 +1179,25 @@ const PRESCRIPTIONS: &[&str] = &["must", "should", "needs", "ought"];
 
 /// "The new Varnian government must strengthen…": advice to the one named, not the
 /// article's attitude toward it.
+/// "Needs" only with "to": "the ally Varnia needs" is no advice.
 fn is_advised(text: &Text, span: Span) -> bool {
     let words = text.words_in(Span::new(span.end, text.original.len()));
-    text.words[words.start..words.end.min(words.start + 3)]
+    let words: Vec<&str> = text.words[words.start..words.end.min(words.start + 4)]
         .iter()
         .map(|w| text.slice(*w))
+        .collect();
+    words
+        .iter()
+        .take(3)
         .take_while(|w| !w.contains([',', ';']))
-        .any(|w| PRESCRIPTIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .enumerate()
+        .any(|(i, w)| {
+            PRESCRIPTIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
+                && (!w.eq_ignore_ascii_case("needs")
+                    || words
+                        .get(i + 1)
+                        .is_some_and(|n| n.eq_ignore_ascii_case("to")))
+        })
         && !text.original[span.end..].starts_with(['\'', '\u{2019}'])
 }
 
@@ -1116,6 +1227,15 @@ const MODIFIER_PARTICIPLES: &[&str] = &[
     "inhabited",
     "speaking",
 ];
+
+/// "Varnian-backed militias": the participle of a compound modifies a noun; it is no
+/// attitude of the sentence.
+fn is_compound_participle(text: &Text, span: Span) -> bool {
+    text.original[..span.start].ends_with('-')
+        && MODIFIER_PARTICIPLES
+            .iter()
+            .any(|p| text.slice(span).eq_ignore_ascii_case(p))
+}
 
 fn is_modifier(text: &Text, span: Span) -> bool {
     let rest = text.original.get(span.end..).unwrap_or("");
@@ -1150,8 +1270,6 @@ const LOCATIVE: &[&str] = &[
     "within",
 ];
 
-/// "a strike on a depot in Georgia": a place, not a target (unless
-/// possessive: "in Azerbaijan's affairs").
 /// Words shortly before a name that make it a companion of the speaker, not the one
 /// spoken of ("at a news conference with his Varnian counterpart", "alongside X").
 const COMPANIONS: &[&str] = &[
@@ -1183,12 +1301,26 @@ fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
         .any(|c| tail.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()))
 }
 
+/// "a strike on a depot in Georgia": a place, not a target (unless
+/// possessive: "in Azerbaijan's affairs").
 fn is_location(text: &Text, span: Span) -> bool {
     let possessive = text.original[span.end..].starts_with("'s")
         || text.original[span.end..].starts_with("\u{2019}s");
     let before = text.folded[..text.folded_offset(span.start)].trim_end();
     let word = before.rsplit(' ').next().unwrap_or("");
     !possessive && LOCATIVE.contains(&word)
+}
+
+/// "lashed out at Kestria", "sanctions on Varnia": a name right after an attitude word's
+/// preposition is what the attitude is aimed at, not where it happens.
+fn aimed_at(text: &Text, cues: &[Cue], span: Span) -> bool {
+    cues.iter().any(|c| {
+        c.span.end <= span.start
+            && matches!(
+                folded_between(text, c.span.end, span.start),
+                " at " | " on " | " at the " | " on the "
+            )
+    })
 }
 
 /// Weaker sums are noise from incidental words, not a stance.
@@ -1285,6 +1417,62 @@ const CLAUSE_SUBJECTS: &[&str] = &[", it ", ", they ", ", he ", ", she ", ", we 
 fn new_clause_between(text: &Text, from: usize, to: usize) -> bool {
     let gap = folded_between(text, from, to);
     CLAUSE_SUBJECTS.iter().any(|c| gap.contains(c))
+}
+
+/// Words that, right after a name, make it the subject of its own clause.
+const AUXILIARIES: &[&str] = &[
+    "will",
+    "won't",
+    "won\u{2019}t",
+    "would",
+    "wouldn't",
+    "wouldn\u{2019}t",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "can",
+    "cannot",
+    "could",
+    "must",
+    "should",
+    "may",
+    "might",
+    "does",
+    "did",
+];
+
+/// "…backs the rebels—Varnia will not…": a name right after a dash and before an
+/// auxiliary opens a new clause.
+fn subject_after_dash(text: &Text, span: Span) -> bool {
+    let before = text.original[..span.start].trim_end_matches(' ');
+    let next = text.original[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    before.ends_with(['\u{2014}', '\u{2013}'])
+        && AUXILIARIES.iter().any(|a| next.eq_ignore_ascii_case(a))
+}
+
+/// "ethnic Varnians": a people, wherever they live, not the state of that name.
+fn is_ethnic_group(text: &Text, span: Span) -> bool {
+    last_word_before(text, span.start).eq_ignore_ascii_case("ethnic")
+}
+
+/// Whether the name at `at` is the subject of a contrasting clause ("while Kestria…",
+/// "whereas the Varnian army…"), read back to `from`.
+fn opens_contrast(text: &Text, from: usize, at: usize) -> bool {
+    let gap = folded_between(text, from, at);
+    let gap = gap.strip_suffix("the ").unwrap_or(gap);
+    ["while ", "whereas ", "although ", "though "]
+        .iter()
+        .any(|c| {
+            gap.strip_suffix(c)
+                .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+        })
 }
 
 /// The name right before an attitude noun that it modifies or possesses ("the Novak
@@ -1977,6 +2165,9 @@ fn made_or_broken(text: &Text, mentions: &[Mention], phrase_start: usize) -> boo
     false
 }
 
+/// Prepositions that name what a relationship is about rather than a party to it.
+const TOPIC_WORDS: &[&str] = &["over", "about", "regarding", "concerning"];
+
 fn relation_statements(
     kb: &KnowledgeBase,
     text: &Text,
@@ -2006,6 +2197,13 @@ fn relation_statements(
             text.words_in(Span::new(a, b)).len()
         }
     };
+    // "Iran's archrival Israel": a possessor right before the word is party A even
+    // inside a prepositional phrase, and is not party B when a name follows it.
+    let possessive = |m: &crate::entities::Mention| {
+        text.original
+            .get(m.span.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
+    };
     // "A's strained relations with B and friendship with C": A holds both.
     let mut last_subject: Option<usize> = None;
     let mut last_pair: Option<(usize, usize, bool)> = None;
@@ -2014,9 +2212,16 @@ fn relation_statements(
         if mentions.iter().any(|m| m.span.overlaps(hit.span)) {
             continue;
         }
+        // "opposed Kestria's ties": a verb whose object is the relationship, with its
+        // owner between them, judges it; it does not describe it.
         let mut modifiers: Vec<&Cue> = cues
             .iter()
             .filter(|c| c.span.end <= hit.span.start && words(c.span.end, hit.span.start) <= 1)
+            .filter(|c| {
+                !mentions.iter().any(|m| {
+                    m.span.start >= c.span.end && m.span.end <= hit.span.start && possessive(m)
+                })
+            })
             .collect();
         // "close economic ties" is "close ties": a domain word between an evaluative
         // adjective and its relationship noun does not change the evaluation.
@@ -2071,13 +2276,6 @@ fn relation_statements(
             || modifiers
                 .iter()
                 .any(|c| RELATION_MAKERS.contains(&&*crate::text::lower(text.slice(c.span))));
-        // "Iran's archrival Israel": a possessor right before the word is party A even
-        // inside a prepositional phrase, and is not party B when a name follows it.
-        let possessive = |m: &crate::entities::Mention| {
-            text.original
-                .get(m.span.end..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("\u{2019}s"))
-        };
         let before = mentions
             .iter()
             .filter(is_party)
@@ -2109,6 +2307,12 @@ fn relation_statements(
                     && words(hit.span.end, m.span.start) <= RELATION_REACH
             })
             .filter(|m| !modifies_relational_noun(text, mentions, m))
+            // "tensions over Zorblat", "a dispute about Kestria": what it is about is no party.
+            .filter(|m| {
+                !folded_between(text, hit.span.end, m.span.start)
+                    .split_whitespace()
+                    .any(|w| TOPIC_WORDS.contains(&w))
+            })
             .collect();
         let after: Vec<&crate::entities::Mention> = near_after
             .iter()
@@ -2729,7 +2933,7 @@ mod tests {
     fn support_against_a_party_is_hostility_to_it() {
         for (text, holder, ally, foe) in [
             (
-                "Georgia must back its friends in any standoff against the Russian regime.",
+                "Georgia backs its friends in any standoff against the Russian regime.",
                 "georgia",
                 None,
                 "russia",
@@ -3954,7 +4158,7 @@ mod tests {
             ("The ally that France needs is Georgia.", "france"),
             ("The partner whom Turkey trusts most is Georgia.", "turkey"),
             (
-                "The friend that the United States should court is Georgia.",
+                "The friend that the United States courts is Georgia.",
                 "united_states",
             ),
         ] {
@@ -4166,6 +4370,195 @@ mod tests {
             "georgia",
             -1,
         );
+    }
+
+    #[test]
+    fn an_attitude_aimed_at_a_capital_is_aimed_at_its_state() {
+        for text in [
+            "Russian officials lashed out at Tbilisi.",
+            "Moscow hit out at Tbilisi over the vote.",
+            "Moscow is angry at Tbilisi.",
+            "Russia hits out at Tbilisi.",
+            "Russia lashed out at Georgia.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+        }
+        // Where something happens is still a place.
+        assert_each(
+            "Russian envoys held talks at Tbilisi and praised the hosts.",
+            |(_, t, _)| t != "georgia",
+        );
+    }
+
+    #[test]
+    fn rebutting_an_actors_claims_stands_against_it() {
+        for text in [
+            "Georgia denied Russia's allegations.",
+            "Tbilisi rebuffed Moscow's accusations on Monday.",
+            "Georgia dismissed the claims made by Russia.",
+            "The Georgian government refuted the charges from Russia.",
+            "Georgia rejected the Russian warnings.",
+        ] {
+            assert_has(text, "georgia", "russia", -1);
+        }
+        // Nobody's claims, or no claims at all: no one is rebutted.
+        for text in [
+            "Georgia denied the allegations.",
+            "Georgia denied any involvement in the attack on Russia.",
+            "Georgia dismissed the minister after his visit to Russia.",
+        ] {
+            assert_lacks(text, "georgia", "russia", -1);
+        }
+    }
+
+    #[test]
+    fn judging_a_relationship_is_not_describing_it() {
+        for text in [
+            "Moscow has long opposed Tbilisi's ties with Turkey.",
+            "Russia objects to Georgia's growing partnership with Turkey.",
+            "Russia condemned Georgia's alliance with Turkey.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+            // The judging verb is the holder's, not the relationship's own colour.
+            assert_lacks(text, "georgia", "turkey", -1);
+            assert_lacks(text, "russia", "turkey", 1);
+        }
+        // A word right before the relationship still describes it.
+        assert_has(
+            "Russia's strained ties with Georgia worsened.",
+            "russia",
+            "georgia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn backing_is_support_but_a_backed_compound_is_no_attitude() {
+        for text in [
+            "Russia has firmly backed the Armenians.",
+            "Moscow backs Yerevan in the dispute.",
+            "Russia backed Armenia at the summit.",
+        ] {
+            assert_has(text, "russia", "armenia", 1);
+        }
+        // A retreat is no support; a compound modifier is nobody's attitude.
+        assert_lacks(
+            "Russia backed down after Armenia protested.",
+            "russia",
+            "armenia",
+            1,
+        );
+        for text in [
+            "Turkey voiced support for Georgia, which faces Russian-backed militias.",
+            "Georgia condemned the Russian-backed separatists.",
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let a = attribute(kb(), &t, &e);
+            let cues: Vec<&str> = stances(kb(), &t, &e, &a)
+                .iter()
+                .flat_map(|s| s.cues.iter().map(|c| t.text.slice(c.span)))
+                .collect();
+            assert!(!cues.contains(&"backed"), "{text}: {cues:?}");
+        }
+        // Backing given to someone against a third is hostility to the third.
+        assert_has(
+            "Russia backs Armenia against Turkey.",
+            "russia",
+            "turkey",
+            -1,
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_dash_that_starts_a_clause_is_no_target() {
+        for text in [
+            "Russia backs the rebels\u{2014}Turkey will not object.",
+            "Russia praised the rebels \u{2013} Georgia has said nothing since.",
+        ] {
+            assert_each(text, |(h, t, _)| {
+                !(h == "russia" && (t == "turkey" || t == "georgia"))
+            });
+        }
+        // A dash before a list still names targets.
+        assert_has(
+            "Russia condemned two neighbours\u{2014}Georgia and Turkey.",
+            "russia",
+            "georgia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn a_contrasting_clause_has_its_own_subject() {
+        for text in [
+            "Russia supports the government of Armenia while Turkey backs the opposition.",
+            "Russia praised Armenia, whereas Turkey denounced the rebels.",
+            "Russia praised Armenia, although Turkey stayed away.",
+            "Moscow welcomed Yerevan while the Turkish side kept silent.",
+        ] {
+            assert_has(text, "russia", "armenia", 1);
+            assert_each(text, |(h, t, _)| !(h == "russia" && t == "turkey"));
+        }
+        // "while" before a verb is no new subject.
+        assert_has(
+            "Russia condemned Armenia while visiting Georgia.",
+            "russia",
+            "armenia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn what_a_relationship_is_about_is_no_party_to_it() {
+        for text in [
+            "Russia does not want to escalate tensions over Armenia.",
+            "Ankara's quarrel regarding Armenia grew.",
+        ] {
+            assert_each(text, |(_, t, s)| {
+                *s == 0 || (t != "armenia" && t != "georgia")
+            });
+        }
+        for text in [
+            "Russia's tensions with Armenia over Georgia grew.",
+            "Tensions between Russia and Armenia over Georgia grew.",
+            "Russia has a bitter dispute with Armenia about Georgia.",
+        ] {
+            assert_has(text, "russia", "armenia", -1);
+            assert_lacks(text, "russia", "georgia", -1);
+        }
+    }
+
+    #[test]
+    fn advice_to_a_subject_is_not_its_stance() {
+        for text in [
+            "Turkey should stand with Georgia.",
+            "Russia must confront Armenia.",
+            "Georgia needs to back Turkey against Russia.",
+            "Armenia ought to condemn Russia.",
+        ] {
+            assert_each(text, |(h, _, _)| {
+                !matches!(h.as_str(), "turkey" | "russia" | "georgia" | "armenia")
+            });
+        }
+        // "needs" without "to" is a plain verb.
+        assert_has(
+            "The partner that Turkey needs is Georgia.",
+            "turkey",
+            "georgia",
+            1,
+        );
+    }
+
+    #[test]
+    fn an_ethnic_group_is_not_the_state() {
+        for text in [
+            "For decades Moscow has brutally suppressed ethnic Georgians.",
+            "Ankara persecuted ethnic Armenians.",
+        ] {
+            assert_each(text, |(_, t, _)| t != "georgia" && t != "armenia");
+        }
+        assert_has("Ankara persecuted Armenia.", "turkey", "armenia", -1);
     }
 
     #[test]

@@ -950,19 +950,7 @@ impl<'a> Builder<'a> {
         let relations = Lexicon::new(l.relations);
         let collectives = Lexicon::new(l.collectives);
         let acts = Lexicon::new(l.acts);
-        let scanner = Scanner::new([
-            &gazetteer,
-            &stance,
-            &speech,
-            &negation,
-            &hedges,
-            &titles,
-            &framing,
-            &relations,
-            &collectives,
-            &acts,
-        ]);
-        KnowledgeBase {
+        let mut kb = KnowledgeBase {
             gazetteer,
             entities: self.entities,
             by_id: self.by_id,
@@ -979,8 +967,10 @@ impl<'a> Builder<'a> {
             collectives,
             acts,
             stance_profile: self.stance_profile,
-            scanner,
-        }
+            scanner: Scanner::empty(),
+        };
+        kb.scanner = Scanner::new(kb.scanned());
+        kb
     }
 }
 

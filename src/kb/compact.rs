@@ -1,8 +1,8 @@
 //! The built-in knowledge base in a compact form: compiled from the data files at compile
 //! time by build.rs, with this crate's own code (`compile_builtin`), written in postcard's
-//! serde format and embedded, so that start-up reads it without parsing a data file,
-//! folding a pattern or building the transducer (kept as its bytes). The user's overlays
-//! are still built from the data files at run time (`KnowledgeBase::with_overlay`).
+//! serde format and embedded, so that start-up reads it without parsing a data file or
+//! building the transducer (kept as its bytes). The user's overlays are still built from
+//! the data files at run time (`KnowledgeBase::with_overlay`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -39,7 +39,9 @@ impl KnowledgeBase {
 /// the order of the data files, which compresses well), an entity's name as the alias
 /// that spells it, its id only where it is not the name's `slug`; the scanner's
 /// transducer as its bytes. Rebuilt at start-up: the case rules of the patterns, the index
-/// by id. Not stored: the folded patterns, made when a lexicon's own trie is needed.
+/// by id, the folded patterns and the entries each of the transducer's keys stands for
+/// (folding and sorting them takes about 2 ms in wasm; storing them took 24 kB of the
+/// gzipped module).
 #[derive(Serialize, Deserialize)]
 struct Compact<S> {
     entities: Vec<CompactEntity>,
@@ -57,8 +59,39 @@ struct Compact<S> {
     relations: Rows<f32>,
     collectives: Rows<EntityType>,
     acts: Rows<f32>,
-    /// `&Scanner` when written, `Scanner` when read.
-    scanner: S,
+    /// The scanner's transducer (`None` for a scanner of few keys), as its bytes:
+    /// `Option<Bytes<&[u8]>>` when written, `Option<Bytes<Vec<u8>>>` when read. Which
+    /// entries each of its keys stands for is found again from the patterns: stored, it
+    /// was a seventh of the compact form, and all but incompressible.
+    transducer: S,
+}
+
+/// Bytes stored as they are.
+struct Bytes<B>(B);
+
+impl Serialize for Bytes<&[u8]> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Bytes<Vec<u8>> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Bytes<Vec<u8>>, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(bytes.to_vec())
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(bytes)
+            }
+        }
+        deserializer.deserialize_byte_buf(Visit).map(Bytes)
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -182,8 +215,8 @@ impl Gazetteer {
     }
 }
 
-impl Compact<&Scanner> {
-    fn of(kb: &KnowledgeBase) -> Result<Compact<&Scanner>, String> {
+impl<'k> Compact<Option<Bytes<&'k [u8]>>> {
+    fn of(kb: &'k KnowledgeBase) -> Result<Compact<Option<Bytes<&'k [u8]>>>, String> {
         // Where each entity's name is among the gazetteer's patterns.
         let mut aliases = std::collections::HashMap::new();
         for (i, (pattern, (entity, _))) in kb.gazetteer.patterns().enumerate() {
@@ -227,12 +260,12 @@ impl Compact<&Scanner> {
             relations: Rows::of(&kb.relations)?,
             collectives: Rows::of(&kb.collectives)?,
             acts: Rows::of(&kb.acts)?,
-            scanner: &kb.scanner,
+            transducer: kb.scanner.transducer_bytes().map(Bytes),
         })
     }
 }
 
-impl Compact<Scanner> {
+impl Compact<Option<Bytes<Vec<u8>>>> {
     fn knowledge_base<E: serde::de::Error>(self) -> Result<KnowledgeBase, E> {
         let gazetteer = self.gazetteer.lexicon()?;
         let names: Vec<&str> = gazetteer.patterns().map(|(p, _)| p).collect();
@@ -262,7 +295,7 @@ impl Compact<Scanner> {
         let by_id = (entities.iter().enumerate())
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        Ok(KnowledgeBase {
+        let mut kb = KnowledgeBase {
             entities,
             by_id,
             blocs: self.blocs,
@@ -279,8 +312,12 @@ impl Compact<Scanner> {
             collectives: self.collectives.lexicon()?,
             acts: self.acts.lexicon()?,
             stance_profile: self.stance_profile,
-            scanner: self.scanner,
-        })
+            scanner: Scanner::empty(),
+        };
+        let transducer = self.transducer.map(|b| b.0);
+        kb.scanner = Scanner::with_transducer(kb.scanned(), transducer)
+            .ok_or_else(|| E::custom("the transducer is not one of the patterns"))?;
+        Ok(kb)
     }
 }
 
@@ -295,7 +332,7 @@ impl Serialize for KnowledgeBase {
 
 impl<'de> Deserialize<'de> for KnowledgeBase {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KnowledgeBase, D::Error> {
-        Compact::<Scanner>::deserialize(deserializer)?.knowledge_base()
+        Compact::<Option<Bytes<Vec<u8>>>>::deserialize(deserializer)?.knowledge_base()
     }
 }
 

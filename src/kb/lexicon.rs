@@ -245,19 +245,8 @@ impl<'de> Deserialize<'de> for Transducer {
 
 impl Trie {
     /// From `(key, member)` pairs.
-    pub(crate) fn new(mut pairs: Vec<(&str, u32)>) -> Trie {
-        pairs.sort_unstable();
-        let mut distinct: Vec<&[u8]> = Vec::new();
-        let mut by_key = Vec::new();
-        let mut members = Vec::with_capacity(pairs.len());
-        for (i, (key, member)) in pairs.iter().enumerate() {
-            if i == 0 || pairs[i - 1].0 != *key {
-                distinct.push(key.as_bytes());
-                by_key.push(members.len() as u32);
-            }
-            members.push(*member);
-        }
-        by_key.push(members.len() as u32);
+    pub(crate) fn new(pairs: Vec<(&str, u32)>) -> Trie {
+        let (distinct, by_key, members) = Trie::sorted(pairs);
         let keys = if distinct.len() <= FEW_KEYS {
             let mut first = [0u64; 4];
             for key in &distinct {
@@ -282,6 +271,45 @@ impl Trie {
             by_key,
             members,
         }
+    }
+
+    /// The distinct keys of `(key, member)` pairs in order, and each one's members.
+    fn sorted(mut pairs: Vec<(&str, u32)>) -> (Vec<&[u8]>, Vec<u32>, Vec<u32>) {
+        pairs.sort_unstable();
+        let mut distinct: Vec<&[u8]> = Vec::new();
+        let mut by_key = Vec::new();
+        let mut members = Vec::with_capacity(pairs.len());
+        for (i, (key, member)) in pairs.iter().enumerate() {
+            if i == 0 || pairs[i - 1].0 != *key {
+                distinct.push(key.as_bytes());
+                by_key.push(members.len() as u32);
+            }
+            members.push(*member);
+        }
+        by_key.push(members.len() as u32);
+        (distinct, by_key, members)
+    }
+
+    /// The bytes of the transducer, if the trie has one: what `with_transducer` takes
+    /// for the same pairs.
+    pub(crate) fn transducer_bytes(&self) -> Option<&[u8]> {
+        match &self.keys {
+            Keys::Many(Some(t)) => Some(t.fst.as_bytes()),
+            _ => None,
+        }
+    }
+
+    /// The trie `new` makes of `pairs`, with the transducer it built of their keys before
+    /// (`transducer_bytes`), which is far quicker than building it again; `None` if the
+    /// transducer is not one of as many keys.
+    pub(crate) fn with_transducer(pairs: Vec<(&str, u32)>, bytes: Vec<u8>) -> Option<Trie> {
+        let (distinct, by_key, members) = Trie::sorted(pairs);
+        let fst = Fst::new(bytes).ok()?;
+        (distinct.len() > FEW_KEYS && fst.len() == distinct.len()).then(|| Trie {
+            keys: Keys::Many(Some(Transducer::new(fst))),
+            by_key,
+            members,
+        })
     }
 
     /// The places in a folded text where a key of a trie of few keys may start: where a

@@ -194,18 +194,51 @@ pub(crate) struct Scanner {
 }
 
 impl Scanner {
+    /// A scanner of nothing, until a knowledge base's lexicons are known (`scanned`).
+    fn empty() -> Scanner {
+        Scanner {
+            trie: Trie::new(Vec::new()),
+            bases: [0; LEXICONS + 1],
+        }
+    }
+
     /// The lexicons in the order of `KnowledgeBase::hits`.
     fn new(lexicons: [&dyn LexiconKeys; LEXICONS]) -> Scanner {
+        let (pairs, bases) = Scanner::pairs(lexicons);
+        Scanner {
+            trie: Trie::new(pairs),
+            bases,
+        }
+    }
+
+    /// The scanner `new` makes of the same lexicons, with the transducer it built before
+    /// (`transducer_bytes`; `None` if it had none): `None` if that is not a transducer
+    /// of their keys.
+    fn with_transducer(
+        lexicons: [&dyn LexiconKeys; LEXICONS],
+        transducer: Option<Vec<u8>>,
+    ) -> Option<Scanner> {
+        let (pairs, bases) = Scanner::pairs(lexicons);
+        let trie = match transducer {
+            Some(bytes) => Trie::with_transducer(pairs, bytes)?,
+            None => Trie::new(pairs),
+        };
+        Some(Scanner { trie, bases })
+    }
+
+    fn transducer_bytes(&self) -> Option<&[u8]> {
+        self.trie.transducer_bytes()
+    }
+
+    /// Every lexicon's `(key, member)` pairs, and where each lexicon's members begin.
+    fn pairs(lexicons: [&dyn LexiconKeys; LEXICONS]) -> (Vec<(&str, u32)>, [usize; LEXICONS + 1]) {
         let mut bases = [0; LEXICONS + 1];
         let mut pairs = Vec::new();
         for (l, lexicon) in lexicons.iter().enumerate() {
             pairs.extend(lexicon.all_keys().map(|(k, e)| (k, (bases[l] + e) as u32)));
             bases[l + 1] = bases[l] + lexicon.count();
         }
-        Scanner {
-            trie: Trie::new(pairs),
-            bases,
-        }
+        (pairs, bases)
     }
 
     #[inline]
@@ -340,6 +373,22 @@ impl KnowledgeBase {
         self.entities
             .iter()
             .position(|e| e.kind == EntityType::Country && e.domains.contains(&tld))
+    }
+
+    /// The lexicons the scanner holds, in its order (that of `hits`).
+    fn scanned(&self) -> [&dyn LexiconKeys; LEXICONS] {
+        [
+            &self.gazetteer,
+            &self.stance,
+            &self.speech,
+            &self.negation,
+            &self.hedges,
+            &self.titles,
+            &self.framing,
+            &self.relations,
+            &self.collectives,
+            &self.acts,
+        ]
     }
 
     /// Every lexicon's hits in a text (see `Hits`), found in one walk of the scanner.
