@@ -4510,6 +4510,23 @@ mod tests {
     }
 
     #[test]
+    fn measures_aimed_at_someone_and_firm_solidarity() {
+        for text in [
+            "Russian hardliners have called for action against Tbilisi.",
+            "Russia took measures against Georgia.",
+            "Moscow announced steps against Georgia.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+        }
+        for text in [
+            "Turkey stands firmly with Georgia.",
+            "Ankara stood firmly by Tbilisi.",
+        ] {
+            assert_has(text, "turkey", "georgia", 1);
+        }
+    }
+
+    #[test]
     fn a_contrasting_clause_has_its_own_subject() {
         for text in [
             "Russia supports the government of Armenia while Turkey backs the opposition.",
