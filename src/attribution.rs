@@ -14,7 +14,8 @@
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
 use crate::grammar::{
-    after_jointly, is_object, words_between, JOINED_VERB_ADVERBS, PASSIVE_AUXILIARIES,
+    after_jointly, is_object, relative_clause, words_between, JOINED_VERB_ADVERBS,
+    PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -240,8 +241,9 @@ fn subject_of(
     // named between the closing mark and the verb, or after the verb.
     let before_all = text.original.get(sentence.start..verb.start).unwrap_or("");
     let from = before_all
-        .rfind(['\u{201D}', '"'])
-        .map_or(sentence.start, |i| sentence.start + i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '\u{201D}' | '"'))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
     let before = text.original.get(from..verb.start).unwrap_or("");
     // Pronoun or role noun right before the verb (allowing auxiliaries: "he has said").
     // Only the last few words count, so only they are read: reading from the sentence
@@ -271,6 +273,21 @@ fn subject_of(
             .then(|| first_actor_after(text, entities, mentions, verb.end, 4))
             .flatten();
     }
+    // "Varnia, which has long backed Kestria, warned…": a relative clause set off by
+    // commas stands between the subject and its verb; no name in it is the subject.
+    let relative = before
+        .trim_end()
+        .strip_suffix(',')
+        .and_then(|b| relative_clause(text, sentence, Span::new(from + b.len(), from + b.len())));
+    if let Some(r) = relative {
+        if let Some(m) = mentions
+            .iter()
+            .rfind(|m| m.span.end <= r.start)
+            .filter(|m| m.span.end == r.start && is_actor(entities, m))
+        {
+            return Some((Holder::Entity(m.entity), Some(m.span)));
+        }
+    }
     let tail = |n: usize| lead_words[lead_words.len().saturating_sub(n)..].join(" ");
     let near_tail: Vec<String> = (1..=4).map(tail).collect();
     // `t` is the phrase `a`, or starts with it as whole words.
@@ -287,6 +304,7 @@ fn subject_of(
     let before_verb: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.span.start >= from && m.span.end <= verb.start && is_actor(entities, m))
+        .filter(|m| !relative.is_some_and(|r| r.contains(m.span)))
         .filter(|m| !is_object(text, mentions, m) || is_role_of(text, m))
         // "Varnia, together with Kestria, condemned…": the partner is not the subject.
         .filter(|m| !after_jointly(text, sentence, m.span))

@@ -172,6 +172,42 @@ pub(crate) fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> b
         && !gap.contains(" while ")
 }
 
+/// Bytes a relative clause may run either side of a name in it.
+const RELATIVE_REACH: usize = 240;
+
+/// The relative clause set off by commas that holds `span` (", which borders Kestria,"),
+/// from its opening comma to its closing one, if it closes within the sentence.
+pub(crate) fn relative_clause(text: &Text, sentence: Span, span: Span) -> Option<Span> {
+    // Only a clause's length either side is read, so a long sentence of names stays linear.
+    let at = text.folded_offset(span.start);
+    let start = text
+        .folded_offset(sentence.start)
+        .max(crate::text::floor_char_boundary(
+            &text.folded,
+            at.saturating_sub(RELATIVE_REACH),
+        ));
+    let before = text.folded.get(start..at)?;
+    let opener = [", which ", ", who ", ", whose "]
+        .iter()
+        .filter_map(|o| before.rfind(o))
+        .max()?;
+    if before[opener + 1..].contains([',', ';', '.']) {
+        return None;
+    }
+    let end = text
+        .folded_offset(sentence.end)
+        .min(crate::text::floor_char_boundary(
+            &text.folded,
+            at + RELATIVE_REACH,
+        ));
+    let after = text.folded.get(at..end)?;
+    let close = after.find(',')?;
+    if after[..close].contains([';', '.']) {
+        return None;
+    }
+    Some(text.original_span(start + opener, at + close + 1))
+}
+
 /// The folded word ending right before `at` (across spaces only), or "".
 pub(crate) fn last_word_before<'t>(text: &Text<'t>, at: usize) -> &'t str {
     let before = text.original.get(..at).unwrap_or("").trim_end_matches(' ');

@@ -20,7 +20,8 @@ use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
     after_jointly, folded_between, governs, is_object, is_quoted, last_word_before, previous_word,
-    words_between, CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES,
+    relative_clause, words_between, CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY,
+    PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -571,9 +572,13 @@ pub fn stances(
                                 // Zorblat": a new clause's subject ends what the cue speaks of.
                                 // So does one a contrast opens ("…backs Zorblat while
                                 // Kestria backs the rebels").
-                                let other_clause = (c.span.end <= m.span.start
-                                    && (new_clause_between(text, c.span.end, m.span.start)
-                                        || subject_after_dash(text, m.span)))
+                                // "Varnia, which borders Kestria, warned Zorblat": a name
+                                // in a relative clause is not a target of a cue outside it.
+                                let other_clause = relative_clause(text, *sentence, m.span)
+                                    .is_some_and(|r| !r.contains(c.span))
+                                    || (c.span.end <= m.span.start
+                                        && (new_clause_between(text, c.span.end, m.span.start)
+                                            || subject_after_dash(text, m.span)))
                                     || entities.mentions_in(*sentence).iter().any(|x| {
                                         (from..=m.span.start).contains(&x.span.start)
                                             && opens_contrast(text, from, x.span.start)
@@ -592,9 +597,12 @@ pub fn stances(
                                 // The sentence's overall attitude, unless an attitude word right
                                 // next to this target says otherwise, or has it as its object
                                 // ("praised Varnia and criticized Kestria").
-                                let local = (verdict.is_none() || governed)
+                                // A relative clause's own cue speaks for its names alone.
+                                let local = ((verdict.is_none() || governed)
                                     && distance(m.span, c.span) <= LOCAL_REACH
-                                    && c.polarity * polarity < 0.0;
+                                    && c.polarity * polarity < 0.0)
+                                    || relative_clause(text, *sentence, m.span)
+                                        .is_some_and(|r| r.contains(c.span));
                                 let p = if local { c.polarity } else { polarity };
                                 let p = if against && p > 0.0 { -p } else { p };
                                 // "a threat to Azerbaijan": the one threatened is not the target.
@@ -4524,6 +4532,33 @@ mod tests {
         ] {
             assert_has(text, "turkey", "georgia", 1);
         }
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_verb_is_neither() {
+        for text in [
+            "Russia, which borders Armenia, warned Georgia.",
+            "Moscow, which has long backed Yerevan, condemned Tbilisi.",
+            "Russia, whose troops guard Armenia, criticised Georgia.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+            // Nobody in the clause is the speaker, or a target of the main verb.
+            assert_each(text, |(h, t, s)| {
+                h != "armenia" && !(t == "armenia" && *s < 0)
+            });
+        }
+        // What the clause itself says is its subject's.
+        assert_has(
+            "Moscow, which has long backed Yerevan, condemned Tbilisi.",
+            "russia",
+            "armenia",
+            1,
+        );
+        // A person not known by name: still not the name inside the clause.
+        assert_each(
+            "The minister, who visited Armenia last week, praised Georgia.",
+            |(h, _, _)| h != "armenia",
+        );
     }
 
     #[test]
