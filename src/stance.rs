@@ -182,14 +182,21 @@ pub fn stances(
             .filter(|m| matches!(m.kind, MentionKind::Epithet { .. }))
             .map(|m| m.span)
             .collect();
-        for &cue in &sentence_cues {
+        // Who feels what a cue causes ("…angered Moscow") is that feeling's holder, not a
+        // target of the sentence's other cues ("Varnia's support for Kestria angered Moscow").
+        let mut caused_by_cue: Vec<Vec<Statement>> = sentence_cues
+            .iter()
+            .map(|cue| caused_feeling(text, entities, *sentence, cue))
+            .collect();
+        let feelers: Vec<Holder> = caused_by_cue.iter().flatten().map(|s| s.holder).collect();
+        for (cue_index, &cue) in sentence_cues.iter().enumerate() {
             if consumed.iter().any(|x| x.overlaps(cue.span))
                 || epithets.iter().any(|e| e.overlaps(cue.span))
             {
                 continue;
             }
             // "The visit angered Moscow": Moscow holds the feeling, toward whoever caused it.
-            let caused = caused_feeling(text, entities, *sentence, &cue);
+            let caused = std::mem::take(&mut caused_by_cue[cue_index]);
             if !caused.is_empty() {
                 statements.extend(caused);
                 continue;
@@ -494,6 +501,7 @@ pub fn stances(
                             || !local_holders.contains(&Holder::Entity(t.entity))
                     })
                     .filter(|t| !co_holders.contains(&t.entity))
+                    .filter(|t| !feelers.contains(&Holder::Entity(t.entity)))
                     .filter_map(|t| {
                         // A target is named after the clause's subject and near an attitude
                         // word; it takes the polarity of the nearest one ("support for Israel
@@ -4487,6 +4495,35 @@ mod tests {
             "georgia",
             -1,
         );
+    }
+
+    #[test]
+    fn who_feels_a_caused_feeling_is_no_target_of_the_cause() {
+        for text in [
+            "Russia's support for Armenia angered Georgia.",
+            "Moscow's praise for Yerevan alarmed Tbilisi.",
+            "Russia's backing of Armenia irritated Georgia.",
+        ] {
+            assert_has(text, "georgia", "russia", -1);
+            assert_lacks(text, "russia", "georgia", 1);
+        }
+    }
+
+    #[test]
+    fn measures_aimed_at_someone_and_firm_solidarity() {
+        for text in [
+            "Russian hardliners have called for action against Tbilisi.",
+            "Russia took measures against Georgia.",
+            "Moscow announced steps against Georgia.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+        }
+        for text in [
+            "Turkey stands firmly with Georgia.",
+            "Ankara stood firmly by Tbilisi.",
+        ] {
+            assert_has(text, "turkey", "georgia", 1);
+        }
     }
 
     #[test]

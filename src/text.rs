@@ -137,6 +137,8 @@ fn fold_char(c: char) -> Option<&'static str> {
         | '\u{2212}' => " ",
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
         | '\u{2003}' => " ",
+        // A line break inside a sentence (hard-wrapped text) separates words as a space does.
+        '\n' | '\r' | '\t' => " ",
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => "",
         // Latin letters of the region's transliterations (Azerbaijani, Turkish, and the
         // common diacritics of European spellings).
@@ -171,7 +173,9 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
         // Most of a text: runs of ASCII that fold to themselves in lower case.
         let run = bytes[i..]
             .iter()
-            .position(|&b| !b.is_ascii() || b == b'-' || b == b'`')
+            .position(|&b| {
+                !b.is_ascii() || b == b'-' || b == b'`' || b == b'\n' || b == b'\r' || b == b'\t'
+            })
             .unwrap_or(bytes.len() - i);
         if run > 0 {
             let from = out.len();
@@ -673,6 +677,17 @@ mod tests {
             assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
         }
         assert!(matches!(lower("said"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_folds_to_a_space() {
+        // Hard-wrapped text: a phrase broken over two lines still meets its pattern.
+        for text in ["the Islamic\nRepublic", "the Islamic\tRepublic"] {
+            let t = Text::new(text);
+            assert_eq!(t.folded, "the islamic republic");
+            let at = t.folded.find("republic").unwrap();
+            assert_eq!(t.slice(t.original_span(at, at + 8)), "Republic");
+        }
     }
 
     #[test]

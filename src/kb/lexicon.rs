@@ -13,7 +13,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use fst::raw::{Fst, Output};
+use fst::raw::Fst;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -79,51 +79,40 @@ enum Keys {
     Many(Option<Transducer>),
 }
 
-/// The transducer, and its top laid out flat for the walk (`Flat`): the transducer is
-/// what is stored, the flat layout what is walked first.
+/// The transducer, and the same trie laid out for the walk (`Flat`): the transducer is
+/// what is stored, the flat layout what is walked.
 struct Transducer {
     fst: Fst<Vec<u8>>,
     flat: Flat,
 }
 
-/// The nodes nearest a transducer's root laid out at start-up, so that a step of the
-/// walk reads a node's transitions where they lie instead of decoding the node (fst packs
-/// each node in one of several encodings, decoded on every step: about a tenth of the
-/// analysis' instructions). Most walks end within a few bytes, and the nodes near the root
-/// are the ones with many transitions; the deeper ones, nearly all with a single
-/// transition, stay in the transducer, which a walk that goes on past the flat nodes
-/// decodes as before. Laying out every node would take about as long as the rest of the
-/// start-up in wasm. The root's transitions are also laid out by byte: every walk takes
+/// A transducer's nodes laid out at start-up, so that a step of the walk reads a node
+/// where it lies instead of decoding it (fst packs each node in one of several encodings,
+/// decoded on every step: with the nodes near the root laid out and the rest decoded, the
+/// decoding was two fifths of the scanner's time natively). Compact, since the walk is
+/// bound by the memory it reads (every node laid out as a record of its own gained
+/// nothing over decoding most of them): a run of nodes with one transition each and no other way in,
+/// final only at its ends (most of a key past its first bytes), is one record, whose bytes
+/// are compared with the text at once. Records are laid out depth first, each one's first
+/// child right after it. The root's transitions are laid out by byte: every walk takes
 /// one, and the root has one for nearly every letter.
-///
-/// Each node is one record of `bytes`, its parts side by side, since the walk is bound by
-/// the memory it reads: a step reads a node's header, then its input bytes, then the one
-/// transition taken, and in separate arrays each was a miss of its own.
 struct Flat {
-    /// Node after node, each at an offset (what a transition's target is): its final
-    /// output (`NOT_FINAL` for none) and its number of transitions, `n` (each four bytes,
-    /// little-endian), its transitions' `n` input bytes, then their `n` targets and
-    /// outputs (four bytes each). A target is a node's offset, or `IN_FST` and its address
-    /// in the transducer.
+    /// Record after record, each at an offset (what a transition's target is): a tag
+    /// (`FINAL`, `CHAIN`) and, if final, the final output (four bytes, little-endian);
+    /// then a chain, its number of bytes `n` (one byte), those `n` input bytes and its
+    /// target and output on the way (four bytes each); or else its number of transitions
+    /// `n` (two bytes), their `n` input bytes, then their `n` targets and outputs.
     bytes: Vec<u8>,
     /// For each first byte, the target and the output on the way (`NO_NODE` when no key
     /// starts with it).
     root: Box<[(u32, u32)]>,
 }
 
-/// How many nodes are laid out flat, the nearest the root first. Measured in wasm over
-/// the corpus texts (benches/ab.mjs): the walk gains nearly all it would with every node
-/// flat, and the start-up a few milliseconds at most.
-const FLAT_NODES: usize = 4096;
-/// Marks an edge's target as the address of a node in the transducer.
-const IN_FST: u32 = 1 << 31;
 const NO_NODE: u32 = u32::MAX;
-const NOT_FINAL: u32 = u32::MAX;
-/// A transition while a flat node is laid out: its input, its target and its output.
-type Transition = (u8, u32, u32);
-
-/// A flat node's header: its final output and its number of transitions.
-const HEADER: usize = 8;
+/// A record's tag: the node is final (its final output follows).
+const FINAL: u8 = 1;
+/// A record's tag: a chain of single transitions.
+const CHAIN: u8 = 2;
 
 /// The little-endian `u32` at `at` in `bytes`.
 #[inline]
@@ -134,68 +123,87 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 }
 
 impl Flat {
-    /// The nodes nearest the root, in the order they are first reached (each decoded
-    /// once). Outputs are key numbers, which fit in 32 bits (`Trie::by_key` holds them so
-    /// too), and so do the addresses of a transducer held in memory and the offsets.
+    /// Every node but the root, each decoded twice: once to count the ways into it, once
+    /// to lay it out. Outputs are key numbers, which fit in 32 bits (`Trie::by_key` holds
+    /// them so too), and so do the offsets.
     fn new(fst: &Fst<Vec<u8>>) -> Flat {
-        let root_addr = fst.root().addr();
-        // Node number by address; every address is a byte of the transducer.
-        let mut number = vec![NO_NODE; fst.as_bytes().len() + 1];
-        let mut order = vec![root_addr];
-        number[root_addr] = 0;
-        // Each node's final output and transitions (input, target node number or
-        // `IN_FST` and address, output), then its offset once all are known.
-        let mut nodes: Vec<(u32, Vec<Transition>)> = Vec::new();
-        let mut next = 0;
-        while let Some(&addr) = order.get(next) {
-            next += 1;
-            let node = fst.node(addr);
-            let final_output = if node.is_final() {
-                node.final_output().value() as u32
-            } else {
-                NOT_FINAL
-            };
-            let mut transitions = Vec::with_capacity(node.len());
-            for t in node.transitions() {
-                if number[t.addr] == NO_NODE && order.len() < FLAT_NODES {
-                    number[t.addr] = order.len() as u32;
-                    order.push(t.addr);
+        let root = fst.root();
+        // Ways into each node, by address (every address is a byte of the transducer).
+        let mut ways_in = vec![0u32; fst.as_bytes().len() + 1];
+        let mut stack = vec![root.addr()];
+        while let Some(addr) = stack.pop() {
+            for t in fst.node(addr).transitions() {
+                ways_in[t.addr] += 1;
+                if ways_in[t.addr] == 1 {
+                    stack.push(t.addr);
                 }
-                let target = match number[t.addr] {
-                    NO_NODE => IN_FST | t.addr as u32,
-                    n => n,
-                };
-                transitions.push((t.inp, target, t.out.value() as u32));
-            }
-            nodes.push((final_output, transitions));
-        }
-        let mut offsets = Vec::with_capacity(nodes.len());
-        let mut size = 0;
-        for (_, transitions) in &nodes {
-            offsets.push(size as u32);
-            size += HEADER + 9 * transitions.len();
-        }
-        let offset_of = |target: u32| match target & IN_FST {
-            0 => offsets[target as usize],
-            _ => target,
-        };
-        let mut bytes = Vec::with_capacity(size);
-        for (final_output, transitions) in &nodes {
-            bytes.extend(final_output.to_le_bytes());
-            bytes.extend((transitions.len() as u32).to_le_bytes());
-            bytes.extend(transitions.iter().map(|t| t.0));
-            for &(_, target, output) in transitions {
-                bytes.extend(offset_of(target).to_le_bytes());
-                bytes.extend(output.to_le_bytes());
             }
         }
-        let mut root = vec![(NO_NODE, 0); 256].into_boxed_slice();
-        if let Some((_, transitions)) = nodes.first() {
-            for &(b, target, output) in transitions {
-                root[usize::from(b)] = (offset_of(target), output);
+        let mut offset = vec![NO_NODE; ways_in.len()];
+        let mut bytes = Vec::with_capacity(2 * fst.as_bytes().len());
+        // Where a target is written, and the address of its node.
+        let mut targets: Vec<(usize, usize)> = Vec::new();
+        let mut edges: Vec<(usize, u32)> = Vec::new();
+        let mut inputs: Vec<u8> = Vec::new();
+        let mut stack: Vec<usize> = root.transitions().map(|t| t.addr).collect();
+        stack.reverse();
+        while let Some(addr) = stack.pop() {
+            if offset[addr] != NO_NODE {
+                continue;
+            }
+            offset[addr] = bytes.len() as u32;
+            let node = fst.node(addr);
+            let final_tag = if node.is_final() { FINAL } else { 0 };
+            let chain_tag = if node.len() == 1 { CHAIN } else { 0 };
+            bytes.push(final_tag | chain_tag);
+            if node.is_final() {
+                bytes.extend((node.final_output().value() as u32).to_le_bytes());
+            }
+            if node.len() == 1 {
+                let t = node.transition(0);
+                let (mut out, mut next) = (t.out.value(), t.addr);
+                inputs.clear();
+                inputs.push(t.inp);
+                loop {
+                    let inner = fst.node(next);
+                    let ends = inner.is_final() || inner.len() != 1 || ways_in[next] != 1;
+                    if ends || inputs.len() == usize::from(u8::MAX) {
+                        break;
+                    }
+                    let t = inner.transition(0);
+                    inputs.push(t.inp);
+                    out += t.out.value();
+                    next = t.addr;
+                }
+                bytes.push(inputs.len() as u8);
+                bytes.extend(&inputs);
+                targets.push((bytes.len(), next));
+                bytes.extend(NO_NODE.to_le_bytes());
+                bytes.extend((out as u32).to_le_bytes());
+                stack.push(next);
+            } else {
+                bytes.extend((node.len() as u16).to_le_bytes());
+                edges.clear();
+                for t in node.transitions() {
+                    bytes.push(t.inp);
+                    edges.push((t.addr, t.out.value() as u32));
+                }
+                for &(addr, out) in &edges {
+                    targets.push((bytes.len(), addr));
+                    bytes.extend(NO_NODE.to_le_bytes());
+                    bytes.extend(out.to_le_bytes());
+                }
+                stack.extend(edges.iter().rev().map(|e| e.0));
             }
         }
-        Flat { bytes, root }
+        for (at, addr) in targets {
+            bytes[at..at + 4].copy_from_slice(&offset[addr].to_le_bytes());
+        }
+        let mut table = vec![(NO_NODE, 0); 256].into_boxed_slice();
+        for t in root.transitions() {
+            table[usize::from(t.inp)] = (offset[t.addr], t.out.value() as u32);
+        }
+        Flat { bytes, root: table }
     }
 }
 
@@ -207,7 +215,7 @@ impl Transducer {
 }
 
 /// Stored as the transducer's bytes, which are loaded as they are (no rebuilding); the
-/// root's table is laid out again.
+/// flat layout is made again.
 impl Serialize for Transducer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_bytes(self.fst.as_bytes())
@@ -349,7 +357,7 @@ impl Trie {
                 }
             }
             Keys::Many(None) => {}
-            Keys::Many(Some(Transducer { fst, flat })) => {
+            Keys::Many(Some(Transducer { flat, .. })) => {
                 let Some(&first) = rest.first() else {
                     return;
                 };
@@ -357,44 +365,39 @@ impl Trie {
                 if node == NO_NODE {
                     return;
                 }
-                // `i` bytes read: first through the flat nodes, then the transducer's.
                 let bytes = &flat.bytes[..];
+                // `i` bytes read.
                 let mut i = 1;
-                while node & IN_FST == 0 {
-                    let at = node as usize;
-                    let final_output = u32_at(bytes, at);
-                    if final_output != NOT_FINAL {
-                        key_found(start + i, (out + final_output) as usize);
+                loop {
+                    let mut at = node as usize;
+                    let tag = bytes[at];
+                    at += 1;
+                    if tag & FINAL != 0 {
+                        key_found(start + i, (out + u32_at(bytes, at)) as usize);
+                        at += 4;
                     }
-                    let Some(&b) = rest.get(i) else {
-                        return;
+                    let edge = if tag & CHAIN != 0 {
+                        let n = usize::from(bytes[at]);
+                        let inputs = &bytes[at + 1..at + 1 + n];
+                        if rest.get(i..i + n) != Some(inputs) {
+                            return;
+                        }
+                        i += n;
+                        at + 1 + n
+                    } else {
+                        let n = usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+                        let inputs = &bytes[at + 2..at + 2 + n];
+                        let Some(j) = rest
+                            .get(i)
+                            .and_then(|&b| inputs.iter().position(|&x| x == b))
+                        else {
+                            return;
+                        };
+                        i += 1;
+                        at + 2 + n + 8 * j
                     };
-                    let n = u32_at(bytes, at + 4) as usize;
-                    let inputs = &bytes[at + HEADER..at + HEADER + n];
-                    let Some(j) = inputs.iter().position(|&x| x == b) else {
-                        return;
-                    };
-                    let edge = at + HEADER + n + 8 * j;
                     node = u32_at(bytes, edge);
                     out += u32_at(bytes, edge + 4);
-                    i += 1;
-                }
-                let mut node = fst.node((node & !IN_FST) as usize);
-                let mut out = Output::new(u64::from(out));
-                loop {
-                    if node.is_final() {
-                        key_found(start + i, out.cat(node.final_output()).value() as usize);
-                    }
-                    let Some(&b) = rest.get(i) else {
-                        return;
-                    };
-                    let Some(t) = node.find_input(b) else {
-                        return;
-                    };
-                    let t = node.transition(t);
-                    out = out.cat(t.out);
-                    node = fst.node(t.addr);
-                    i += 1;
                 }
             }
         }
