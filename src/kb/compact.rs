@@ -576,11 +576,7 @@ mod tests {
     fn spellings_give_their_patterns_back() {
         let cases = [
             ("islamic republic of iran", "", "islamic republic of iran"),
-            (
-                "Islamic Republic of Iran",
-                "TTlT",
-                "islamic republic of iran",
-            ),
+            ("Republic of Iran", "TlT", "republic of iran"),
             ("IRGC", "U", "irgc"),
             ("IRGC Navy", "UT", "irgc navy"),
             ("sanction*", "*", "sanction"),
