@@ -504,6 +504,14 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut glue_next = false;
+    let width = wrap_width(text);
+    // In text wrapped at a fixed width, a line that reaches the width goes on in the next.
+    let reaches_width = |line: &str| {
+        width.is_some_and(|w| {
+            let last = line.rsplit('\n').next().unwrap_or("");
+            last.len() * 10 >= w * 7 && !last.trim_end().ends_with(['.', '!', '?', ':', ';'])
+        })
+    };
     for segment in sentence_segments(text) {
         let span = trim(text, segment);
         if span.is_empty() {
@@ -520,7 +528,8 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
                 let line = &text[..l.end];
                 !line.ends_with(['.', '!', '?', ':', ';'])
                     && (text[span.start..].starts_with(char::is_lowercase)
-                        || ends_with_a_linking_word(line))
+                        || ends_with_a_linking_word(line)
+                        || reaches_width(line))
             });
         match out.last_mut() {
             Some(last) if (glue_next && !crosses_line) || wrapped => last.end = span.end,
@@ -537,6 +546,7 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         for (j, _) in text[s.start..s.end].match_indices('\n') {
             if text[s.start + j + 1..s.end].starts_with(char::is_lowercase)
                 || ends_with_a_linking_word(&text[s.start..s.start + j])
+                || reaches_width(&text[..s.start + j])
             {
                 continue;
             }
@@ -588,6 +598,20 @@ const LINKING_WORDS: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
     "but", "that", "which", "who", "as", "its", "their", "his", "her",
 ];
+
+/// The width a text was wrapped at by hand (a mail, a cable, a plain-text archive), if
+/// it was: most of its lines of some length end within a few characters of the longest
+/// of them. Text with one paragraph per line has no such width.
+fn wrap_width(text: &str) -> Option<usize> {
+    let lengths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim_end().len())
+        .filter(|&n| n >= 30)
+        .collect();
+    let longest = *lengths.iter().max()?;
+    let near = lengths.iter().filter(|&&n| n + 12 >= longest).count();
+    (lengths.len() >= 8 && longest <= 100 && near * 2 >= lengths.len()).then_some(longest)
+}
 
 fn ends_with_a_linking_word(line: &str) -> bool {
     // Only the line's last few bytes are read: a line may be one endless word.
@@ -661,6 +685,39 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn text_wrapped_at_a_width_is_joined_across_its_line_ends() {
+        let paragraph = "Officials met on Monday to discuss trade and security in the region. \
+            The ministers reviewed the pipeline and the new border crossings at length. \
+            Moscow has long opposed Tbilisi's ties with Ankara, and the talks changed little. \
+            Analysts called the meeting a modest step that could still lead somewhere useful.";
+        // Wrapped at 60 columns, as a mail or a cable is.
+        let mut wrapped = String::from("Talks in the region\n\n");
+        let mut line = String::new();
+        let twice = format!("{paragraph} {paragraph}");
+        for word in twice.split(' ') {
+            if line.len() + word.len() + 1 > 60 {
+                wrapped.push_str(line.trim_end());
+                wrapped.push('\n');
+                line.clear();
+            }
+            line.push_str(word);
+            line.push(' ');
+        }
+        wrapped.push_str(line.trim_end());
+        let found = sentences(&wrapped);
+        assert_eq!(found[0], "Talks in the region");
+        let opposed = found.iter().find(|s| s.contains("opposed")).unwrap();
+        assert!(
+            opposed.starts_with("Moscow") && opposed.ends_with("little."),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 9, "{found:?}");
+        // One paragraph per line, with a headline: every line stays its own.
+        let lines = "Talks in the region\nOfficials met on Monday. They talked.\nMoscow spoke\nAnkara replied at length on the matter of the new border crossings today.";
+        assert_eq!(sentences(lines).len(), 5, "{:?}", sentences(lines));
     }
 
     #[test]
