@@ -128,6 +128,13 @@ impl Analyzer {
     /// The report for `text` (see CONTRACT.md); `meta` is optional
     /// `{title, outlet, url, date, author, source}`.
     pub fn analyze(&self, text: &str, meta: JsValue) -> Result<JsValue, JsValue> {
+        report_to_js(&self.analyze_json(text, meta)?)
+    }
+
+    /// The same report as JSON text, for a caller that sends it on as text (the worker
+    /// posts it to the page, which parses it once).
+    #[wasm_bindgen(js_name = analyzeJson)]
+    pub fn analyze_json(&self, text: &str, meta: JsValue) -> Result<String, JsValue> {
         check_text_size(text)?;
         let meta: Meta = if meta.is_undefined() || meta.is_null() {
             Meta::default()
@@ -135,7 +142,7 @@ impl Analyzer {
             serde_wasm_bindgen::from_value(meta)
                 .map_err(|e| js_error("invalid_meta", &format!("metadata is not valid: {e}")))?
         };
-        report_to_js(&self.inner.report_json(text, &meta, Units::Utf16))
+        Ok(self.inner.report_json(text, &meta, Units::Utf16))
     }
 
     /// Turns a dropped file into an article: `{text, title, meta, comments, encoding,

@@ -14,6 +14,7 @@
 //               {id, ok: true, json} | {id, ok: false, error: {message, kind}}
 // A result crosses as JSON text: the page's JSON.parse of a report at the caps (10,000
 // mentions) takes a fraction of the main-thread time of structured-cloning its objects.
+// A report is the core's own JSON text, put in as it is (`toJson`).
 
 // Everything the start needs is asked for at once, in one round trip rather than a chain of
 // them (this script, then its imports, then the glue, then the wasm): the wasm, its glue,
@@ -172,8 +173,27 @@ function readBytes(file) {
   }
 }
 
+/** A report as JSON text, which the page parses once (see `toJson`). */
+class Json {
+  constructor(text) {
+    this.text = text;
+  }
+}
+
+/** The report of `text`, as the core writes it: parsed here only to be written again, it
+ * cost this worker more than the analysis' own JSON. */
 function analyzeText(text, meta) {
-  return plain(analyzer.analyze(text, meta || undefined));
+  return new Json(analyzer.analyzeJson(text, meta || undefined));
+}
+
+/** The JSON text of an op's result: a `Json` report, alone or as the `report` of an object,
+ * is put in as it is. */
+function toJson(result) {
+  if (result instanceof Json) return result.text;
+  if (!(result && result.report instanceof Json)) return JSON.stringify(result ?? null);
+  const { report, ...rest } = result;
+  const head = JSON.stringify(rest).slice(0, -1);
+  return `${head}${head.length > 1 ? ',' : ''}"report":${report.text}}`;
 }
 
 const ops = {
@@ -252,7 +272,7 @@ async function run(data) {
   try {
     await ready;
     if (!Object.hasOwn(ops, op)) throw fail('internal', `unknown operation ${op}`);
-    postMessage({ id, ok: true, json: JSON.stringify((await ops[op](args)) ?? null) });
+    postMessage({ id, ok: true, json: toJson(await ops[op](args)) });
   } catch (err) {
     const message = String((err && err.message) || err);
     // A trap leaves the wasm instance in an unknown state: the client replaces this worker.

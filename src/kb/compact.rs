@@ -35,13 +35,14 @@ impl KnowledgeBase {
     }
 }
 
-/// What is stored, each string once: the patterns of a lexicon as one text of lines (in
-/// the order of the data files, which compresses well), an entity's name as the alias
-/// that spells it, its id only where it is not the name's `slug`; the scanner's
-/// transducer as its bytes. Rebuilt at start-up: the case rules of the patterns, the index
-/// by id, the folded patterns and the entries each of the transducer's keys stands for
-/// (folding and sorting them takes about 2 ms in wasm; storing them took 24 kB of the
-/// gzipped module).
+/// What is stored, each string once: the scanner's transducer as its bytes, with the
+/// entries each of its keys stands for; a lexicon's patterns as their spellings of those
+/// keys (`spelling`: "Islamic Republic of Iran" is `TTlT`, what the folded key
+/// "islamic republic of iran" lacks), one a line, in the order of the data files; an
+/// entity's name as the alias that spells it, its id only where it is not the name's
+/// `slug`. Rebuilt at start-up: the patterns, their case rules, the index by id. (With
+/// the patterns written out and the members found again by folding them, the form was
+/// 108 kB gzipped; spelled so, 97 kB, and start-up folds and sorts nothing.)
 #[derive(Serialize, Deserialize)]
 struct Compact<S> {
     entities: Vec<CompactEntity>,
@@ -59,11 +60,14 @@ struct Compact<S> {
     relations: Rows<f32>,
     collectives: Rows<EntityType>,
     acts: Rows<f32>,
-    /// The scanner's transducer (`None` for a scanner of few keys), as its bytes:
-    /// `Option<Bytes<&[u8]>>` when written, `Option<Bytes<Vec<u8>>>` when read. Which
-    /// entries each of its keys stands for is found again from the patterns: stored, it
-    /// was a seventh of the compact form, and all but incompressible.
+    /// The scanner's transducer (`None` for a scanner of few keys, whose patterns are
+    /// then written out), as its bytes: `Option<Bytes<&[u8]>>` when written,
+    /// `Option<Bytes<Vec<u8>>>` when read.
     transducer: S,
+    /// How many entries each of the transducer's keys stands for, in key order…
+    key_counts: Vec<u32>,
+    /// …and which: the members of the scanner (`Scanner`: lexicon after lexicon).
+    members: Vec<u32>,
 }
 
 /// Bytes stored as they are.
@@ -114,36 +118,64 @@ enum Name {
     Own(String),
 }
 
-/// A lexicon: its patterns as `Lexicon::new` takes them, one a line, and their values.
+/// A lexicon: the spellings of its patterns (`spelling`), one a line, and their values.
 #[derive(Serialize, Deserialize)]
 struct Rows<T> {
-    patterns: String,
+    spellings: String,
     values: Vec<T>,
 }
 
 impl<T: Clone> Rows<T> {
-    fn of(lexicon: &Lexicon<T>) -> Result<Rows<T>, String> {
-        let mut patterns = String::new();
+    /// Spelled from their keys if `keyed` (a scanner with a transducer), else written out.
+    fn of(lexicon: &Lexicon<T>, keyed: bool) -> Result<Rows<T>, String> {
+        let keys: Vec<&str> = match keyed {
+            true => lexicon.keys().map(|(k, _)| k).collect(),
+            false => Vec::new(),
+        };
+        let mut spellings = String::new();
         let mut values = Vec::with_capacity(lexicon.len());
         for (i, (pattern, value)) in lexicon.rows().enumerate() {
             if pattern.contains('\n') {
                 return Err(format!("the pattern {pattern:?} has a line break"));
             }
             if i > 0 {
-                patterns.push('\n');
+                spellings.push('\n');
             }
-            patterns.push_str(&pattern);
+            match keys.get(i) {
+                Some(key) => spellings.push_str(&spelling(&pattern, key)),
+                None => {
+                    spellings.push('=');
+                    spellings.push_str(&pattern);
+                }
+            }
             values.push(value.clone());
         }
-        Ok(Rows { patterns, values })
+        Ok(Rows { spellings, values })
     }
 
-    fn lexicon<E: serde::de::Error>(self) -> Result<Lexicon<T>, E> {
-        let Rows { patterns, values } = self;
+    /// The lexicon whose members follow on from `next(its length)`, `key(member)` the
+    /// member's key.
+    fn keyed<'k, E: serde::de::Error>(
+        self,
+        next: &mut impl FnMut(usize) -> usize,
+        key: &impl Fn(usize) -> Option<&'k str>,
+    ) -> Result<Lexicon<T>, E> {
+        let at = next(self.values.len());
+        self.lexicon(|e| key(at + e))
+    }
+
+    /// `key(e)`: entry `e`'s key, if the patterns are spelled from keys.
+    fn lexicon<'k, E: serde::de::Error>(
+        self,
+        key: impl Fn(usize) -> Option<&'k str>,
+    ) -> Result<Lexicon<T>, E> {
+        let Rows { spellings, values } = self;
         let empty = values.is_empty();
-        let patterns: Vec<String> = (patterns.split('\n').filter(|_| !empty))
-            .map(str::to_string)
-            .collect();
+        let patterns = (spellings.split('\n').filter(|_| !empty).enumerate())
+            .map(|(e, line)| {
+                spelled(line, key(e)).ok_or_else(|| E::custom("a pattern's spelling is wrong"))
+            })
+            .collect::<Result<Vec<String>, E>>()?;
         if patterns.len() != values.len() {
             return Err(E::custom(
                 "a lexicon's patterns and values differ in number",
@@ -153,19 +185,103 @@ impl<T: Clone> Rows<T> {
     }
 }
 
+/// How a pattern as `Lexicon::rows` gives it (a trailing `*` for a prefix) spells its
+/// folded `key`: a letter per word of the key (split at spaces), `l` as it is, `T` with
+/// its first letter a capital, `U` all capitals (ASCII letters only), none at all for
+/// the key itself; then `*` for a prefix. Any other pattern (accents, hyphens, "McCain")
+/// is written out after a `=`.
+fn spelling(pattern: &str, key: &str) -> String {
+    let (body, star) = match pattern.strip_suffix('*') {
+        Some(body) => (body, "*"),
+        None => (pattern, ""),
+    };
+    let mut code = String::new();
+    if body != key && body.split(' ').count() == key.split(' ').count() {
+        for (w, k) in body.split(' ').zip(key.split(' ')) {
+            let letter = if w == k {
+                'l'
+            } else if *w == capitalised(k) {
+                'T'
+            } else if w == k.to_ascii_uppercase() {
+                'U'
+            } else {
+                code.clear();
+                break;
+            };
+            code.push(letter);
+        }
+    }
+    code.push_str(star);
+    if spelled(&code, Some(key)).as_deref() == Some(pattern) {
+        code
+    } else {
+        format!("={pattern}")
+    }
+}
+
+/// The pattern a `spelling` stands for, given its key (`None` if it has none).
+fn spelled(line: &str, key: Option<&str>) -> Option<String> {
+    if let Some(pattern) = line.strip_prefix('=') {
+        return Some(pattern.to_string());
+    }
+    let key = key?;
+    let (code, star) = match line.strip_suffix('*') {
+        Some(code) => (code, true),
+        None => (line, false),
+    };
+    let mut out = String::with_capacity(key.len() + 1);
+    if code.is_empty() {
+        out.push_str(key);
+    } else {
+        if code.len() != key.split(' ').count() {
+            return None;
+        }
+        for (i, (letter, k)) in code.bytes().zip(key.split(' ')).enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let from = out.len();
+            out.push_str(k);
+            match letter {
+                b'l' => {}
+                b'T' => capitalise(&mut out[from..]),
+                b'U' => out[from..].make_ascii_uppercase(),
+                _ => return None,
+            }
+        }
+    }
+    if star {
+        out.push('*');
+    }
+    Some(out)
+}
+
+/// `word` with its first letter a capital (an ASCII one).
+fn capitalised(word: &str) -> String {
+    let mut out = word.to_string();
+    capitalise(&mut out);
+    out
+}
+
+fn capitalise(word: &mut str) {
+    if let Some(first) = word.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+}
+
 /// The gazetteer's values: each alias's entity as the difference from the one before
 /// (aliases are listed entity by entity), the epithets' roles apart.
 #[derive(Serialize, Deserialize)]
 struct Gazetteer {
-    patterns: String,
+    spellings: String,
     entity_steps: Vec<i32>,
     /// `(entry, viewpoints, weight, polarity)` of every epithet; the others are names.
     epithets: Vec<(u32, ViewpointSet, f32, f32)>,
 }
 
 impl Gazetteer {
-    fn of(lexicon: &Lexicon<(usize, AliasRole)>) -> Result<Gazetteer, String> {
-        let Rows { patterns, values } = Rows::of(lexicon)?;
+    fn of(lexicon: &Lexicon<(usize, AliasRole)>, keyed: bool) -> Result<Gazetteer, String> {
+        let Rows { spellings, values } = Rows::of(lexicon, keyed)?;
         let mut entity_steps = Vec::with_capacity(values.len());
         let mut epithets = Vec::new();
         let mut last = 0i64;
@@ -183,13 +299,16 @@ impl Gazetteer {
             }
         }
         Ok(Gazetteer {
-            patterns,
+            spellings,
             entity_steps,
             epithets,
         })
     }
 
-    fn lexicon<E: serde::de::Error>(self) -> Result<Lexicon<(usize, AliasRole)>, E> {
+    fn lexicon<'k, E: serde::de::Error>(
+        self,
+        key: impl Fn(usize) -> Option<&'k str>,
+    ) -> Result<Lexicon<(usize, AliasRole)>, E> {
         let mut at = 0i64;
         let mut values: Vec<(usize, AliasRole)> = (self.entity_steps.iter())
             .map(|&step| {
@@ -208,10 +327,10 @@ impl Gazetteer {
             };
         }
         Rows {
-            patterns: self.patterns,
+            spellings: self.spellings,
             values,
         }
-        .lexicon()
+        .lexicon(key)
     }
 }
 
@@ -244,30 +363,68 @@ impl<'k> Compact<Option<Bytes<&'k [u8]>>> {
                 })
             })
             .collect::<Result<_, String>>()?;
+        let transducer = kb.scanner.transducer_bytes();
+        let keyed = transducer.is_some();
+        let (key_counts, members) = match keyed {
+            true => Scanner::key_members(kb.scanned()),
+            false => (Vec::new(), Vec::new()),
+        };
         Ok(Compact {
             entities,
             blocs: kb.blocs.clone(),
             viewpoints: kb.viewpoints.clone(),
             fallback_viewpoint: kb.fallback_viewpoint,
             stance_profile: kb.stance_profile.clone(),
-            gazetteer: Gazetteer::of(&kb.gazetteer)?,
-            stance: Rows::of(&kb.stance)?,
-            speech: Rows::of(&kb.speech)?,
-            negation: Rows::of(&kb.negation)?,
-            hedges: Rows::of(&kb.hedges)?,
-            titles: Rows::of(&kb.titles)?,
-            framing: Rows::of(&kb.framing)?,
-            relations: Rows::of(&kb.relations)?,
-            collectives: Rows::of(&kb.collectives)?,
-            acts: Rows::of(&kb.acts)?,
-            transducer: kb.scanner.transducer_bytes().map(Bytes),
+            gazetteer: Gazetteer::of(&kb.gazetteer, keyed)?,
+            stance: Rows::of(&kb.stance, keyed)?,
+            speech: Rows::of(&kb.speech, keyed)?,
+            negation: Rows::of(&kb.negation, keyed)?,
+            hedges: Rows::of(&kb.hedges, keyed)?,
+            titles: Rows::of(&kb.titles, keyed)?,
+            framing: Rows::of(&kb.framing, keyed)?,
+            relations: Rows::of(&kb.relations, keyed)?,
+            collectives: Rows::of(&kb.collectives, keyed)?,
+            acts: Rows::of(&kb.acts, keyed)?,
+            transducer: transducer.map(Bytes),
+            key_counts,
+            members,
         })
     }
 }
 
 impl Compact<Option<Bytes<Vec<u8>>>> {
     fn knowledge_base<E: serde::de::Error>(self) -> Result<KnowledgeBase, E> {
-        let gazetteer = self.gazetteer.lexicon()?;
+        let transducer = self.transducer.map(|b| b.0);
+        let keys = match &transducer {
+            Some(bytes) => transducer_keys(bytes)?,
+            None => Vec::new(),
+        };
+        // Each member's key (its number among the keys).
+        let wrong = || E::custom("the transducer's members are wrong");
+        let mut key_of = vec![u32::MAX; self.members.len()];
+        let mut at = 0;
+        for (k, &n) in self.key_counts.iter().enumerate() {
+            let members = self.members.get(at..at + n as usize).ok_or_else(wrong)?;
+            for &m in members {
+                *key_of.get_mut(m as usize).ok_or_else(wrong)? = k as u32;
+            }
+            at += n as usize;
+        }
+        if keys.len() != self.key_counts.len() || at != self.members.len() {
+            return Err(wrong());
+        }
+        let key = |member: usize| -> Option<&str> {
+            let k = *key_of.get(member)?;
+            keys.get(k as usize).map(String::as_str)
+        };
+        // Lexicon after lexicon, in the scanner's order: their members follow on.
+        let mut base = 0;
+        let mut next = |len: usize| {
+            base += len;
+            base - len
+        };
+        let at = next(self.gazetteer.entity_steps.len());
+        let gazetteer = self.gazetteer.lexicon(|e| key(at + e))?;
         let names: Vec<&str> = gazetteer.patterns().map(|(p, _)| p).collect();
         let mut at = 0i64;
         let entities = (self.entities.into_iter())
@@ -302,23 +459,65 @@ impl Compact<Option<Bytes<Vec<u8>>>> {
             viewpoints: self.viewpoints,
             fallback_viewpoint: self.fallback_viewpoint,
             gazetteer,
-            stance: self.stance.lexicon()?,
-            speech: self.speech.lexicon()?,
-            negation: self.negation.lexicon()?,
-            hedges: self.hedges.lexicon()?,
-            titles: self.titles.lexicon()?,
-            framing: self.framing.lexicon()?.with_every_capital(),
-            relations: self.relations.lexicon()?,
-            collectives: self.collectives.lexicon()?,
-            acts: self.acts.lexicon()?,
+            stance: self.stance.keyed(&mut next, &key)?,
+            speech: self.speech.keyed(&mut next, &key)?,
+            negation: self.negation.keyed(&mut next, &key)?,
+            hedges: self.hedges.keyed(&mut next, &key)?,
+            titles: self.titles.keyed(&mut next, &key)?,
+            framing: self.framing.keyed(&mut next, &key)?.with_every_capital(),
+            relations: self.relations.keyed(&mut next, &key)?,
+            collectives: self.collectives.keyed(&mut next, &key)?,
+            acts: self.acts.keyed(&mut next, &key)?,
             stance_profile: self.stance_profile,
             scanner: Scanner::empty(),
         };
-        let transducer = self.transducer.map(|b| b.0);
-        kb.scanner = Scanner::with_transducer(kb.scanned(), transducer)
-            .ok_or_else(|| E::custom("the transducer is not one of the patterns"))?;
+        kb.scanner = match transducer {
+            // The pairs of key and member in key order, as the transducer was built of.
+            Some(bytes) => {
+                let mut pairs = Vec::with_capacity(self.members.len());
+                let mut at = 0;
+                for (key, &n) in keys.iter().zip(&self.key_counts) {
+                    let members = &self.members[at..at + n as usize];
+                    pairs.extend(members.iter().map(|&m| (key.as_str(), m)));
+                    at += n as usize;
+                }
+                Scanner::with_members(kb.scanned(), pairs, bytes).ok_or_else(wrong)?
+            }
+            None => Scanner::new(kb.scanned()),
+        };
         Ok(kb)
     }
+}
+
+/// The keys of a transducer, in order: its nodes walked depth first, each decoded once
+/// (twice as fast as its stream).
+fn transducer_keys<E: serde::de::Error>(bytes: &[u8]) -> Result<Vec<String>, E> {
+    let fst = fst::raw::Fst::new(bytes).map_err(E::custom)?;
+    let mut keys = Vec::with_capacity(fst.len());
+    let mut key = Vec::new();
+    let root = fst.root();
+    if root.is_final() {
+        keys.push(String::new());
+    }
+    // Each node on the way down with the number of its transitions taken; `key` holds
+    // the inputs of the way.
+    let mut way = vec![(root, 0)];
+    while let Some((node, taken)) = way.last_mut() {
+        if *taken == node.len() {
+            way.pop();
+            key.pop();
+            continue;
+        }
+        let t = node.transition(*taken);
+        *taken += 1;
+        key.push(t.inp);
+        let next = fst.node(t.addr);
+        if next.is_final() {
+            keys.push(String::from_utf8(key.clone()).map_err(E::custom)?);
+        }
+        way.push((next, 0));
+    }
+    Ok(keys)
 }
 
 /// A knowledge base is written in its compact form (`Compact`).
@@ -370,6 +569,30 @@ mod tests {
         let loaded = KnowledgeBase::builtin().expect("the embedded form loads");
         let written = postcard::to_allocvec(&loaded).expect("it writes");
         assert!(written == EMBEDDED, "written {} bytes", written.len());
+    }
+
+    /// A spelling and the pattern it gives back, from the key the pattern folds to.
+    #[test]
+    fn spellings_give_their_patterns_back() {
+        let cases = [
+            ("islamic republic of iran", "", "islamic republic of iran"),
+            ("Republic of Iran", "TlT", "republic of iran"),
+            ("IRGC", "U", "irgc"),
+            ("IRGC Navy", "UT", "irgc navy"),
+            ("sanction*", "*", "sanction"),
+            ("Azerbaijan*", "T*", "azerbaijan"),
+            ("McCain", "=McCain", "mccain"),
+            ("Tehrān*", "=Tehrān*", "tehran"),
+            ("Porto-Novo", "=Porto-Novo", "porto-novo"),
+            ("2020 Summit", "lT", "2020 summit"),
+        ];
+        for (pattern, spelled_as, key) in cases {
+            assert_eq!(spelling(pattern, key), spelled_as, "{pattern}");
+            assert_eq!(spelled(spelled_as, Some(key)).as_deref(), Some(pattern));
+        }
+        assert_eq!(spelled("TT", Some("one")), None);
+        assert_eq!(spelled("T", None), None);
+        assert_eq!(spelled("=Written", None).as_deref(), Some("Written"));
     }
 
     #[test]

@@ -211,19 +211,35 @@ impl Scanner {
         }
     }
 
-    /// The scanner `new` makes of the same lexicons, with the transducer it built before
-    /// (`transducer_bytes`; `None` if it had none): `None` if that is not a transducer
-    /// of their keys.
-    fn with_transducer(
+    /// The scanner of the same lexicons from their `(key, member)` pairs in key order
+    /// (`key_members`) and the transducer built of them before: no pattern is folded.
+    fn with_members(
         lexicons: [&dyn LexiconKeys; LEXICONS],
-        transducer: Option<Vec<u8>>,
+        pairs: Vec<(&str, u32)>,
+        transducer: Vec<u8>,
     ) -> Option<Scanner> {
-        let (pairs, bases) = Scanner::pairs(lexicons);
-        let trie = match transducer {
-            Some(bytes) => Trie::with_transducer(pairs, bytes)?,
-            None => Trie::new(pairs),
-        };
-        Some(Scanner { trie, bases })
+        let mut bases = [0; LEXICONS + 1];
+        for (l, lexicon) in lexicons.iter().enumerate() {
+            bases[l + 1] = bases[l] + lexicon.count();
+        }
+        let members = pairs.len();
+        let trie = Trie::with_transducer(pairs, transducer)?;
+        (members == bases[LEXICONS]).then_some(Scanner { trie, bases })
+    }
+
+    /// How many members each distinct key of the lexicons has, in key order, and those
+    /// members: what `with_members` is given back.
+    fn key_members(lexicons: [&dyn LexiconKeys; LEXICONS]) -> (Vec<u32>, Vec<u32>) {
+        let (mut pairs, _) = Scanner::pairs(lexicons);
+        pairs.sort_unstable();
+        let mut counts: Vec<u32> = Vec::new();
+        for (i, &(key, _)) in pairs.iter().enumerate() {
+            match counts.last_mut() {
+                Some(n) if pairs[i - 1].0 == key => *n += 1,
+                _ => counts.push(1),
+            }
+        }
+        (counts, pairs.into_iter().map(|(_, m)| m).collect())
     }
 
     fn transducer_bytes(&self) -> Option<&[u8]> {
