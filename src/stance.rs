@@ -4562,6 +4562,19 @@ mod tests {
     }
 
     #[test]
+    fn discord_and_broken_ties_are_hostile_relationships() {
+        for text in [
+            "Russia and Georgia have been at odds over the region.",
+            "Russia has been at loggerheads with Georgia.",
+            "Russia cut diplomatic ties with Georgia.",
+            "Russia severed ties with Georgia in 2008.",
+            "Russia recalled its ambassador from Georgia.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+        }
+    }
+
+    #[test]
     fn a_contrasting_clause_has_its_own_subject() {
         for text in [
             "Russia supports the government of Armenia while Turkey backs the opposition.",
