@@ -1194,8 +1194,8 @@ const CHARGES: &[&str] = &["threat", "aggression", "provocation", "sabotage"];
 const PRESCRIPTIONS: &[&str] = &["must", "should", "needs", "ought"];
 
 /// "The new Varnian government must strengthen…": advice to the one named, not the
-/// article's attitude toward it.
-/// "Needs" only with "to": "the ally Varnia needs" is no advice.
+/// article's attitude toward it. "Needs" counts only before "to" ("the ally Varnia needs"
+/// is no advice).
 fn is_advised(text: &Text, span: Span) -> bool {
     let words = text.words_in(Span::new(span.end, text.original.len()));
     let words: Vec<&str> = text.words[words.start..words.end.min(words.start + 4)]
