@@ -248,10 +248,26 @@ pub fn stances(
             }
             // Two negations cancel: "would not last without our support" is support, and
             // so is "could not continue its work at this pace without our support".
-            let governing: Vec<&Span> = sentence_negations
+            let mut governing: Vec<&Span> = sentence_negations
                 .iter()
                 .filter(|n| governs(text, **n, cue.span, NEGATION_REACH))
                 .collect();
+            // "supports neither Varnia nor Kestria": a negated object negates the verb.
+            let object_negated = sentence_negations.iter().find(|n| {
+                text.slice(**n).eq_ignore_ascii_case("neither")
+                    && n.start >= cue.span.end
+                    && folded_between(text, cue.span.end, n.start)
+                        .trim()
+                        .is_empty()
+            });
+            governing.extend(object_negated);
+            // "Neither Varnia nor Kestria supports…" is one negation, not two that cancel.
+            if governing
+                .iter()
+                .any(|n| text.slice(**n).eq_ignore_ascii_case("nor"))
+            {
+                governing.retain(|n| !text.slice(**n).eq_ignore_ascii_case("neither"));
+            }
             let not_without = governing.first().is_some_and(|w| {
                 text.slice(**w).eq_ignore_ascii_case("without")
                     && sentence_negations
@@ -1032,7 +1048,7 @@ fn coordinated(text: &Text, entities: &Entities, sentence: Span, subject: Span) 
         // A list ends in "and"/"or" before its last name: a lone comma right before
         // the subject ends an opening phrase ("At the embassy of X, Y said").
         let joined = match gap {
-            "and" | ", and" | "or" | ", or" => true,
+            "and" | ", and" | "or" | ", or" | "nor" | ", nor" => true,
             "," => !out.is_empty(),
             _ => false,
         };
@@ -4572,6 +4588,32 @@ mod tests {
         ] {
             assert_has(text, "russia", "georgia", -1);
         }
+    }
+
+    #[test]
+    fn neither_nor_is_one_negation() {
+        for text in [
+            "Neither Russia nor Turkey supports Georgia.",
+            "Neither Moscow nor Ankara praised Tbilisi.",
+        ] {
+            assert_has(text, "russia", "georgia", -1);
+            assert_has(text, "turkey", "georgia", -1);
+            assert_lacks(text, "turkey", "georgia", 1);
+        }
+        // A negated object negates its verb.
+        assert_lacks(
+            "Turkey supports neither Georgia nor Armenia.",
+            "turkey",
+            "georgia",
+            1,
+        );
+        // Each half of a split "neither …, nor …" negates its own cue.
+        assert_lacks(
+            "Russia is neither a friend of Georgia, nor a friend of Armenia, Turkey said.",
+            "turkey",
+            "russia",
+            1,
+        );
     }
 
     #[test]
