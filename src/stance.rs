@@ -2316,8 +2316,17 @@ fn relation_statements(
             })
             // "close to both A and B, the unfolding tension…": a clause break between
             // a name and the word leaves the name out of the relationship.
+            // Not the comma that closes an apposition before its verb ("X's rival, Y, has
+            // deepened ties with Z").
             .filter(|m| {
-                !text.original[m.span.end..phrase_start].contains([',', ';', ':', '(', ')'])
+                let gap = &text.original[m.span.end..phrase_start];
+                !gap.contains([',', ';', ':', '(', ')'])
+                    || gap.strip_prefix(", ").is_some_and(|verb| {
+                        !verb.contains([',', ';', ':', '(', ')'])
+                            && verb.split_whitespace().next().is_some_and(|w| {
+                                AUXILIARIES.iter().any(|a| w.eq_ignore_ascii_case(a))
+                            })
+                    })
             })
             .rfind(|m| {
                 (possessive(m) && words(m.span.end, phrase_start) <= 1)
@@ -4613,6 +4622,26 @@ mod tests {
             "turkey",
             "russia",
             1,
+        );
+    }
+
+    #[test]
+    fn an_apposition_before_its_verb_still_holds_the_relationship() {
+        for text in [
+            "Russia's old rival, Turkey, has deepened ties with Georgia.",
+            "Moscow's ally, Armenia, has close ties with Georgia.",
+        ] {
+            let holder = if text.contains("Turkey") {
+                "turkey"
+            } else {
+                "armenia"
+            };
+            assert_has(text, holder, "georgia", 1);
+        }
+        // A comma that ends an opening phrase still leaves the name out.
+        assert_each(
+            "For Georgia, situated between Russia and Turkey, the rivalry is a burden.",
+            |(h, t, _)| !(h == "georgia" || t == "georgia"),
         );
     }
 
