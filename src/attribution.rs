@@ -273,8 +273,9 @@ fn subject_of(
             .then(|| first_actor_after(text, entities, mentions, verb.end, 4))
             .flatten();
     }
-    // "Varnia, which has long backed Kestria, warned…": a relative clause set off by
-    // commas stands between the subject and its verb; no name in it is the subject.
+    // "Varnia, which has long backed Kestria, warned…", "Varnia, Kestria's old rival,
+    // praised…": a relative clause or apposition set off by commas stands between the
+    // subject and its verb; no name in it is the subject.
     let relative = before
         .trim_end()
         .strip_suffix(',')

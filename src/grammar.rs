@@ -175,8 +175,10 @@ pub(crate) fn governs(text: &Text, modifier: Span, cue: Span, reach: usize) -> b
 /// Bytes a relative clause may run either side of a name in it.
 const RELATIVE_REACH: usize = 240;
 
-/// The relative clause set off by commas that holds `span` (", which borders Kestria,"),
-/// from its opening comma to its closing one, if it closes within the sentence.
+/// The relative clause or apposition set off by commas that holds `span` (", which
+/// borders Kestria,", ", Kestria's old rival,", ", a close ally of Kestria,"), from its
+/// opening comma to its closing one, if it closes within the sentence and is not an item
+/// of a list (", the Kestrian army, and…").
 pub(crate) fn relative_clause(text: &Text, sentence: Span, span: Span) -> Option<Span> {
     // Only a clause's length either side is read, so a long sentence of names stays linear.
     let at = text.folded_offset(span.start);
@@ -187,13 +189,7 @@ pub(crate) fn relative_clause(text: &Text, sentence: Span, span: Span) -> Option
             at.saturating_sub(RELATIVE_REACH),
         ));
     let before = text.folded.get(start..at)?;
-    let opener = [", which ", ", who ", ", whose "]
-        .iter()
-        .filter_map(|o| before.rfind(o))
-        .max()?;
-    if before[opener + 1..].contains([',', ';', '.']) {
-        return None;
-    }
+    let opener = before.rfind(", ")?;
     let end = text
         .folded_offset(sentence.end)
         .min(crate::text::floor_char_boundary(
@@ -202,11 +198,28 @@ pub(crate) fn relative_clause(text: &Text, sentence: Span, span: Span) -> Option
         ));
     let after = text.folded.get(at..end)?;
     let close = after.find(',')?;
-    if after[..close].contains([';', '.']) {
+    let phrase = format!("{}{}", &before[opener + 2..], &after[..close]);
+    if phrase.contains([';', '.', ':', '(', ')']) {
         return None;
     }
-    Some(text.original_span(start + opener, at + close + 1))
+    let relative = ["which ", "who ", "whose "]
+        .iter()
+        .any(|r| phrase.starts_with(r));
+    // "the main backer of Kestria", or a possessive's few words ("Kestria's old rival");
+    // a longer phrase after a possessive is a clause ("Kestria's envoy gave the…").
+    let words = phrase.split(' ').count();
+    let first = phrase.split(' ').next().unwrap_or("");
+    let apposition = ((["a", "an", "the"].contains(&first) && words <= APPOSITION_WORDS)
+        || (phrase.split(' ').take(2).any(|w| w.ends_with("'s")) && words <= 4))
+        && !{
+            let next = after[close + 1..].trim_start();
+            next.starts_with("and ") || next.starts_with("or ")
+        };
+    (relative || apposition).then(|| text.original_span(start + opener, at + close + 1))
 }
+
+/// Longest apposition read as one, in words.
+const APPOSITION_WORDS: usize = 10;
 
 /// The folded word ending right before `at` (across spaces only), or "".
 pub(crate) fn last_word_before<'t>(text: &Text<'t>, at: usize) -> &'t str {
@@ -236,6 +249,46 @@ mod tests {
     }
     use super::*;
     use crate::entities::MentionKind;
+
+    #[test]
+    fn a_set_off_clause_is_a_relative_clause_or_apposition_not_a_list_item() {
+        fn clause(text: &str, word: &str) -> Option<String> {
+            let t = Text::new(text);
+            relative_clause(&t, t.sentences[0], span_of(text, word)).map(|s| t.slice(s).to_string())
+        }
+        for (text, word, inside) in [
+            (
+                "Russia, which borders Armenia, warned Georgia.",
+                "Armenia",
+                ", which borders Armenia,",
+            ),
+            (
+                "Russia, the main backer of Armenia, warned Georgia.",
+                "Armenia",
+                ", the main backer of Armenia,",
+            ),
+            (
+                "Russia, Armenia's old protector, warned Georgia.",
+                "Armenia",
+                ", Armenia's old protector,",
+            ),
+        ] {
+            assert_eq!(clause(text, word).as_deref(), Some(inside), "{text}");
+        }
+        for (text, word) in [
+            (
+                "Russia condemned Georgia, the United States, and Turkey.",
+                "United",
+            ),
+            (
+                "Russia, which borders Armenia. Georgia, said more.",
+                "Georgia",
+            ),
+            ("In Tbilisi, officials condemned Russia.", "Russia"),
+        ] {
+            assert_eq!(clause(text, word), None, "{text}");
+        }
+    }
 
     fn span_of(text: &str, word: &str) -> Span {
         let at = text.find(word).expect("the word is in the text");

@@ -4560,11 +4560,13 @@ mod tests {
     }
 
     #[test]
-    fn a_relative_clause_between_subject_and_verb_is_neither() {
+    fn a_relative_clause_or_apposition_between_subject_and_verb_is_neither() {
         for text in [
             "Russia, which borders Armenia, warned Georgia.",
             "Moscow, which has long backed Yerevan, condemned Tbilisi.",
             "Russia, whose troops guard Armenia, criticised Georgia.",
+            "Russia, Armenia's old protector, warned Georgia.",
+            "Russia, the main backer of Armenia, condemned Georgia.",
         ] {
             assert_has(text, "russia", "georgia", -1);
             // Nobody in the clause is the speaker, or a target of the main verb.
@@ -4578,6 +4580,13 @@ mod tests {
             "russia",
             "armenia",
             1,
+        );
+        // A list is no apposition: every item holds what it says.
+        assert_has(
+            "Georgia, the United States, and Turkey condemned Russia.",
+            "turkey",
+            "russia",
+            -1,
         );
         // A person not known by name: still not the name inside the clause.
         assert_each(
