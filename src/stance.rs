@@ -590,8 +590,9 @@ pub fn stances(
                                 // Kestria backs the rebels").
                                 // "Varnia, which borders Kestria, warned Zorblat": a name
                                 // in a relative clause is not a target of a cue outside it.
-                                let other_clause = relative_clause(text, *sentence, m.span)
-                                    .is_some_and(|r| !r.contains(c.span))
+                                let clause = relative_clause(text, *sentence, m.span);
+                                let own_clause = clause.is_some_and(|r| r.contains(c.span));
+                                let other_clause = (clause.is_some() && !own_clause)
                                     || (c.span.end <= m.span.start
                                         && (new_clause_between(text, c.span.end, m.span.start)
                                             || subject_after_dash(text, m.span)))
@@ -603,12 +604,12 @@ pub fn stances(
                                     && !past_object
                                     && !owned_by_other
                                     && !other_clause)
-                                    .then_some((m, c, d, victim, governed))
+                                    .then_some((m, c, d, victim, governed, own_clause))
                             })
-                            .min_by_key(|(_, _, d, _, _)| *d)
+                            .min_by_key(|(_, _, d, _, _, _)| *d)
                             // The victim where it is nearest is not a target further on.
-                            .filter(|(_, _, _, victim, _)| !victim)
-                            .map(|(m, c, _, _, governed)| {
+                            .filter(|(_, _, _, victim, _, _)| !victim)
+                            .map(|(m, c, _, _, governed, own_clause)| {
                                 let against = opposed(text, c.span, m.span);
                                 // The sentence's overall attitude, unless an attitude word right
                                 // next to this target says otherwise, or has it as its object
@@ -617,8 +618,7 @@ pub fn stances(
                                 let local = ((verdict.is_none() || governed)
                                     && distance(m.span, c.span) <= LOCAL_REACH
                                     && c.polarity * polarity < 0.0)
-                                    || relative_clause(text, *sentence, m.span)
-                                        .is_some_and(|r| r.contains(c.span));
+                                    || own_clause;
                                 let p = if local { c.polarity } else { polarity };
                                 let p = if against && p > 0.0 { -p } else { p };
                                 // "a threat to Azerbaijan": the one threatened is not the target.
@@ -799,20 +799,19 @@ fn rebuttals(text: &Text, entities: &Entities, sentence: Span, cues: &[Cue]) -> 
         }) else {
             continue;
         };
+        // Named between the verb and the claim, or right after the claim with only
+        // "made by", "of", "from" and the like between.
         let claimant = mentions.iter().any(|m| {
+            let after_claim = || {
+                let gap = folded_between(text, claim.end, m.span.start);
+                !gap.trim().is_empty()
+                    && gap
+                        .split_whitespace()
+                        .all(|w| matches!(w, "made" | "by" | "of" | "from" | "the"))
+            };
             is_actor_kind(entities, m.entity)
                 && ((m.span.start >= verb.end && m.span.end <= claim.start)
-                    || (m.span.start >= claim.end
-                        && folded_between(text, claim.end, m.span.start)
-                            .split_whitespace()
-                            .take_while(|w| matches!(*w, "made" | "by" | "of" | "from" | "the"))
-                            .count()
-                            == folded_between(text, claim.end, m.span.start)
-                                .split_whitespace()
-                                .count()
-                        && !folded_between(text, claim.end, m.span.start)
-                            .trim()
-                            .is_empty()))
+                    || (m.span.start >= claim.end && after_claim()))
         });
         if claimant {
             out.push(Cue {
@@ -1213,22 +1212,16 @@ const PRESCRIPTIONS: &[&str] = &["must", "should", "needs", "ought"];
 /// article's attitude toward it. "Needs" counts only before "to" ("the ally Varnia needs"
 /// is no advice).
 fn is_advised(text: &Text, span: Span) -> bool {
-    let words = text.words_in(Span::new(span.end, text.original.len()));
-    let words: Vec<&str> = text.words[words.start..words.end.min(words.start + 4)]
-        .iter()
-        .map(|w| text.slice(*w))
-        .collect();
-    words
-        .iter()
-        .take(3)
-        .take_while(|w| !w.contains([',', ';']))
+    let range = text.words_in(Span::new(span.end, text.original.len()));
+    let words = &text.words[range.start..range.end.min(range.start + 4)];
+    let word = |i: usize| words.get(i).map_or("", |w| text.slice(*w));
+    (0..3)
+        .map(word)
+        .take_while(|w| !w.is_empty() && !w.contains([',', ';']))
         .enumerate()
         .any(|(i, w)| {
             PRESCRIPTIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
-                && (!w.eq_ignore_ascii_case("needs")
-                    || words
-                        .get(i + 1)
-                        .is_some_and(|n| n.eq_ignore_ascii_case("to")))
+                && (!w.eq_ignore_ascii_case("needs") || word(i + 1).eq_ignore_ascii_case("to"))
         })
         && !text.original[span.end..].starts_with(['\'', '\u{2019}'])
 }
