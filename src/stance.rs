@@ -4648,6 +4648,17 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_is_named_with_its_states_official_name_too() {
+        // The data list "… of Turkey"; "… of the Republic of Turkey" is derived.
+        for text in [
+            "The Ministry of National Defense of the Republic of Turkey condemned Russia.",
+            "The Ministry of National Defence of the Republic of Turkey condemned Russia.",
+        ] {
+            assert_has(text, "mod_turkey", "russia", -1);
+        }
+    }
+
+    #[test]
     fn a_contrasting_clause_has_its_own_subject() {
         for text in [
             "Russia supports the government of Armenia while Turkey backs the opposition.",

@@ -689,6 +689,51 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// "Ministry of Foreign Affairs of Varnia" is also written with the state's official
+    /// name, "… of the Republic of Varnia": every alias of an institution that names a
+    /// state after "of" (at its end or before "in") gets that spelling, unless it already
+    /// names something.
+    fn add_official_state_names(&mut self) {
+        let mut official: HashMap<String, Vec<String>> = HashMap::new();
+        for (alias, (entity, _)) in &self.aliases {
+            if self.entities[*entity].kind != EntityType::Country {
+                continue;
+            }
+            if let Some(short) = ["Republic of ", "Kingdom of ", "State of "]
+                .iter()
+                .find_map(|p| alias.strip_prefix(p))
+            {
+                official
+                    .entry(short.to_string())
+                    .or_default()
+                    .push(alias.clone());
+            }
+        }
+        let mut added = Vec::new();
+        for (alias, (entity, role)) in &self.aliases {
+            if self.entities[*entity].kind == EntityType::Country {
+                continue;
+            }
+            // "… of Varnia" at the end or before " in " ("Embassy of Varnia in Kestria").
+            for (at, _) in alias.match_indices(" of ") {
+                let rest = &alias[at + 4..];
+                let state = rest.split(" in ").next().unwrap_or(rest);
+                for long in official.get(state).into_iter().flatten() {
+                    let spelled = format!("{} of the {long}{}", &alias[..at], &rest[state.len()..]);
+                    if !self.alias_owner.contains_key(&key(&spelled)) {
+                        added.push((spelled, (*entity, *role)));
+                    }
+                }
+            }
+        }
+        for (alias, owner) in added {
+            self.alias_owner
+                .entry(key(&alias))
+                .or_insert_with(|| (owner.0, "the state's official name".into()));
+            self.aliases.push((alias, owner));
+        }
+    }
+
     fn attribute(&mut self, rec: &Record<'a>, index: usize, attr: &str) -> Result<(), Error> {
         let (key, value) = attr
             .split_once('=')
@@ -939,7 +984,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn finish(self, l: Lexicons) -> KnowledgeBase {
+    fn finish(mut self, l: Lexicons) -> KnowledgeBase {
+        self.add_official_state_names();
         let gazetteer = Lexicon::new(self.aliases);
         let stance = Lexicon::new(l.stance);
         let speech = Lexicon::new(l.speech);
