@@ -4,7 +4,7 @@
 // a file is read, and names are shown without control or bidi characters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useSite, listed, waitForCorpus } from './helpers/site.mjs';
@@ -113,15 +113,22 @@ test('names are shown without control or bidi characters; an unreadable file of 
   assert.doesNotMatch(await page.textContent('body'), /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0007]/);
 
   // A folder whose second file changes on disk after it was picked: the browser then refuses
-  // to read it (NotReadableError). A slow first file gives time to change it: the largest legal
-  // one, seconds of work for one analyzer, not a 0.2 MB file a fast core finished before the
-  // change was written (the change then came too late and the file was read).
+  // to read it (NotReadableError). The browser takes a file's snapshot (size, time) when the
+  // page first asks its size, which the queue does when it starts the job: the change is
+  // written only once the queue shows the batch, so the snapshot is the old file. A slow first
+  // file (the largest legal one, seconds of work for one analyzer) keeps the worker busy, so
+  // the changed file is read after the change.
   const dir = mkdtempSync(join(tmpdir(), 'parallax-unreadable-'));
   writeFileSync(join(dir, 'a-slow.txt'), hugeText());
   writeFileSync(join(dir, 'b-changed.txt'), 'This file will change before it is read.');
   writeFileSync(join(dir, 'c-fine.md'), '# Still added\n\nIsrael and Azerbaijan signed a deal.');
   await page.setInputFiles('#folder-input', dir);
+  await page.waitForFunction(() => /Adding 1 of 3/.test(document.getElementById('status').textContent), null, { timeout: 20_000 });
   writeFileSync(join(dir, 'b-changed.txt'), 'Changed after being picked: the browser will not read the old snapshot.');
+  // A file system with a coarse clock may give the change the same time as the original:
+  // the change is also dated a day back, so the browser sees it whatever the clock's grain.
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  utimesSync(join(dir, 'b-changed.txt'), dayAgo, dayAgo);
   const msg = (await notice(page, 'b-changed.txt', 60_000)).find((t) => t.includes('b-changed.txt'));
   assert.match(msg, /b-changed\.txt” was skipped: it could not be read/);
   await articleCount(page, 8, 60_000);
