@@ -540,6 +540,12 @@ pub fn stances(
                                         m,
                                     )
                                     && !is_companion(text, *sentence, m.span)
+                                    && !owned_relationship_partner(
+                                        text,
+                                        entities.mentions_in(*sentence),
+                                        sentence_relations,
+                                        m,
+                                    )
                             })
                             .filter_map(|m| {
                                 let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
@@ -2120,6 +2126,36 @@ fn modifies_relational_noun(text: &Text, mentions: &[Mention], m: &Mention) -> b
             text.original.get(noun.end..n.span.start).map(str::trim),
             Some("" | ",")
         )
+    })
+}
+
+/// Words of an owned relationship between its owner's "'s" and the relationship word
+/// ("Kestria's growing military ties").
+const OWNED_RELATION_WORDS: usize = 3;
+
+/// "wary of Kestria's ties with Varnia": the attitude is to the relationship's owner; the
+/// partner after "to" or "with" is only a party to it, not a target.
+fn owned_relationship_partner<R>(
+    text: &Text,
+    mentions: &[Mention],
+    relations: &[Hit<'_, R>],
+    m: &Mention,
+) -> bool {
+    relations.iter().any(|r| {
+        let gap = folded_between(text, r.span.end, m.span.start).trim();
+        let gap = gap.strip_suffix(" the").unwrap_or(gap);
+        matches!(gap, "to" | "with")
+            && mentions.iter().any(|owner| {
+                owner.entity != m.entity
+                    && owner.span.end <= r.span.start
+                    && folded_between(text, owner.span.end, r.span.start)
+                        .strip_prefix("'s")
+                        .is_some_and(|rest| {
+                            rest.is_empty()
+                                || rest.starts_with(' ')
+                                    && rest.split_whitespace().count() <= OWNED_RELATION_WORDS
+                        })
+            })
     })
 }
 
@@ -4801,6 +4837,48 @@ mod tests {
             "Georgia is not a partner of Armenia.",
             "georgia",
             "armenia",
+            -1,
+        );
+    }
+
+    #[test]
+    fn a_partner_in_an_owned_relationship_is_not_the_target() {
+        // The attitude is to the relationship's owner; its partner is a party only.
+        for (text, holder, owner, partner) in [
+            (
+                "Russia is wary of Armenia's ties with France.",
+                "russia",
+                "armenia",
+                "france",
+            ),
+            (
+                "Iraq voiced concern about Syria's links to Russia.",
+                "iraq",
+                "syria",
+                "russia",
+            ),
+            (
+                "Turkey has grown suspicious of Greece’s deepening ties to Egypt.",
+                "turkey",
+                "greece",
+                "egypt",
+            ),
+            (
+                "Moscow criticised Georgia's strategic partnership with the United States.",
+                "russia",
+                "georgia",
+                "united_states",
+            ),
+        ] {
+            assert_has(text, holder, owner, -1);
+            assert_lacks(text, holder, partner, -1);
+            assert_lacks(text, holder, partner, 1);
+        }
+        // Without an owner both are named as the ones judged.
+        assert_has(
+            "Russia criticised Armenia and France.",
+            "russia",
+            "france",
             -1,
         );
     }
