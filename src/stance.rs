@@ -439,12 +439,32 @@ pub fn stances(
             }
         }
         statements.extend(relations);
-        statements.extend(act_statements(
-            text,
-            entities,
-            *sentence,
-            hits_in(act_hits, *sentence),
-        ));
+        let acts = act_statements(text, entities, *sentence, hits_in(act_hits, *sentence));
+        // "Yerevan said Kestria launched an attack on its posts": a speaker who tells of
+        // another side's hostile act charges that side with it.
+        let mut blames = Vec::new();
+        if let Holder::Entity(speaker) = attribution.holder {
+            let side = |e: usize| entities.entities[e].bloc.as_deref();
+            for act in &acts {
+                let Holder::Entity(actor) = act.holder else {
+                    continue;
+                };
+                let hostile = act.targets.iter().any(|t| t.polarity < 0.0);
+                if hostile && side(speaker).is_some() && side(actor) != side(speaker) {
+                    blames.push(Statement {
+                        span: *sentence,
+                        holder: attribution.holder,
+                        targets: vec![Target {
+                            entity: actor,
+                            polarity: act.targets[0].polarity.min(0.0) * ACTOR_BLAME,
+                        }],
+                        cues: act.cues.clone(),
+                        rule: "speaker-blames-actor",
+                    });
+                }
+            }
+        }
+        statements.extend(acts);
         let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
         for (holder, subject, found) in groups {
             // "X criticized Y for …": an evaluative speech verb says the speaker's attitude;
@@ -742,6 +762,9 @@ pub fn stances(
                 });
             }
         }
+        // After the sentence's own statements: a holder's statements are merged under the
+        // first one's rule, and a charge drawn from an act is the weaker reading.
+        statements.extend(blames);
     }
     one_per_holder(statements)
 }
@@ -4880,6 +4903,34 @@ mod tests {
             "russia",
             "france",
             -1,
+        );
+    }
+
+    #[test]
+    fn a_speaker_who_tells_of_another_sides_hostile_act_charges_it() {
+        for (text, speaker, actor) in [
+            (
+                "Yerevan said Azerbaijan launched an attack on Armenian positions.",
+                "armenia",
+                "azerbaijan",
+            ),
+            (
+                "Russia carried out strikes on Ukrainian towns, the Ukrainian government said.",
+                "ukraine",
+                "russia",
+            ),
+            (
+                "According to Georgia, Russia has staged provocations against Georgian villages.",
+                "georgia",
+                "russia",
+            ),
+        ] {
+            assert_has(text, speaker, actor, -1);
+        }
+        // A speaker of the actor's own side does not charge it.
+        assert_each(
+            "Azerbaijan's defence ministry said Azerbaijan launched strikes on Armenian positions.",
+            |(_, target, sign)| !(target == "azerbaijan" && *sign < 0),
         );
     }
 
