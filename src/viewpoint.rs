@@ -630,7 +630,9 @@ fn home_officials(
         // "President of Zorblat" names the state in the title itself.
         let titled = titles
             .binary_search_by(|t| t.span.start.cmp(&m.span.start))
-            .is_ok_and(|i| titles[i].span.end < m.span.end)
+            .is_ok_and(|i| {
+                titles[i].span.end < m.span.end && !spokesperson(text.slice(titles[i].span))
+            })
             && !text.slice(m.span).contains(" of ");
         let is_state = |n: &Mention| entities.entities[n.entity].kind == EntityType::Country;
         let places = |n: &Mention| {
@@ -681,6 +683,15 @@ fn home_officials(
             weight: HOME_OFFICIAL_WEIGHT,
         });
     }
+}
+
+/// "Foreign Ministry spokesman X": any outlet names a ministry's voice by its post alone
+/// once the story has named the state; only a leader's bare title is the home press's.
+fn spokesperson(title: &str) -> bool {
+    let t = title.to_lowercase();
+    ["spokesman", "spokeswoman", "spokesperson"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// How many mentions back a title's state may be named, and how many words may stand
@@ -1105,6 +1116,10 @@ mod tests {
             "Azerbaijan's President Ilham Aliyev opened the session.",
             "The President of Azerbaijan Ilham Aliyev opened the session.",
             "Benjamin Netanyahu spoke on Sunday.",
+            // A ministry's voice is named by its post alone by any outlet.
+            "Foreign Ministry spokesman Saeed Khatibzadeh denied it.",
+            "Later, ministry spokesperson Esmaeil Baghaei said so.",
+            "Spokesman Aykhan Hajizada answered the question.",
         ] {
             assert!(home_official_evidence(text).is_empty(), "{text}");
         }
