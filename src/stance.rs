@@ -19,9 +19,9 @@ use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
-    after_jointly, folded_between, governs, is_object, is_quoted, last_word_before, previous_word,
-    relative_clause, words_between, CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY,
-    PASSIVE_AUXILIARIES,
+    after_jointly, folded_between, governs, is_object, is_quoted, last_word_before,
+    names_opponents, previous_word, relative_clause, words_between, CAUSED_FEELINGS,
+    JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -1646,6 +1646,7 @@ fn local_subject<'e>(
         e.kind,
         EntityType::Country | EntityType::Person | EntityType::Organization
     ) || is_name_modifier(text, e.kind, m.span)
+        || names_opponents(text, sentence, m.span)
     {
         return None;
     }
