@@ -117,43 +117,6 @@ test('names are shown without control or bidi characters; an unreadable file of 
   // when the page first asks its size, which the queue does when it starts the job, so the
   // change is written once the queue shows the batch. A slow first file (the largest legal
   // one, seconds of work for one analyzer) keeps the worker busy until after the change.
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-big-'));
-  writeFileSync(join(dir, 'huge-in-folder.txt'), big);
-  writeFileSync(join(dir, 'small.txt'), 'Baku thanked Israel for its support, officials in Azerbaijan said.');
-  await page.setInputFiles('#folder-input', dir);
-  assert.match((await notice(page, 'huge-in-folder.txt')).find((t) => t.includes('huge-in-folder.txt')), /is 6 MB; the limit is 5 MB/);
-  await articleCount(page, 7);
-  // Paste.
-  await page.click('#paste-open');
-  await page.evaluate((t) => (document.getElementById('paste-text').value = t), big);
-  await page.click('#paste-submit');
-  assert.match(await page.textContent('#paste-error'), /^The pasted text is 6 MB; the limit is 5 MB\./);
-  await page.click('#paste-cancel');
-  // Import: the large article is named and left out, the others come in.
-  const articles = [
-    { origin: 'file', fileName: 'ok.txt', text: 'Israel praised its partnership with Azerbaijan on Friday.', meta: { title: 'Small import' } },
-    { origin: 'file', fileName: 'big.txt', text: big, meta: { title: 'Big import' } },
-  ];
-  await page.setInputFiles('#import-input', { name: 'mixed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'parallax-corpus', version: 1, articles })) });
-  assert.match((await notice(page, 'Big import')).find((t) => t.includes('Big import')), /^“Big import” in “mixed\.json” is 6 MB; the limit is 5 MB\..*It was not imported\./);
-  await articleCount(page, 8);
-  await storedCount(page, 3);
-});
-
-test('names are shown without control or bidi characters; an unreadable file of a folder is named and the rest added', async () => {
-  const page = await site.open('?workers=1');
-  await drop(page, [{ name: 'invoice\u202Etxt.exe\u0007.md', text: '# Reversed name\n\nIran, Israel and Azerbaijan.' }]);
-  await reading(page, 'Reversed name');
-  const byline = await page.textContent('#reader-byline');
-  assert.match(byline, /invoicetxt\.exe\.md/);
-  assert.doesNotMatch(await page.textContent('body'), /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0007]/);
-
-  // A folder whose second file changes on disk after it was picked: the browser then refuses
-  // to read it (NotReadableError). The browser may take a file's snapshot (size, time) only when the
-  // page first asks its size, which the queue does when it starts the job: the change is
-  // written only once the queue shows the batch, so the snapshot is the old file. A slow first
-  // file (the largest legal one, seconds of work for one analyzer) keeps the worker busy, so
-  // the changed file is read after the change.
   const dir = mkdtempSync(join(tmpdir(), 'parallax-unreadable-'));
   writeFileSync(join(dir, 'a-slow.txt'), hugeText());
   writeFileSync(join(dir, 'b-changed.txt'), 'This file will change before it is read.');

@@ -14,7 +14,7 @@
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
 use crate::grammar::{
-    after_jointly, is_object, relative_clause, words_between, JOINED_VERB_ADVERBS,
+    after_jointly, is_object, names_opponents, relative_clause, words_between, JOINED_VERB_ADVERBS,
     PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
@@ -309,6 +309,7 @@ fn subject_of(
         .filter(|m| !is_object(text, mentions, m) || is_role_of(text, m))
         // "Varnia, together with Kestria, condemned…": the partner is not the subject.
         .filter(|m| !after_jointly(text, sentence, m.span))
+        .filter(|m| !names_opponents(text, sentence, m.span))
         .filter(|m| words_between(text, m.span.end, verb.start) <= SUBJECT_REACH)
         // "The summit angered Varnia and praised Kestria": the name before "and" is the
         // object of the earlier verb; the joined verb has the earlier subject.
@@ -326,6 +327,7 @@ fn subject_of(
             let opening = words_between(text, sentence.start, m.span.start);
             m.span.end <= verb.start
                 && is_actor(entities, m)
+                && !names_opponents(text, sentence, m.span)
                 && (opening <= 2
                     || opening <= SUBJECT_OPENING
                         && text.original[..m.span.start].trim_end().ends_with(','))
@@ -549,6 +551,39 @@ mod tests {
         assert_eq!(
             holders("Georgia hosted the talks, and Sergey Lavrov warned Armenia."),
             ["sergey_lavrov"]
+        );
+    }
+
+    #[test]
+    fn the_ones_opponents_are_named_after_do_not_speak() {
+        for (text, opposed) in [
+            (
+                "Erdogan's critics said the policy was reckless.",
+                "recep_tayyip_erdogan",
+            ),
+            (
+                "Opponents of Ilham Aliyev say the vote was rigged.",
+                "ilham_aliyev",
+            ),
+            (
+                "Putin's fiercest critics warned that the talks would fail.",
+                "vladimir_putin",
+            ),
+            (
+                "Critics of the Iranian government have accused it of lying.",
+                "iran",
+            ),
+        ] {
+            assert!(
+                !holders(text).contains(&opposed.to_string()),
+                "{text}: {:?}",
+                holders(text)
+            );
+        }
+        // Supporters and spokesmen speak for their side.
+        assert_eq!(
+            holders("Putin's spokesman said the talks would fail."),
+            ["vladimir_putin"]
         );
     }
 

@@ -140,6 +140,41 @@ pub(crate) fn after_jointly(text: &Text, sentence: Span, span: Span) -> bool {
     JOINTLY.iter().any(|j| before.ends_with(j))
 }
 
+/// Nouns for those against someone: "Novak's critics", "opponents of the Varnian government".
+const OPPONENTS: &[&str] = &[
+    "critic",
+    "critics",
+    "opponent",
+    "opponents",
+    "detractors",
+    "enemies",
+    "foes",
+    "adversaries",
+];
+
+/// Describing words a possessive may take before its noun ("Novak's fiercest critics").
+const OPPONENT_MODIFIERS: usize = 2;
+
+/// The name at `span` says whose opponents are meant ("Novak's critics", "opponents of
+/// Varnia"): the opponents speak, not the one they oppose.
+pub(crate) fn names_opponents(text: &Text, sentence: Span, span: Span) -> bool {
+    let after = folded_between(text, span.end, sentence.end);
+    let owned = after.strip_prefix("'s ").is_some_and(|rest| {
+        rest.split_whitespace()
+            .take(OPPONENT_MODIFIERS + 1)
+            .any(|w| OPPONENTS.contains(&w))
+    });
+    let from = crate::text::floor_char_boundary(text.original, span.start.saturating_sub(24))
+        .max(sentence.start);
+    let before = folded_between(text, from, span.start).trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    owned
+        || before
+            .strip_suffix(" of")
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(|w| OPPONENTS.contains(&w))
+}
+
 /// Adverbs that may stand between "and" and a verb joined to an earlier one.
 pub(crate) const JOINED_VERB_ADVERBS: &[&str] =
     &["also", "then", "later", "strongly", "even", "further"];

@@ -19,9 +19,9 @@ use crate::attribution::{Attribution, Holder};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, MentionKind};
 use crate::grammar::{
-    after_jointly, folded_between, governs, is_object, is_quoted, last_word_before, previous_word,
-    relative_clause, words_between, CAUSED_FEELINGS, JOINED_VERB_ADVERBS, JOINTLY,
-    PASSIVE_AUXILIARIES,
+    after_jointly, folded_between, governs, is_object, is_quoted, last_word_before,
+    names_opponents, previous_word, relative_clause, words_between, CAUSED_FEELINGS,
+    JOINED_VERB_ADVERBS, JOINTLY, PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, Hit, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -439,12 +439,32 @@ pub fn stances(
             }
         }
         statements.extend(relations);
-        statements.extend(act_statements(
-            text,
-            entities,
-            *sentence,
-            hits_in(act_hits, *sentence),
-        ));
+        let acts = act_statements(text, entities, *sentence, hits_in(act_hits, *sentence));
+        // "Yerevan said Kestria launched an attack on its posts": a speaker who tells of
+        // another side's hostile act charges that side with it.
+        let mut blames = Vec::new();
+        if let Holder::Entity(speaker) = attribution.holder {
+            let side = |e: usize| entities.entities[e].bloc.as_deref();
+            for act in &acts {
+                let Holder::Entity(actor) = act.holder else {
+                    continue;
+                };
+                let hostile = act.targets.iter().any(|t| t.polarity < 0.0);
+                if hostile && side(speaker).is_some() && side(actor) != side(speaker) {
+                    blames.push(Statement {
+                        span: *sentence,
+                        holder: attribution.holder,
+                        targets: vec![Target {
+                            entity: actor,
+                            polarity: act.targets[0].polarity.min(0.0) * ACTOR_BLAME,
+                        }],
+                        cues: act.cues.clone(),
+                        rule: "speaker-blames-actor",
+                    });
+                }
+            }
+        }
+        statements.extend(acts);
         let local_holders: Vec<Holder> = groups.iter().map(|g| g.0).collect();
         for (holder, subject, found) in groups {
             // "X criticized Y for …": an evaluative speech verb says the speaker's attitude;
@@ -540,6 +560,12 @@ pub fn stances(
                                         m,
                                     )
                                     && !is_companion(text, *sentence, m.span)
+                                    && !owned_relationship_partner(
+                                        text,
+                                        entities.mentions_in(*sentence),
+                                        sentence_relations,
+                                        m,
+                                    )
                             })
                             .filter_map(|m| {
                                 let c = found.iter().min_by_key(|c| distance(m.span, c.span))?;
@@ -736,6 +762,9 @@ pub fn stances(
                 });
             }
         }
+        // After the sentence's own statements: a holder's statements are merged under the
+        // first one's rule, and a charge drawn from an act is the weaker reading.
+        statements.extend(blames);
     }
     one_per_holder(statements)
 }
@@ -1617,6 +1646,7 @@ fn local_subject<'e>(
         e.kind,
         EntityType::Country | EntityType::Person | EntityType::Organization
     ) || is_name_modifier(text, e.kind, m.span)
+        || names_opponents(text, sentence, m.span)
     {
         return None;
     }
@@ -2120,6 +2150,36 @@ fn modifies_relational_noun(text: &Text, mentions: &[Mention], m: &Mention) -> b
             text.original.get(noun.end..n.span.start).map(str::trim),
             Some("" | ",")
         )
+    })
+}
+
+/// Words of an owned relationship between its owner's "'s" and the relationship word
+/// ("Kestria's growing military ties").
+const OWNED_RELATION_WORDS: usize = 3;
+
+/// "wary of Kestria's ties with Varnia": the attitude is to the relationship's owner; the
+/// partner after "to" or "with" is only a party to it, not a target.
+fn owned_relationship_partner<R>(
+    text: &Text,
+    mentions: &[Mention],
+    relations: &[Hit<'_, R>],
+    m: &Mention,
+) -> bool {
+    relations.iter().any(|r| {
+        let gap = folded_between(text, r.span.end, m.span.start).trim();
+        let gap = gap.strip_suffix(" the").unwrap_or(gap);
+        matches!(gap, "to" | "with")
+            && mentions.iter().any(|owner| {
+                owner.entity != m.entity
+                    && owner.span.end <= r.span.start
+                    && folded_between(text, owner.span.end, r.span.start)
+                        .strip_prefix("'s")
+                        .is_some_and(|rest| {
+                            rest.is_empty()
+                                || rest.starts_with(' ')
+                                    && rest.split_whitespace().count() <= OWNED_RELATION_WORDS
+                        })
+            })
     })
 }
 
@@ -4802,6 +4862,76 @@ mod tests {
             "georgia",
             "armenia",
             -1,
+        );
+    }
+
+    #[test]
+    fn a_partner_in_an_owned_relationship_is_not_the_target() {
+        // The attitude is to the relationship's owner; its partner is a party only.
+        for (text, holder, owner, partner) in [
+            (
+                "Russia is wary of Armenia's ties with France.",
+                "russia",
+                "armenia",
+                "france",
+            ),
+            (
+                "Iraq voiced concern about Syria's links to Russia.",
+                "iraq",
+                "syria",
+                "russia",
+            ),
+            (
+                "Turkey has grown suspicious of Greece’s deepening ties to Egypt.",
+                "turkey",
+                "greece",
+                "egypt",
+            ),
+            (
+                "Moscow criticised Georgia's strategic partnership with the United States.",
+                "russia",
+                "georgia",
+                "united_states",
+            ),
+        ] {
+            assert_has(text, holder, owner, -1);
+            assert_lacks(text, holder, partner, -1);
+            assert_lacks(text, holder, partner, 1);
+        }
+        // Without an owner both are named as the ones judged.
+        assert_has(
+            "Russia criticised Armenia and France.",
+            "russia",
+            "france",
+            -1,
+        );
+    }
+
+    #[test]
+    fn a_speaker_who_tells_of_another_sides_hostile_act_charges_it() {
+        for (text, speaker, actor) in [
+            (
+                "Yerevan said Azerbaijan launched an attack on Armenian positions.",
+                "armenia",
+                "azerbaijan",
+            ),
+            (
+                "Russia carried out strikes on Ukrainian towns, the Ukrainian government said.",
+                "ukraine",
+                "russia",
+            ),
+            (
+                "According to Georgia, Russia has staged provocations against Georgian villages.",
+                "georgia",
+                "russia",
+            ),
+        ] {
+            assert_has(text, speaker, actor, -1);
+        }
+        // A speaker of the actor's own side does not charge it.
+        assert_each(
+            "Azerbaijan's defence ministry said Azerbaijan launched strikes on Armenian positions.",
+            |(_, target, sign)| !(target == "azerbaijan" && *sign < 0),
         );
     }
 
