@@ -215,11 +215,27 @@ fn words(text: &str) -> Vec<Span> {
             && bytes[at].is_ascii()
             && !bytes[at].is_ascii_whitespace()
     };
+    pieces(bytes, is_cut, |from, to, ascii| {
+        if ascii {
+            ascii_words(bytes, from, to, &mut words);
+        } else {
+            words.extend(
+                text[from..to]
+                    .unicode_word_indices()
+                    .map(|(i, w)| Span::new(from + i, from + i + w.len())),
+            );
+        }
+    });
+    words
+}
+
+/// Calls `each(from, to, ascii)` with the pieces of a text in order: runs of ASCII, and
+/// the pieces with other characters, each from the last cut before its first one to the
+/// first cut after (`is_cut(at)`: cut before `at`). ASCII is skipped eight bytes at a time.
+fn pieces(bytes: &[u8], is_cut: impl Fn(usize) -> bool, mut each: impl FnMut(usize, usize, bool)) {
     // The ASCII from `from` on has not been read.
     let mut from = 0;
     while let Some(wide) = non_ascii_from(bytes, from) {
-        // The piece around the first other character: from the last cut before it (or
-        // `from`) to the first cut after it (or the end).
         let start = (from + 1..wide)
             .rev()
             .find(|&at| is_cut(at))
@@ -227,16 +243,11 @@ fn words(text: &str) -> Vec<Span> {
         let end = (wide + 1..bytes.len())
             .find(|&at| is_cut(at))
             .unwrap_or(bytes.len());
-        ascii_words(bytes, from, start, &mut words);
-        words.extend(
-            text[start..end]
-                .unicode_word_indices()
-                .map(|(i, w)| Span::new(start + i, start + i + w.len())),
-        );
+        each(from, start, true);
+        each(start, end, false);
         from = end;
     }
-    ascii_words(bytes, from, bytes.len(), &mut words);
-    words
+    each(from, bytes.len(), true);
 }
 
 /// The first byte at or after `from` that is not ASCII, read eight bytes at a time.
@@ -336,7 +347,7 @@ fn joins(c: u8, before: u8, after: u8) -> bool {
 fn sentence_segments(text: &str) -> Vec<Span> {
     // Every break but the text's start and end.
     let mut breaks = Vec::new();
-    let mut add = |from: usize, to: usize, ascii: bool| {
+    let add = |from: usize, to: usize, ascii: bool| {
         let piece = &text[from..to];
         if ascii {
             ascii_sentence_breaks(piece.as_bytes(), |at| breaks.push(from + at));
@@ -347,23 +358,7 @@ fn sentence_segments(text: &str) -> Vec<Span> {
     };
     let bytes = text.as_bytes();
     let is_cut = |at: usize| bytes[at - 1].is_ascii_alphabetic() && bytes[at].is_ascii_alphabetic();
-    // The ASCII from `from` on has not been read.
-    let mut from = 0;
-    while let Some(wide) = non_ascii_from(bytes, from) {
-        // The piece around the first other character: from the last cut before it (or
-        // `from`) to the first cut after it (or the end).
-        let start = (from + 1..wide)
-            .rev()
-            .find(|&at| is_cut(at))
-            .unwrap_or(from);
-        let end = (wide + 1..bytes.len())
-            .find(|&at| is_cut(at))
-            .unwrap_or(bytes.len());
-        add(from, start, true);
-        add(start, end, false);
-        from = end;
-    }
-    add(from, bytes.len(), true);
+    pieces(bytes, is_cut, add);
     if text.is_empty() {
         return Vec::new();
     }
