@@ -144,6 +144,11 @@ const COMMENTARY_VIEWPOINT: &str = "us_analyst";
 const COMMENTARY_SHARE: f32 = 0.75;
 const COMMENTARY_MIN_SENTENCES: usize = 5;
 const COMMENTARY_WEIGHT: f32 = 1.0;
+/// Share of the words inside quotations (of `QUOTATION_WORDS` words or more) from which
+/// an article is reporting what it was told, not arguing: a news report in its own voice
+/// still quotes its sources at length, commentary quotes little.
+const REPORTING_SHARE: f32 = 0.15;
+const QUOTATION_WORDS: usize = 4;
 /// Words after a state that address it with advice.
 const PRESCRIPTIVE: &[&str] = &[
     "should",
@@ -312,7 +317,7 @@ pub fn classify(
     }
     dateline(kb, text, entities, &mut evidence);
     home_officials(kb, doc, entities, &quoted, &mut evidence);
-    commentary(kb, attributions, &mut evidence);
+    commentary(kb, text, attributions, &quoted, &mut evidence);
     author_bio(kb, text, entities, &mut evidence);
     for m in &entities.mentions {
         let e = &entities.entities[m.entity];
@@ -625,7 +630,9 @@ fn home_officials(
         // "President of Zorblat" names the state in the title itself.
         let titled = titles
             .binary_search_by(|t| t.span.start.cmp(&m.span.start))
-            .is_ok_and(|i| titles[i].span.end < m.span.end)
+            .is_ok_and(|i| {
+                titles[i].span.end < m.span.end && !spokesperson(text.slice(titles[i].span))
+            })
             && !text.slice(m.span).contains(" of ");
         let is_state = |n: &Mention| entities.entities[n.entity].kind == EntityType::Country;
         let places = |n: &Mention| {
@@ -678,6 +685,15 @@ fn home_officials(
     }
 }
 
+/// "Foreign Ministry spokesman X": any outlet names a ministry's voice by its post alone
+/// once the story has named the state; only a leader's bare title is the home press's.
+fn spokesperson(title: &str) -> bool {
+    let t = title.to_lowercase();
+    ["spokesman", "spokeswoman", "spokesperson"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
 /// How many mentions back a title's state may be named, and how many words may stand
 /// between them ("Varnia's deputy trade envoy").
 const QUALIFIER_MENTIONS: usize = 2;
@@ -721,11 +737,19 @@ fn same_noun_phrase(text: &Text, start: usize, end: usize) -> bool {
 /// An article argued almost wholly in its own voice, quoting little, is commentary; in
 /// English writing on the subject that is, unless its framing says otherwise, the
 /// analysts' genre. Weak on its own: any side's framing outweighs it.
-fn commentary(kb: &KnowledgeBase, attributions: &[Attribution], evidence: &mut Vec<Evidence>) {
+fn commentary(
+    kb: &KnowledgeBase,
+    text: &Text,
+    attributions: &[Attribution],
+    quoted: &[Span],
+    evidence: &mut Vec<Evidence>,
+) {
     let Some(analyst) = kb.viewpoint_index(COMMENTARY_VIEWPOINT) else {
         return;
     };
-    if attributions.len() < COMMENTARY_MIN_SENTENCES {
+    if attributions.len() < COMMENTARY_MIN_SENTENCES
+        || quoted_share(text, quoted) >= REPORTING_SHARE
+    {
         return;
     }
     let own = attributions
@@ -755,6 +779,23 @@ fn commentary(kb: &KnowledgeBase, attributions: &[Attribution], evidence: &mut V
         kind: EvidenceKind::Commentary,
         weight: COMMENTARY_WEIGHT,
     });
+}
+
+/// The share of the text's words that stand inside quotations of `QUOTATION_WORDS` words
+/// or more (a scare-quoted term is the author's own sentence). `quoted` is sorted by end.
+fn quoted_share(text: &Text, quoted: &[Span]) -> f32 {
+    let mut run: Vec<usize> = vec![0; quoted.len()];
+    let mut k = 0;
+    for w in &text.words {
+        while k < quoted.len() && quoted[k].end <= w.start {
+            k += 1;
+        }
+        if quoted.get(k).is_some_and(|q| q.contains(*w)) {
+            run[k] += 1;
+        }
+    }
+    let inside: usize = run.into_iter().filter(|n| *n >= QUOTATION_WORDS).sum();
+    inside as f32 / text.words.len().max(1) as f32
 }
 
 /// Spans between matching quotation marks within one line (curly pairs, or straight
@@ -1075,6 +1116,10 @@ mod tests {
             "Azerbaijan's President Ilham Aliyev opened the session.",
             "The President of Azerbaijan Ilham Aliyev opened the session.",
             "Benjamin Netanyahu spoke on Sunday.",
+            // A ministry's voice is named by its post alone by any outlet.
+            "Foreign Ministry spokesman Saeed Khatibzadeh denied it.",
+            "Later, ministry spokesperson Esmaeil Baghaei said so.",
+            "Spokesman Aykhan Hajizada answered the question.",
         ] {
             assert!(home_official_evidence(text).is_empty(), "{text}");
         }
@@ -1095,6 +1140,22 @@ mod tests {
             said ties were strong. Recep Tayyip Erdogan said a visit was planned. Regional \
             rivalries are sharpening.";
         assert_ne!(label(reported, SourceHints::default()), "us_analyst");
+        // A report in its own voice that quotes its sources at length is reporting.
+        for quoting in [
+            "The convoy was stopped at dawn. The governor called it \u{201c}an outrage that \
+                no decent neighbour would ever commit.\u{201d} The road stayed shut. \
+                Traders waited at the gate. The notice read \u{201c}closed until further \
+                orders from the regional command centre.\u{201d} Trucks turned back.",
+            "Prices rose in Kestria last week. A poster on the wall said \"bread for \
+                everyone, work for everyone, peace for everyone\" in red letters. Queues \
+                grew. Shops closed early. The leaflet promised \"relief within days for \
+                every family in the province\" and little more.",
+        ] {
+            assert_eq!(label(quoting, SourceHints::default()), "other", "{quoting}");
+        }
+        // A scare-quoted term is the author's own sentence, not a quotation.
+        let scare = format!("{argued} The so-called \u{201c}reset\u{201d} failed.");
+        assert_eq!(label(&scare, SourceHints::default()), "us_analyst");
         // Any side's own framing outweighs the genre.
         let framed = format!("{argued} The Zionist regime is isolated.");
         assert_eq!(label(&framed, SourceHints::default()), "iranian");
