@@ -1217,6 +1217,9 @@ mod tests {
             ("Azerbaijan liberated its lands in the Patriotic War, the 44-day war against occupier Armenia.", "azerbaijani"),
             ("Washington should support Baku. The United States should act and U.S. interests demand it.", "us_analyst"),
             ("The talks were held on Monday.", "other"),
+            // The same claim in the other spelling.
+            ("Varnia backed the army that seized Azeri lands decades ago.", "azerbaijani"),
+            ("The deputy said the occupied Azeri lands were rebuilt by now.", "azerbaijani"),
         ];
         for (text, want) in cases {
             assert_eq!(label(text, SourceHints::default()), want, "{text}");
