@@ -1058,9 +1058,12 @@ fn bloc_around(
     kind: EntityType,
     context: usize,
 ) -> (Span, Option<String>) {
+    // A person takes the bloc of a body named before their role too ("Varnian Foreign
+    // Ministry spokesman X", "the Kestrian army's chief of staff X").
     let state_bloc = |m: &Mention| {
         let e = &found.entities[m.entity];
-        (e.kind == EntityType::Country)
+        (e.kind == EntityType::Country
+            || (kind == EntityType::Person && e.kind == EntityType::Organization))
             .then(|| e.bloc.clone())
             .flatten()
     };
@@ -1380,6 +1383,24 @@ mod tests {
             .expect("person found");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
+    }
+
+    #[test]
+    fn a_person_takes_the_bloc_of_the_body_named_before_their_role() {
+        for (text, bloc) in [
+            ("Iranian Foreign Ministry spokesman Talos Verikou said the talks would go on.", "iran"),
+            ("Israel's Defense Ministry official Talos Verikou said the talks would go on.", "israel"),
+            ("The spokesman of Azerbaijan's Foreign Ministry, Talos Verikou, said the talks would go on.", "azerbaijan"),
+        ] {
+            let t = Doc::new(kb(), text);
+            let e = extract(kb(), &t);
+            let p = e
+                .entities
+                .iter()
+                .find(|x| x.name == "Talos Verikou")
+                .expect("person found");
+            assert_eq!(p.bloc.as_deref(), Some(bloc), "{text}");
+        }
     }
 
     #[test]

@@ -132,6 +132,7 @@ pub fn stances(
             .collect();
         let mut groups: Vec<(Holder, Option<Span>, Vec<Cue>)> = Vec::new();
         let mut relative_holders: Vec<Holder> = Vec::new();
+        let mut reported_holders: Vec<Holder> = Vec::new();
         // The holder of the sentence's last attitude verb, for a verb joined to it.
         let mut verb_subject: Option<(Holder, Option<Span>)> = None;
         // Speech verbs of relative clauses with their speakers, in text order.
@@ -398,7 +399,23 @@ pub fn stances(
                     Some(m) if Holder::Entity(m.entity) != h => {
                         (Holder::Entity(m.entity), Some(m.span))
                     }
-                    _ => (h, attribution.speaker),
+                    // "Varnia has long backed Kestria, Novak said": a verb with a subject of
+                    // its own in what is reported is that subject's attitude.
+                    // Not a verb joined to the speaker's own ("…praised X and then
+                    // criticized Y"), nor one whose subject a name only modifies ("the
+                    // Varnia crisis worried…").
+                    _ => match reported_subject(text, entities, *sentence, attribution, cue.span)
+                        .filter(|_| {
+                            is_verb_like(text, sentence_speech, cue.span)
+                                && !coordinated_verb(text, sentence_speech, cue.span)
+                                && !modified_noun_subject(text, entities, *sentence, cue.span)
+                        }) {
+                        Some(m) => {
+                            reported_holders.push(Holder::Entity(m.entity));
+                            (Holder::Entity(m.entity), Some(m.span))
+                        }
+                        None => (h, attribution.speaker),
+                    },
                 },
             };
             // An event the article tells ("the attack comes amid…") is not its attitude,
@@ -713,6 +730,7 @@ pub fn stances(
             }
             let rule = match (attribution.holder, holder) {
                 _ if relative_holders.contains(&holder) => "relative-speaker",
+                _ if reported_holders.contains(&holder) => "reported-subject",
                 (Holder::Author, Holder::Author) => "author-cue",
                 (Holder::Author, Holder::Entity(_)) => "clause-subject",
                 _ => "speech-cue",
@@ -763,7 +781,24 @@ pub fn stances(
             }
         }
         // After the sentence's own statements: a holder's statements are merged under the
-        // first one's rule, and a charge drawn from an act is the weaker reading.
+        // first one's rule, and a charge drawn from an act is the weaker reading, left out
+        // when the speaker's side already holds that charge in the sentence.
+        let bloc_of = |h: Holder| match h {
+            Holder::Entity(e) => entities.entities[e].bloc.as_deref(),
+            Holder::Author => None,
+        };
+        blames.retain(|b: &Statement| {
+            !statements
+                .iter()
+                .rev()
+                .take_while(|s| s.span == *sentence)
+                .any(|s| {
+                    bloc_of(s.holder) == bloc_of(b.holder)
+                        && s.targets
+                            .iter()
+                            .any(|t| t.entity == b.targets[0].entity && t.polarity < 0.0)
+                })
+        });
         statements.extend(blames);
     }
     one_per_holder(statements)
@@ -1706,6 +1741,35 @@ fn local_subject<'e>(
     }
     // "Iran's threat" is a possessor, fine; "with Iran" is an object, not a holder.
     (!is_object(text, mentions, m)).then_some(m)
+}
+
+/// The subject of an attitude verb inside what a speaker says ("Varnia has long backed
+/// Kestria, Novak said"): neither the speaker nor a name in the speaker's own phrase.
+fn reported_subject<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    sentence: Span,
+    attribution: &Attribution,
+    cue: Span,
+) -> Option<&'e crate::entities::Mention> {
+    if attribution.cue.is_some_and(|v| v.overlaps(cue)) {
+        return None;
+    }
+    // Only auxiliaries and adverbs between the subject and its verb ("Varnia has long
+    // backed"): "the Varnia crisis worried…" has a noun there, and Varnia only modifies it.
+    let verb_group = |w: &str| {
+        AUXILIARIES.contains(&w)
+            || JOINED_VERB_ADVERBS.contains(&w)
+            || matches!(w, "been" | "not" | "never" | "long" | "already")
+            || (w.len() > 3 && w.ends_with("ly"))
+    };
+    local_subject(text, entities, sentence, cue).filter(|m| {
+        Holder::Entity(m.entity) != attribution.holder
+            && !attribution.speaker.is_some_and(|s| s.overlaps(m.span))
+            && folded_between(text, m.span.end, cue.start)
+                .split_whitespace()
+                .all(verb_group)
+    })
 }
 
 /// Verbs that make the noun after them a description of their subject.
@@ -4932,6 +4996,43 @@ mod tests {
         assert_each(
             "Azerbaijan's defence ministry said Azerbaijan launched strikes on Armenian positions.",
             |(_, target, sign)| !(target == "azerbaijan" && *sign < 0),
+        );
+    }
+
+    #[test]
+    fn an_attitude_verb_with_its_own_subject_in_reported_words_is_that_subjects() {
+        for (text, speaker, holder, target, sign) in [
+            (
+                "Lavrov said Georgia condemned Ukraine.",
+                "sergey_lavrov",
+                "georgia",
+                "ukraine",
+                -1,
+            ),
+            (
+                "\u{201C}Turkey has firmly backed the Georgians,\u{201D} Lavrov said.",
+                "sergey_lavrov",
+                "turkey",
+                "georgia",
+                1,
+            ),
+            (
+                "Ilham Aliyev noted that Armenia had welcomed the French proposal.",
+                "ilham_aliyev",
+                "armenia",
+                "france",
+                1,
+            ),
+        ] {
+            assert_has(text, holder, target, sign);
+            assert_lacks(text, speaker, holder, sign);
+        }
+        // The speaker's own verdict on a name stays the speaker's.
+        assert_has(
+            "Lavrov said Georgia is dangerous.",
+            "sergey_lavrov",
+            "georgia",
+            -1,
         );
     }
 

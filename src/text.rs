@@ -202,47 +202,140 @@ fn fold_with_map(s: &str) -> (String, Vec<usize>) {
 }
 
 /// Words per UAX #29 (the segments with a letter or digit), as `unicode_word_indices`
-/// finds them in the whole text, found piece by piece: the segmenter's fast path takes
-/// any piece that is all ASCII, and most of a text is, while a single curly quote sends
-/// a whole text down the slow path. Pieces are cut after a space or a line feed that an
-/// ASCII character other than white space follows, where UAX #29 always breaks and no
-/// rule looks back across; the pieces with other characters go to the slow path alone.
+/// finds them in the whole text, found piece by piece: most of a text is ASCII, whose
+/// words `ascii_words` finds in one pass, while a single curly quote would send a whole
+/// text down the segmenter's slow path. Pieces are cut after a space or a line feed that
+/// an ASCII character other than white space follows, where UAX #29 always breaks and no
+/// rule looks back across; the pieces with other characters go to the segmenter alone.
 fn words(text: &str) -> Vec<Span> {
-    let mut words = Vec::new();
-    let mut add = |from: usize, to: usize| {
-        let piece = &text[from..to];
-        words.extend(
-            piece
-                .unicode_word_indices()
-                .map(|(i, w)| Span::new(from + i, from + i + w.len())),
-        );
-    };
     let bytes = text.as_bytes();
-    // ASCII from `ascii` to `piece`, then the current piece, with other characters
-    // when `wide`.
-    let (mut ascii, mut piece, mut wide) = (0, 0, false);
-    for at in 1..bytes.len() {
-        wide |= !bytes[at - 1].is_ascii();
-        let cut = matches!(bytes[at - 1], b' ' | b'\n')
+    let mut words = Vec::with_capacity(bytes.len() / 5);
+    let is_cut = |at: usize| {
+        matches!(bytes[at - 1], b' ' | b'\n')
             && bytes[at].is_ascii()
-            && !bytes[at].is_ascii_whitespace();
-        if cut {
-            if wide {
-                add(ascii, piece);
-                add(piece, at);
-                ascii = at;
-                wide = false;
+            && !bytes[at].is_ascii_whitespace()
+    };
+    pieces(bytes, is_cut, |from, to, ascii| {
+        if ascii {
+            ascii_words(bytes, from, to, &mut words);
+        } else {
+            words.extend(
+                text[from..to]
+                    .unicode_word_indices()
+                    .map(|(i, w)| Span::new(from + i, from + i + w.len())),
+            );
+        }
+    });
+    words
+}
+
+/// Calls `each(from, to, ascii)` with the pieces of a text in order: runs of ASCII, and
+/// the pieces with other characters, each from the last cut before its first one to the
+/// first cut after (`is_cut(at)`: cut before `at`). ASCII is skipped eight bytes at a time.
+fn pieces(bytes: &[u8], is_cut: impl Fn(usize) -> bool, mut each: impl FnMut(usize, usize, bool)) {
+    // The ASCII from `from` on has not been read.
+    let mut from = 0;
+    while let Some(wide) = non_ascii_from(bytes, from) {
+        let start = (from + 1..wide)
+            .rev()
+            .find(|&at| is_cut(at))
+            .unwrap_or(from);
+        let end = (wide + 1..bytes.len())
+            .find(|&at| is_cut(at))
+            .unwrap_or(bytes.len());
+        each(from, start, true);
+        each(start, end, false);
+        from = end;
+    }
+    each(from, bytes.len(), true);
+}
+
+/// The first byte at or after `from` that is not ASCII, read eight bytes at a time.
+fn non_ascii_from(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|i| at + i)
+}
+
+/// The words of `bytes[from..to]`, all ASCII, added to `words`: what the segmenter's
+/// ASCII path finds (unicode-segmentation's `AsciiWordBoundIter`, whose segments with a
+/// letter or digit are the words). A word is a run of letters, digits and underscores,
+/// joined across one `.`, `'` or `:` between letters (WB6, WB7: "e.g", "U.S", "Iran's")
+/// or one `.`, `,`, `;` or `'` between digits (WB11, WB12: "1,000", "3.5"), with at
+/// least one letter or digit; every other byte is a segment of its own or of spaces.
+fn ascii_words(bytes: &[u8], from: usize, to: usize, words: &mut Vec<Span>) {
+    let b = &bytes[..to];
+    let mut i = from;
+    while i < to {
+        if WORD_BYTES[usize::from(b[i])] == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut alphanumeric = WORD_BYTES[usize::from(b[i])];
+        i += 1;
+        while i < to {
+            let c = b[i];
+            let kind = WORD_BYTES[usize::from(c)];
+            if kind != 0 {
+                alphanumeric |= kind;
+                i += 1;
+            } else if i + 1 < to && joins(c, b[i - 1], b[i + 1]) {
+                // What follows is a letter or a digit, as is what came before.
+                i += 2;
+            } else {
+                break;
             }
-            piece = at;
+        }
+        if alphanumeric & ALPHANUMERIC != 0 {
+            words.push(Span::new(start, i));
         }
     }
-    if bytes.last().is_some_and(|b| !b.is_ascii()) || wide {
-        add(ascii, piece);
-        add(piece, bytes.len());
-    } else {
-        add(ascii, bytes.len());
+}
+
+/// What an ASCII byte is in a word: `ALPHANUMERIC`, `UNDERSCORE` (which joins words,
+/// WB13a, WB13b, but does not make one), or 0.
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ALPHANUMERIC;
+        } else if c == b'_' {
+            table[b] = UNDERSCORE;
+        }
+        b += 1;
     }
-    words
+    table
+};
+const ALPHANUMERIC: u8 = 1;
+const UNDERSCORE: u8 = 2;
+
+/// Whether an ASCII `c` between `before` and `after` is inside a word (WB6, WB7, WB11,
+/// WB12).
+#[inline]
+fn joins(c: u8, before: u8, after: u8) -> bool {
+    match c {
+        b'.' | b'\'' => {
+            (before.is_ascii_digit() && after.is_ascii_digit())
+                || (before.is_ascii_alphabetic() && after.is_ascii_alphabetic())
+        }
+        b',' | b';' => before.is_ascii_digit() && after.is_ascii_digit(),
+        b':' => before.is_ascii_alphabetic() && after.is_ascii_alphabetic(),
+        _ => false,
+    }
 }
 
 /// The UAX #29 sentence segments of a text, as `split_sentence_bound_indices` finds
@@ -254,7 +347,7 @@ fn words(text: &str) -> Vec<Span> {
 fn sentence_segments(text: &str) -> Vec<Span> {
     // Every break but the text's start and end.
     let mut breaks = Vec::new();
-    let mut add = |from: usize, to: usize, ascii: bool| {
+    let add = |from: usize, to: usize, ascii: bool| {
         let piece = &text[from..to];
         if ascii {
             ascii_sentence_breaks(piece.as_bytes(), |at| breaks.push(from + at));
@@ -264,27 +357,8 @@ fn sentence_segments(text: &str) -> Vec<Span> {
         }
     };
     let bytes = text.as_bytes();
-    // ASCII from `ascii` to `piece`, then the current piece, with other characters
-    // when `wide`.
-    let (mut ascii, mut piece, mut wide) = (0, 0, false);
-    for at in 1..bytes.len() {
-        wide |= !bytes[at - 1].is_ascii();
-        if bytes[at - 1].is_ascii_alphabetic() && bytes[at].is_ascii_alphabetic() {
-            if wide {
-                add(ascii, piece, true);
-                add(piece, at, false);
-                ascii = at;
-                wide = false;
-            }
-            piece = at;
-        }
-    }
-    if bytes.last().is_some_and(|b| !b.is_ascii()) || wide {
-        add(ascii, piece, true);
-        add(piece, bytes.len(), false);
-    } else {
-        add(ascii, bytes.len(), true);
-    }
+    let is_cut = |at: usize| bytes[at - 1].is_ascii_alphabetic() && bytes[at].is_ascii_alphabetic();
+    pieces(bytes, is_cut, add);
     if text.is_empty() {
         return Vec::new();
     }
@@ -370,7 +444,20 @@ fn ascii_sentence_breaks(text: &[u8], mut found: impl FnMut(usize)) {
     let mut at = 0;
     while let Some(&b) = text.get(at) {
         let class = sentence_class(b);
-        // Most of a text: a run of letters, digits and other characters that neither
+        // Most of a text: everything up to the next terminal or line end, when none was
+        // seen. Only a terminal or a line end is broken after (SB4, SB11), and it stays
+        // in what was seen until four other classes follow it: with none there, nothing
+        // up to the next one is broken before, and only the run's last classes stay.
+        if !class.ends() && seen.iter().all(|s| s.is_quiet()) {
+            let run = text[at..]
+                .iter()
+                .position(|&b| sentence_class(b).ends())
+                .unwrap_or(text.len() - at);
+            seen = shifted(seen, &text[at..at + run]);
+            at += run;
+            continue;
+        }
+        // A run of letters, digits and other characters that neither
         // end nor continue a terminal. No break comes before any of them when none comes
         // before the first (after a letter or another character no rule breaks), and
         // each is only shifted into what was seen: the run's last four are what stays.
@@ -397,7 +484,42 @@ fn ascii_sentence_breaks(text: &[u8], mut found: impl FnMut(usize)) {
     }
 }
 
+/// What was `seen` after the classes of `run` (none a terminal or a line end) were
+/// shifted in: the run's last four, read from its end, a run of `Close` or of `Sp`
+/// counted once, then what was seen before it.
+fn shifted(seen: [Seen; 4], run: &[u8]) -> [Seen; 4] {
+    // The run's own, last first.
+    let mut own = [Seen::Start; 4];
+    let (mut n, mut j) = (0, run.len());
+    while n < 4 && j > 0 {
+        j -= 1;
+        let s = Seen::of(sentence_class(run[j]));
+        if n > 0 && own[n - 1] == s && matches!(s, Seen::Close | Seen::Sp) {
+            continue;
+        }
+        own[n] = s;
+        n += 1;
+    }
+    // A run of `Close` or of `Sp` that began before the run goes on in it.
+    if j == 0 && n > 0 && own[n - 1] == seen[3] && matches!(seen[3], Seen::Close | Seen::Sp) {
+        n -= 1;
+    }
+    let mut out = seen;
+    out.rotate_left(n);
+    for (k, s) in own.iter().take(n).enumerate() {
+        out[3 - k] = *s;
+    }
+    out
+}
+
 impl SentenceClass {
+    /// A terminal or a line end: what a sentence is broken after.
+    #[inline]
+    fn ends(self) -> bool {
+        use SentenceClass as C;
+        matches!(self, C::ATerm | C::STerm | C::CR | C::LF)
+    }
+
     /// A class that only shifts into what was seen, as `Seen::Letter` or `Seen::Other`,
     /// and is broken before only after a terminal, a closer, a space or a line end.
     #[inline]
@@ -423,6 +545,11 @@ impl Seen {
             C::Sp => Seen::Sp,
             _ => Seen::Other,
         }
+    }
+
+    /// Neither a terminal nor a line end (see `SentenceClass::ends`).
+    fn is_quiet(self) -> bool {
+        !matches!(self, Seen::ATerm | Seen::STerm | Seen::CR | Seen::LF)
     }
 
     fn is_terminal(self) -> bool {
@@ -882,7 +1009,7 @@ mod tests {
         fn words_by_piece_match_on_any_mix(parts in proptest::collection::vec(
             proptest::sample::select(vec![
                 " ", "  ", "\n", "\r\n", "\t", "a", "Z", "1", ".", ",", "'", "\u{2019}", ":",
-                "_", "\"", "\u{201C}", "-", "\u{00A0}", "\u{0301}", "\u{200D}", "\u{200B}",
+                "_", ";", "\"", "\u{201C}", "-", "\u{00A0}", "\u{0301}", "\u{200D}", "\u{200B}",
                 "\u{00AD}", "\u{1F1EE}", "\u{1F600}", "\u{05D0}", "\u{3042}", "\u{30A2}",
                 "ə", "İ", "\u{2028}", "\u{0085}", "\u{FF0E}", "\u{FE13}",
             ]),
@@ -890,6 +1017,20 @@ mod tests {
         )) {
             let text = parts.concat();
             proptest::prop_assert_eq!(words(&text), whole_text_words(&text));
+        }
+
+        /// Any ASCII: the words found in one pass are the segments with a letter or
+        /// digit that the segmenter's general path (not its own ASCII path) finds.
+        #[test]
+        fn ascii_words_match_the_general_segmenter(
+            text in "[\\x00-\\x7F]{0,60}|[aZ1_.,;:' \\r\\n\\t\"-]{0,40}"
+        ) {
+            let general: Vec<Span> = text
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .map(|(i, w)| Span::new(i, i + w.len()))
+                .collect();
+            proptest::prop_assert_eq!(words(&text), general);
         }
     }
 
@@ -925,7 +1066,9 @@ mod tests {
 
         /// Any ASCII, where every break is this module's own.
         #[test]
-        fn ascii_sentence_segments_match(text in "[\\x00-\\x7F]{0,60}") {
+        fn ascii_sentence_segments_match(
+            text in "[\\x00-\\x7F]{0,60}|[aZ1 .!?\"()\\r\\n\\t,;:-]{0,60}"
+        ) {
             proptest::prop_assert_eq!(sentence_segments(&text), whole_text_sentences(&text));
         }
 
