@@ -14,8 +14,8 @@
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
 use crate::grammar::{
-    after_jointly, is_object, names_opponents, relative_clause, words_between, JOINED_VERB_ADVERBS,
-    PASSIVE_AUXILIARIES,
+    after_jointly, folded_between, is_object, names_opponents, relative_clause, words_between,
+    JOINED_VERB_ADVERBS, PASSIVE_AUXILIARIES,
 };
 use crate::kb::{EntityType, KnowledgeBase, SpeechKind};
 use crate::text::{Span, Text};
@@ -182,6 +182,59 @@ struct Recent {
     /// spokeswoman, a later "she said" stays hers even after other people are named.
     he: Option<usize>,
     she: Option<usize>,
+    /// The last person named as a woman ("spokeswoman Jane Roe", "Ms Roe"), the last one
+    /// not, and every one so named: "she" is not the man named last.
+    woman: Option<usize>,
+    not_woman: Option<usize>,
+    women: Vec<usize>,
+}
+
+/// Words that name a person as a woman, right before the name or in its apposition.
+const WOMEN: &[&str] = &[
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "stateswoman",
+    "ms",
+    "mrs",
+    "madam",
+    "madame",
+];
+
+/// Bytes either side of a name read for a word naming a woman.
+const WOMAN_REACH: usize = 40;
+
+/// "Spokeswoman Jane Roe", "Jane Roe, spokeswoman for…", "Ms. Roe".
+fn named_as_woman(text: &Text, sentence: Span, span: Span) -> bool {
+    let from =
+        crate::text::floor_char_boundary(text.original, span.start.saturating_sub(WOMAN_REACH))
+            .max(sentence.start);
+    let to =
+        crate::text::floor_char_boundary(text.original, (span.end + WOMAN_REACH).min(sentence.end));
+    let words = |a: usize, b: usize| {
+        folded_between(text, a, b)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| WOMEN.contains(&w))
+    };
+    // The mention may hold its title ("Spokeswoman Jane Roe").
+    let before = folded_between(text, from, span.end);
+    // Right before the name, past at most a few words of title; after it, in an apposition.
+    let near_before = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        // Not past another name's "and" ("Ms. Roe and Olek Varga").
+        .take_while(|w| !matches!(*w, "and" | "with" | "or"))
+        .any(|w| WOMEN.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    // The apposition runs to its closing comma.
+    let after = text.original.get(span.end..to).unwrap_or("");
+    let apposition_end = after
+        .get(2..)
+        .and_then(|a| a.find([',', '.', ';']))
+        .map_or(to, |i| span.end + 2 + i);
+    near_before || (after.starts_with(", ") && words(span.end, apposition_end))
 }
 
 impl Recent {
@@ -195,7 +248,17 @@ impl Recent {
     ) {
         for m in mentions {
             match entities.entities[m.entity].kind {
-                EntityType::Person => self.person = Some(m.entity),
+                EntityType::Person => {
+                    self.person = Some(m.entity);
+                    if !self.women.contains(&m.entity) && named_as_woman(text, sentence, m.span) {
+                        self.women.push(m.entity);
+                    }
+                    if self.women.contains(&m.entity) {
+                        self.woman = Some(m.entity);
+                    } else {
+                        self.not_woman = Some(m.entity);
+                    }
+                }
                 EntityType::Media => self.media = Some(m.entity),
                 EntityType::Organization => self.group = Some(m.entity),
                 EntityType::Country => {
@@ -216,7 +279,14 @@ impl Recent {
         }
         if let Holder::Entity(e) = holder {
             match entities.entities[e].kind {
-                EntityType::Person => self.person = Some(e),
+                EntityType::Person => {
+                    self.person = Some(e);
+                    if self.women.contains(&e) {
+                        self.woman = Some(e);
+                    } else {
+                        self.not_woman = Some(e);
+                    }
+                }
                 EntityType::Media => self.media = Some(e),
                 _ => self.group = Some(e),
             }
@@ -357,12 +427,12 @@ fn subject_of(
             if !used {
                 continue;
             }
-            let memory = if pronoun == "he" {
-                &mut recent.he
+            let (memory, last) = if pronoun == "he" {
+                (&mut recent.he, recent.not_woman)
             } else {
-                &mut recent.she
+                (&mut recent.she, recent.woman.or(recent.person))
             };
-            if let Some(p) = memory.or(recent.person) {
+            if let Some(p) = memory.or(last) {
                 *memory = Some(p);
                 return Some((Holder::Entity(p), None));
             }
@@ -585,6 +655,34 @@ mod tests {
             holders("Putin's spokesman said the talks would fail."),
             ["vladimir_putin"]
         );
+    }
+
+    #[test]
+    fn she_and_he_are_the_woman_and_the_man_named_last() {
+        for (text, who) in [
+            (
+                "Spokeswoman Leila Qorvina opened the briefing. Ilham Aliyev was mentioned. She said the talks went well.",
+                "leila_qorvina",
+            ),
+            (
+                "Leila Qorvina, a spokeswoman for the ministry, spoke. Ilham Aliyev was mentioned. She said the talks went well.",
+                "leila_qorvina",
+            ),
+            (
+                "Ilham Aliyev arrived. Ms. Leila Qorvina greeted him. He said the talks went well.",
+                "ilham_aliyev",
+            ),
+            (
+                "Ms. Leila Qorvina and Ilham Aliyev met. He said the talks went well.",
+                "ilham_aliyev",
+            ),
+            (
+                "Ilham Aliyev, the president, met spokeswoman Leila Qorvina. He said the talks went well.",
+                "ilham_aliyev",
+            ),
+        ] {
+            assert_eq!(holders(text).last().map(String::as_str), Some(who), "{text}");
+        }
     }
 
     #[test]

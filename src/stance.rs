@@ -404,12 +404,18 @@ pub fn stances(
                     // Not a verb joined to the speaker's own ("…praised X and then
                     // criticized Y"), nor one whose subject a name only modifies ("the
                     // Varnia crisis worried…").
-                    _ => match reported_subject(text, entities, *sentence, attribution, cue.span)
-                        .filter(|_| {
-                            is_verb_like(text, sentence_speech, cue.span)
-                                && !coordinated_verb(text, sentence_speech, cue.span)
-                                && !modified_noun_subject(text, entities, *sentence, cue.span)
-                        }) {
+                    _ => match reported_subject(
+                        text,
+                        entities,
+                        *sentence,
+                        attribution,
+                        sentence_speech,
+                        cue.span,
+                    )
+                    .filter(|_| {
+                        !coordinated_verb(text, sentence_speech, cue.span)
+                            && !modified_noun_subject(text, entities, *sentence, cue.span)
+                    }) {
                         Some(m) => {
                             reported_holders.push(Holder::Entity(m.entity));
                             (Holder::Entity(m.entity), Some(m.span))
@@ -1750,11 +1756,13 @@ fn reported_subject<'e>(
     entities: &'e Entities,
     sentence: Span,
     attribution: &Attribution,
+    speech: &[Hit<'_, SpeechKind>],
     cue: Span,
 ) -> Option<&'e crate::entities::Mention> {
     if attribution.cue.is_some_and(|v| v.overlaps(cue)) {
         return None;
     }
+    let word = crate::text::lower(last_word_before(text, cue.end));
     // Only auxiliaries and adverbs between the subject and its verb ("Varnia has long
     // backed"): "the Varnia crisis worried…" has a noun there, and Varnia only modifies it.
     let verb_group = |w: &str| {
@@ -1764,11 +1772,24 @@ fn reported_subject<'e>(
             || (w.len() > 3 && w.ends_with("ly"))
     };
     local_subject(text, entities, sentence, cue).filter(|m| {
-        Holder::Entity(m.entity) != attribution.holder
+        let gap: Vec<&str> = folded_between(text, m.span.end, cue.start)
+            .split_whitespace()
+            .collect();
+        // A verb, not a predicate adjective ("Varnia is dangerous" stays the speaker's):
+        // a past form or speech verb, "is backing", or "supports" right after the name.
+        let verb = is_verb_like(text, speech, cue)
+            || (word.ends_with("ing") && gap.iter().any(|w| AUXILIARIES.contains(w)))
+            || (word.ends_with('s')
+                && gap.is_empty()
+                && relational_noun(text, cue).is_none()
+                // "its Varnian allies", "the Kestrian claims": a noun phrase.
+                && !matches!(
+                    &*crate::text::lower(last_word_before(text, m.span.start)),
+                    "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an" | "these" | "those"
+                ));
+        verb && Holder::Entity(m.entity) != attribution.holder
             && !attribution.speaker.is_some_and(|s| s.overlaps(m.span))
-            && folded_between(text, m.span.end, cue.start)
-                .split_whitespace()
-                .all(verb_group)
+            && gap.iter().all(|w| verb_group(w))
     })
 }
 
@@ -5027,6 +5048,24 @@ mod tests {
             assert_has(text, holder, target, sign);
             assert_lacks(text, speaker, holder, sign);
         }
+        // Present forms: "supports" right after the name, "is backing".
+        assert_has(
+            "Lavrov said Georgia supports Ukraine.",
+            "georgia",
+            "ukraine",
+            1,
+        );
+        assert_has(
+            "Lavrov said Georgia is backing Ukraine.",
+            "georgia",
+            "ukraine",
+            1,
+        );
+        // A demonym before a plural noun is no subject.
+        assert_each(
+            "Lavrov said Ankara is quietly helping its Georgian allies.",
+            |(holder, _, _)| holder != "georgia",
+        );
         // The speaker's own verdict on a name stays the speaker's.
         assert_has(
             "Lavrov said Georgia is dangerous.",
