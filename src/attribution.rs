@@ -164,11 +164,52 @@ pub fn attribute(_kb: &KnowledgeBase, doc: &Doc, entities: &Entities) -> Vec<Att
                 break;
             }
         }
+        if result.holder == Holder::Author {
+            if let Some(m) = headline_speaker(text, entities, mentions, *sentence) {
+                result = Attribution {
+                    holder: Holder::Entity(m.entity),
+                    cue: None,
+                    speaker: Some(m.span),
+                };
+            }
+        }
         last.update(text, *sentence, entities, mentions, result.holder);
         out.push(result);
     }
     carry_quotations(text, &mut out);
     out
+}
+
+/// Words a headline's speaker may take before its colon ("Varnia's foreign minister:").
+const HEADLINE_SPEAKER_WORDS: usize = 5;
+
+/// "Novak: Kestria must withdraw", "Varnia's foreign minister: …": a short speaker, a
+/// person or a state's official, before a colon opening the sentence speaks what follows.
+/// Not a dateline ("KESTRIA CITY:") nor a place alone ("Varnia: the vote").
+fn headline_speaker<'e>(
+    text: &Text,
+    entities: &'e Entities,
+    mentions: &'e [Mention],
+    sentence: Span,
+) -> Option<&'e Mention> {
+    let colon = text.original.get(sentence.start..sentence.end)?.find(':')? + sentence.start;
+    let lead = text.original.get(sentence.start..colon)?;
+    if lead.split_whitespace().count() > HEADLINE_SPEAKER_WORDS
+        || lead.contains([',', '"', '\u{201C}', '\u{201D}'])
+        || !lead.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    let m = mentions
+        .iter()
+        .rfind(|m| m.span.end <= colon && is_actor(entities, m))?;
+    let rest = folded_between(text, m.span.end, colon).trim();
+    let official = rest.strip_prefix("'s ").is_some_and(|role| {
+        role.split_whitespace()
+            .any(|w| PERSON_ROLES.contains(&w) || w == "fm")
+    });
+    let person = entities.entities[m.entity].kind == EntityType::Person && rest.is_empty();
+    (person || official).then_some(m)
 }
 
 /// The most recent actors of each kind, for pronouns and role nouns.
@@ -682,6 +723,24 @@ mod tests {
             ),
         ] {
             assert_eq!(holders(text).last().map(String::as_str), Some(who), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_headline_speaker_before_a_colon_speaks_what_follows() {
+        for (text, who) in [
+            ("Aliyev: Armenia must withdraw its troops", "ilham_aliyev"),
+            ("Iran's FM: Israel is the main threat", "iran"),
+            ("Georgia's president: Russia is an occupier", "georgia"),
+        ] {
+            assert_eq!(holders(text), [who], "{text}");
+        }
+        // A dateline or a place alone is not a speaker.
+        for text in [
+            "TBILISI: Russia is an occupier",
+            "Georgia: a country at a crossroads",
+        ] {
+            assert_eq!(holders(text), ["author"], "{text}");
         }
     }
 
