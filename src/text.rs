@@ -125,7 +125,7 @@ fn char_len_at(s: &str, at: usize) -> usize {
 }
 
 /// Folds one character for matching. `None` means "keep the lower-cased character".
-fn fold_char(c: char) -> Option<&'static str> {
+const fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
         | '\u{00B4}' => "'",
@@ -165,41 +165,49 @@ pub fn fold(s: &str) -> String {
 }
 
 fn fold_with_map(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Most of a text: runs of ASCII that fold to themselves in lower case.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| {
-                !b.is_ascii() || b == b'-' || b == b'`' || b == b'\n' || b == b'\r' || b == b'\t'
-            })
-            .unwrap_or(bytes.len() - i);
-        if run > 0 {
-            let from = out.len();
-            out.push_str(&s[i..i + run]);
-            out[from..].make_ascii_lowercase();
-            map.extend(i..i + run);
-            i += run;
-            continue;
-        }
-        let Some(c) = s[i..].chars().next() else {
+        // Most of a text: ASCII, each byte folded to one byte (`ASCII_FOLDS`).
+        let end = non_ascii_from(bytes, i).unwrap_or(bytes.len());
+        out.extend(bytes[i..end].iter().map(|&b| ASCII_FOLDS[usize::from(b)]));
+        map.extend(i..end);
+        i = end;
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         let before = out.len();
         match fold_char(c) {
-            Some(f) => out.push_str(f),
-            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            None => out.extend(c.to_lowercase()),
+            Some(f) => out.extend_from_slice(f.as_bytes()),
+            None => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
         }
         map.resize(map.len() + (out.len() - before), i);
         i += c.len_utf8();
     }
     map.push(s.len());
-    (out, map)
+    // Whole characters were written, so this is UTF-8.
+    (String::from_utf8(out).unwrap_or_default(), map)
 }
+
+/// What each ASCII byte folds to (`fold_char`, else its lower case): one byte each.
+static ASCII_FOLDS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match fold_char(b as u8 as char) {
+            Some(f) => f.as_bytes()[0],
+            None => (b as u8).to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Words per UAX #29 (the segments with a letter or digit), as `unicode_word_indices`
 /// finds them in the whole text, found piece by piece: most of a text is ASCII, whose
@@ -887,6 +895,22 @@ mod tests {
     }
 
     #[test]
+    fn ascii_folds_to_one_byte_as_fold_char_says() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let want = fold_char(c).map_or(c.to_ascii_lowercase().to_string(), str::to_string);
+            assert_eq!(
+                want,
+                char::from(ASCII_FOLDS[usize::from(b)]).to_string(),
+                "{b}"
+            );
+        }
+        let t = Text::new("A-b`c\r\n\tD\u{2019}E\u{0130}\u{03A3}");
+        assert_eq!(t.folded, "a b'c   d'ei\u{03C3}");
+        assert_eq!(t.folded.len() + 1, t.fold_to_original.len());
+    }
+
+    #[test]
     fn folded_offset_inverts_the_map() {
         let t = Text::new("Ə x ə");
         let s = t.folded_offset(t.original.find('x').unwrap());
@@ -1031,6 +1055,24 @@ mod tests {
                 .map(|(i, w)| Span::new(i, i + w.len()))
                 .collect();
             proptest::prop_assert_eq!(words(&text), general);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Folding is `fold_char`, else the lower case, character by character, each
+        /// folded byte mapped to its character's start.
+        #[test]
+        fn folding_is_per_character(text in "[\\x00-\\x7F\u{2019}\u{201C}\u{2014}\u{00A0}\u{00AD}\u{0130}\u{03A3}\u{0259}\u{1F600}]{0,40}") {
+            let mut folded = String::new();
+            let mut map = Vec::new();
+            for (i, c) in text.char_indices() {
+                let f: String = fold_char(c).map_or_else(|| c.to_lowercase().collect(), str::to_string);
+                map.extend(std::iter::repeat_n(i, f.len()));
+                folded.push_str(&f);
+            }
+            map.push(text.len());
+            proptest::prop_assert_eq!(fold_with_map(&text), (folded, map));
         }
     }
 
