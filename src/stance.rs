@@ -102,10 +102,12 @@ pub fn stances(
         let Some(attribution) = attributions.get(si) else {
             continue;
         };
+        let sentence_relations = hits_in(relation_hits, *sentence);
         let mut sentence_cues: Vec<Cue> = cues[ci..]
             .iter()
             .take_while(|c| in_sentence(c.span))
             .filter(|c| !is_compound_participle(text, c.span))
+            .filter(|c| !is_protocol_level(text, *sentence, sentence_relations, c.span))
             .map(|c| Cue {
                 span: c.span,
                 polarity: *c.value,
@@ -113,7 +115,6 @@ pub fn stances(
             .collect();
         sentence_cues.extend(rebuttals(text, entities, *sentence, &sentence_cues));
         sentence_cues.sort_by_key(|c| c.span.start);
-        let sentence_relations = hits_in(relation_hits, *sentence);
         let sentence_speech = hits_in(&doc.hits.speech, *sentence);
         let relations = relation_statements(
             kb,
@@ -2236,6 +2237,23 @@ fn modifies_relational_noun(text: &Text, mentions: &[Mention], m: &Mention) -> b
             Some("" | ",")
         )
     })
+}
+
+/// "received the delegation at the highest level": a level with no relationship before it
+/// in its clause ranks a meeting; it grades nothing ("ties are at their highest level" does).
+fn is_protocol_level<R>(text: &Text, sentence: Span, relations: &[Hit<'_, R>], cue: Span) -> bool {
+    let before = folded_between(text, sentence.start, cue.start);
+    let clause_words = before
+        .rsplit([',', ';', ':'])
+        .next()
+        .unwrap_or(before)
+        .split_whitespace()
+        .count();
+    folded_between(text, cue.start, cue.end).ends_with(" level")
+        && before.trim_end().ends_with("at the")
+        && !relations.iter().any(|r| {
+            r.span.end <= cue.start && words_between(text, r.span.end, cue.start) <= clause_words
+        })
 }
 
 /// Words of an owned relationship between its owner's "'s" and the relationship word
@@ -5072,6 +5090,23 @@ mod tests {
             "sergey_lavrov",
             "georgia",
             -1,
+        );
+    }
+
+    #[test]
+    fn a_meeting_at_the_highest_level_grades_no_relationship() {
+        for text in [
+            "\u{201C}Georgia receives Armenian officials at the highest level,\u{201D} Lavrov said.",
+            "Lavrov said Georgia welcomed the French delegation at the highest level.",
+        ] {
+            assert_each(text, |(_, target, sign)| !(target == "armenia" && *sign > 0) && !(target == "georgia" && *sign > 0));
+        }
+        // A relationship at its highest level is graded.
+        assert_has(
+            "Lavrov said relations with Georgia are at the highest level.",
+            "sergey_lavrov",
+            "georgia",
+            1,
         );
     }
 
