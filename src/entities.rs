@@ -1371,16 +1371,18 @@ mod tests {
         assert!(matches!(m.kind, MentionKind::Epithet { .. }));
     }
 
+    /// The entity named `name` that `text` is found to hold; fails if there is none.
+    fn entity_named(text: &str, name: &str) -> DocEntity {
+        let t = Doc::new(kb(), text);
+        let e = extract(kb(), &t);
+        let found = e.entities.iter().find(|x| x.name == name).cloned();
+        found.unwrap_or_else(|| panic!("{name} not found in {text}"))
+    }
+
     #[test]
     fn unknown_person_after_a_role_takes_the_bloc_before_it() {
         let text = "The Iranian cleric Seyyed Qorban Zalimi spoke at length about it.";
-        let t = Doc::new(kb(), text);
-        let e = extract(kb(), &t);
-        let p = e
-            .entities
-            .iter()
-            .find(|x| x.name == "Seyyed Qorban Zalimi")
-            .expect("person found");
+        let p = entity_named(text, "Seyyed Qorban Zalimi");
         assert_eq!(p.kind, EntityType::Person);
         assert_eq!(p.bloc.as_deref(), Some("iran"));
     }
@@ -1392,13 +1394,7 @@ mod tests {
             ("Israel's Defense Ministry official Talos Verikou said the talks would go on.", "israel"),
             ("The spokesman of Azerbaijan's Foreign Ministry, Talos Verikou, said the talks would go on.", "azerbaijan"),
         ] {
-            let t = Doc::new(kb(), text);
-            let e = extract(kb(), &t);
-            let p = e
-                .entities
-                .iter()
-                .find(|x| x.name == "Talos Verikou")
-                .expect("person found");
+            let p = entity_named(text, "Talos Verikou");
             assert_eq!(p.bloc.as_deref(), Some(bloc), "{text}");
         }
     }
@@ -1410,13 +1406,7 @@ mod tests {
             "Iran's ambassador to Armenia, Talos Verikou, said on Friday that talks would go on.",
             "The Iranian envoy to Armenia Talos Verikou said on Friday that talks would go on.",
         ] {
-            let t = Doc::new(kb(), text);
-            let e = extract(kb(), &t);
-            let p = e
-                .entities
-                .iter()
-                .find(|x| x.name == "Talos Verikou")
-                .expect("person found");
+            let p = entity_named(text, "Talos Verikou");
             assert_eq!(p.bloc.as_deref(), Some("iran"), "{text}");
         }
         // Not an envoy: "to" names whom an adviser serves.
