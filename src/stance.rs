@@ -5096,10 +5096,12 @@ mod tests {
     #[test]
     fn a_meeting_at_the_highest_level_grades_no_relationship() {
         for text in [
-            "\u{201C}Georgia receives Armenian officials at the highest level,\u{201D} Lavrov said.",
+            "\u{201C}Georgia hosted the Armenian premier at the highest level,\u{201D} Lavrov said.",
             "Lavrov said Georgia welcomed the French delegation at the highest level.",
         ] {
-            assert_each(text, |(_, target, sign)| !(target == "armenia" && *sign > 0) && !(target == "georgia" && *sign > 0));
+            assert_each(text, |(_, target, sign)| {
+                *sign <= 0 || (target != "armenia" && target != "georgia")
+            });
         }
         // A relationship at its highest level is graded.
         assert_has(
