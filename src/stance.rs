@@ -2428,10 +2428,29 @@ fn relation_statements(
                 .unwrap_or("")
                 .find([';', '.', ':'])
                 .map_or(sentence.end, |i| hit.span.end + i);
+            // "Ties between A and B are at their lowest": the predicate is counted from
+            // the pair's end, not from the word.
+            let pair_end = folded_between(text, hit.span.end, sentence.end)
+                .trim_start()
+                .starts_with("between ")
+                .then(|| {
+                    let pair: Vec<_> = mentions
+                        .iter()
+                        .filter(is_party)
+                        .filter(|m| {
+                            m.span.start >= hit.span.end
+                                && words(hit.span.end, m.span.start) <= RELATION_REACH
+                        })
+                        .take(2)
+                        .collect();
+                    (pair.len() == 2).then(|| pair[1].span.end)
+                })
+                .flatten()
+                .unwrap_or(hit.span.end);
             let is_predicate = |c: &&Cue| {
                 c.span.start >= hit.span.end
                     && c.span.end <= clause_end
-                    && words(hit.span.end, c.span.start) <= PREDICATE_REACH
+                    && words(pair_end, c.span.start) <= PREDICATE_REACH
                     && text.folded
                         [text.folded_offset(hit.span.end)..text.folded_offset(c.span.start)]
                         .split(' ')
@@ -5110,6 +5129,18 @@ mod tests {
             "georgia",
             1,
         );
+    }
+
+    #[test]
+    fn a_pair_s_relationship_is_graded_past_the_pair() {
+        for text in [
+            "Ties between Georgia and Armenia are at their lowest level.",
+            "Relations between Georgia and Armenia are at the lowest level in years.",
+            "Relations between Georgia and Armenia have long been at their lowest level.",
+        ] {
+            assert_has(text, "georgia", "armenia", -1);
+            assert_has(text, "armenia", "georgia", -1);
+        }
     }
 
     #[test]
