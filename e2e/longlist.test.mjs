@@ -30,7 +30,11 @@ test('a long list draws only the visible rows; scrolling and j/k reach every art
 
   // Back at the top, k and j walk past the drawn rows: the current row is always drawn.
   await page.$eval('#corpus', (pane) => (pane.scrollTop = 0));
+  // The rows are drawn again on a later frame: click the first one once it is back, and
+  // walk from it only once it is the current one.
+  await page.waitForFunction((id) => !!document.querySelector(`#list .item[data-id="${id}"]`), first[0]);
   await page.click(`.item[data-id="${first[0]}"] a`);
+  await page.waitForFunction((id) => document.querySelector('#list [aria-current="true"]')?.closest('.item')?.dataset.id === id, first[0]);
   for (let i = 0; i < 70; i++) await page.keyboard.press('j');
   const current = () => page.evaluate(() => document.querySelector('#list [aria-current="true"]')?.closest('.item')?.dataset.id || null);
   await page.waitForFunction(() => document.querySelector('#list [aria-current="true"]')?.closest('.item')?.getAttribute('aria-posinset') === '71');
