@@ -402,9 +402,6 @@ pub fn stances(
                     }
                     // "Varnia has long backed Kestria, Novak said": a verb with a subject of
                     // its own in what is reported is that subject's attitude.
-                    // Not a verb joined to the speaker's own ("…praised X and then
-                    // criticized Y"), nor one whose subject a name only modifies ("the
-                    // Varnia crisis worried…").
                     _ => match reported_subject(
                         text,
                         entities,
@@ -412,11 +409,7 @@ pub fn stances(
                         attribution,
                         sentence_speech,
                         cue.span,
-                    )
-                    .filter(|_| {
-                        !coordinated_verb(text, sentence_speech, cue.span)
-                            && !modified_noun_subject(text, entities, *sentence, cue.span)
-                    }) {
+                    ) {
                         Some(m) => {
                             reported_holders.push(Holder::Entity(m.entity));
                             (Holder::Entity(m.entity), Some(m.span))
@@ -466,15 +459,18 @@ pub fn stances(
         let acts = act_statements(text, entities, *sentence, hits_in(act_hits, *sentence));
         // "Yerevan said Kestria launched an attack on its posts": a speaker who tells of
         // another side's hostile act charges that side with it.
+        let bloc_of = |h: Holder| match h {
+            Holder::Entity(e) => entities.entities[e].bloc.as_deref(),
+            Holder::Author => None,
+        };
         let mut blames = Vec::new();
-        if let Holder::Entity(speaker) = attribution.holder {
-            let side = |e: usize| entities.entities[e].bloc.as_deref();
+        if bloc_of(attribution.holder).is_some() {
             for act in &acts {
                 let Holder::Entity(actor) = act.holder else {
                     continue;
                 };
                 let hostile = act.targets.iter().any(|t| t.polarity < 0.0);
-                if hostile && side(speaker).is_some() && side(actor) != side(speaker) {
+                if hostile && bloc_of(act.holder) != bloc_of(attribution.holder) {
                     blames.push(Statement {
                         span: *sentence,
                         holder: attribution.holder,
@@ -790,10 +786,6 @@ pub fn stances(
         // After the sentence's own statements: a holder's statements are merged under the
         // first one's rule, and a charge drawn from an act is the weaker reading, left out
         // when the speaker's side already holds that charge in the sentence.
-        let bloc_of = |h: Holder| match h {
-            Holder::Entity(e) => entities.entities[e].bloc.as_deref(),
-            Holder::Author => None,
-        };
         blames.retain(|b: &Statement| {
             !statements
                 .iter()
@@ -1751,7 +1743,9 @@ fn local_subject<'e>(
 }
 
 /// The subject of an attitude verb inside what a speaker says ("Varnia has long backed
-/// Kestria, Novak said"): neither the speaker nor a name in the speaker's own phrase.
+/// Kestria, Novak said"): neither the speaker nor a name in the speaker's own phrase; not
+/// for a verb joined to the speaker's own ("…praised X and then criticized Y"), nor one
+/// whose subject a name only modifies ("the Varnia crisis worried…").
 fn reported_subject<'e>(
     text: &Text,
     entities: &'e Entities,
@@ -1760,7 +1754,10 @@ fn reported_subject<'e>(
     speech: &[Hit<'_, SpeechKind>],
     cue: Span,
 ) -> Option<&'e crate::entities::Mention> {
-    if attribution.cue.is_some_and(|v| v.overlaps(cue)) {
+    if attribution.cue.is_some_and(|v| v.overlaps(cue))
+        || coordinated_verb(text, speech, cue)
+        || modified_noun_subject(text, entities, sentence, cue)
+    {
         return None;
     }
     let word = crate::text::lower(last_word_before(text, cue.end));
@@ -2242,6 +2239,10 @@ fn modifies_relational_noun(text: &Text, mentions: &[Mention], m: &Mention) -> b
 /// "received the delegation at the highest level": a level with no relationship before it
 /// in its clause ranks a meeting; it grades nothing ("ties are at their highest level" does).
 fn is_protocol_level<R>(text: &Text, sentence: Span, relations: &[Hit<'_, R>], cue: Span) -> bool {
+    // Read for every cue: the cue's own words first.
+    if !folded_between(text, cue.start, cue.end).ends_with(" level") {
+        return false;
+    }
     let before = folded_between(text, sentence.start, cue.start);
     let clause_words = before
         .rsplit([',', ';', ':'])
@@ -2249,8 +2250,7 @@ fn is_protocol_level<R>(text: &Text, sentence: Span, relations: &[Hit<'_, R>], c
         .unwrap_or(before)
         .split_whitespace()
         .count();
-    folded_between(text, cue.start, cue.end).ends_with(" level")
-        && before.trim_end().ends_with("at the")
+    before.trim_end().ends_with("at the")
         && !relations.iter().any(|r| {
             r.span.end <= cue.start && words_between(text, r.span.end, cue.start) <= clause_words
         })
@@ -2419,6 +2419,10 @@ fn relation_statements(
         if let Some(c) = &collocation {
             modifiers.push(c);
         }
+        // "relations between A and B": both parties follow the word.
+        let between = text.folded[text.folded_offset(hit.span.end)..]
+            .trim_start()
+            .starts_with("between ");
         // "ties with Ankara are uneasy, if not hostile": a neutral relationship
         // word takes the evaluation its clause predicates of it.
         if *hit.value == 0.0 && modifiers.is_empty() {
@@ -2430,9 +2434,7 @@ fn relation_statements(
                 .map_or(sentence.end, |i| hit.span.end + i);
             // "Ties between A and B are at their lowest": the predicate is counted from
             // the pair's end, not from the word.
-            let pair_end = folded_between(text, hit.span.end, sentence.end)
-                .trim_start()
-                .starts_with("between ")
+            let pair_end = between
                 .then(|| {
                     let pair: Vec<_> = mentions
                         .iter()
@@ -2542,10 +2544,6 @@ fn relation_statements(
             .map(|(_, m)| *m)
             .take(2)
             .collect();
-        // "relations between A and B": both parties follow the word.
-        let between = text.folded[text.folded_offset(hit.span.end)..]
-            .trim_start()
-            .starts_with("between ");
         let before = if between { None } else { before };
         // "A and B have close ties": a coordinated pair right before the word.
         let coordinated = before.and_then(|b| {
