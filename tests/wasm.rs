@@ -152,6 +152,41 @@ fn user_knowledge_is_laid_over_the_builtin() {
         .any(|b| get(&b, "glyph").as_string().as_deref() == Some("●")));
 }
 
+/// The page's way: the HTML module compiles the overlay, the main module reads it.
+#[wasm_bindgen_test]
+fn compiled_user_knowledge_is_read_by_the_analyzer() {
+    let compiled = parallax::wasm::compile_knowledge(
+        overlay("iran | - | - | - | Zorbland"),
+        JsValue::UNDEFINED,
+    )
+    .unwrap_or_else(|_| panic!("a valid overlay compiles"));
+    let analyzer = Analyzer::with_compiled_knowledge(&compiled)
+        .unwrap_or_else(|_| panic!("the compiled knowledge is read"));
+    let report = analyzer
+        .analyze_json("Zorbland warned Baku.", JsValue::NULL)
+        .unwrap();
+    let direct =
+        Analyzer::with_knowledge(overlay("iran | - | - | - | Zorbland"), JsValue::UNDEFINED)
+            .unwrap_or_else(|_| panic!("a valid overlay builds"));
+    assert_eq!(
+        direct
+            .analyze_json("Zorbland warned Baku.", JsValue::NULL)
+            .unwrap(),
+        report
+    );
+    assert!(report.contains("\"Zorbland\""), "{report}");
+    let error = Analyzer::with_compiled_knowledge(&compiled[..compiled.len() / 2])
+        .err()
+        .expect("refused");
+    assert_eq!(get(&error, "kind").as_string().as_deref(), Some("data"));
+    let error =
+        parallax::wasm::compile_knowledge(overlay("zed | Zed | robot | - | -"), JsValue::UNDEFINED)
+            .err()
+            .expect("refused");
+    let problems: Array = get(&error, "problems").dyn_into().unwrap();
+    assert_eq!(problems.length(), 1);
+}
+
 #[wasm_bindgen_test]
 fn invalid_user_knowledge_lists_its_problems() {
     let error = Analyzer::with_knowledge(
