@@ -818,6 +818,16 @@ const REBUTTALS: &[&str] = &[
     "rejects",
 ];
 
+/// Whether a word may be one of `REBUTTALS` (ASCII, any case): by its length and first
+/// letter alone, before its letters are compared.
+#[inline]
+fn may_be_rebuttal(text: &[u8], word: Span) -> bool {
+    (4..=9).contains(&word.len())
+        && text
+            .get(word.start)
+            .is_some_and(|b| matches!(b | 0x20, b'd' | b'r'))
+}
+
 /// What an actor says, as the object of a rebuttal.
 const CLAIMS: &[&str] = &[
     "claim",
@@ -848,6 +858,10 @@ fn rebuttals(text: &Text, entities: &Entities, sentence: Span, cues: &[Cue]) -> 
     let mentions = entities.mentions_in(sentence);
     let mut out = Vec::new();
     for (i, verb) in words.iter().enumerate() {
+        // Every word of the sentence is read: most are rejected by length and first letter.
+        if !may_be_rebuttal(text.original.as_bytes(), *verb) {
+            continue;
+        }
         let is_rebuttal = REBUTTALS
             .iter()
             .any(|r| text.slice(*verb).eq_ignore_ascii_case(r));
@@ -1383,10 +1397,24 @@ fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
     let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
     let words: Vec<&str> = before.split_whitespace().collect();
     let tail = words[words.len().saturating_sub(5)..].join(" ");
-    COMPANIONS
-        .iter()
-        .chain(JOINTLY)
-        .any(|c| tail.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()))
+    contains_any(tail.as_bytes(), COMPANIONS, JOINTLY)
+}
+
+/// Whether any phrase of `a` or `b` occurs in `hay`: each place is tried only against the
+/// phrases that start with its byte (read for every name a target may be).
+fn contains_any(hay: &[u8], a: &[&str], b: &[&str]) -> bool {
+    let mut first = [false; 256];
+    for p in a.iter().chain(b) {
+        if let Some(&f) = p.as_bytes().first() {
+            first[usize::from(f)] = true;
+        }
+    }
+    (0..hay.len()).any(|i| {
+        first[usize::from(hay[i])]
+            && a.iter()
+                .chain(b)
+                .any(|p| !p.is_empty() && hay[i..].starts_with(p.as_bytes()))
+    })
 }
 
 /// "a strike on a depot in Georgia": a place, not a target (unless
@@ -1709,10 +1737,16 @@ fn local_subject<'e>(
         }
     }
     // "Zorblat, for its part, is arming Varnia": an aside does not end the clause.
-    for aside in ASIDES {
-        if let Some(at) = gap.to_ascii_lowercase().find(aside) {
-            gap.replace_range(at..at + aside.len(), " ");
-            between -= aside.split_whitespace().count().min(between);
+    // Every aside starts with a comma. The gap is lowered once: lowering keeps each
+    // byte where it is, so the lowered gap takes each cut as the gap does.
+    if gap.contains(',') {
+        let mut lowered = gap.to_ascii_lowercase();
+        for aside in ASIDES {
+            if let Some(at) = lowered.find(aside) {
+                gap.replace_range(at..at + aside.len(), " ");
+                lowered.replace_range(at..at + aside.len(), " ");
+                between -= aside.split_whitespace().count().min(between);
+            }
         }
     }
     if between > SUBJECT_REACH
@@ -2899,6 +2933,82 @@ mod tests {
     use crate::entities::extract;
 
     use crate::kb::test_kb as kb;
+
+    /// `contains_any` is a search for each phrase in turn.
+    fn contains_any_as_searches(hay: &str, phrases: &[&str]) {
+        let want = COMPANIONS
+            .iter()
+            .chain(JOINTLY)
+            .chain(phrases)
+            .any(|c| hay.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()));
+        let both = [COMPANIONS, JOINTLY].concat();
+        assert_eq!(
+            contains_any(hay.as_bytes(), &both, phrases),
+            want,
+            "{hay:?} {phrases:?}"
+        );
+    }
+
+    #[test]
+    fn contains_any_is_a_search_for_each_phrase() {
+        for hay in [
+            "",
+            "met with",
+            "a met wit",
+            "xalongsidex",
+            "led b",
+            "in tandem wit h",
+            "led by",
+        ] {
+            contains_any_as_searches(hay, &[]);
+            contains_any_as_searches(hay, &["b", "x y"]);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn contains_any_matches_the_searches(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["met", "with", " ", "by", "led", "along", "side", "a", "tandem", "in ", "joined", "\u{2019}", "talks"]),
+            0..12,
+        )) {
+            contains_any_as_searches(&parts.concat(), &[]);
+        }
+    }
+
+    #[test]
+    fn every_aside_starts_with_a_comma_in_lower_case() {
+        // `local_subject` looks for asides only in a gap with a comma, in lower case.
+        for aside in ASIDES {
+            assert!(aside.starts_with(','), "{aside}");
+            assert_eq!(aside.to_ascii_lowercase(), *aside);
+        }
+    }
+
+    #[test]
+    fn every_rebuttal_passes_the_quick_check() {
+        for r in REBUTTALS {
+            for word in [
+                r.to_string(),
+                r.to_uppercase(),
+                format!("{}{}", r[..1].to_uppercase(), &r[1..]),
+            ] {
+                let text = format!("x {word} y");
+                let span = Span::new(2, 2 + word.len());
+                assert!(may_be_rebuttal(text.as_bytes(), span), "{word}");
+            }
+        }
+        // Too short, too long, another first letter: rejected without a comparison.
+        for word in ["den", "dismissals", "xenied", "Reuters-based"] {
+            let text = format!("{word}.");
+            assert!(
+                !may_be_rebuttal(text.as_bytes(), Span::new(0, word.len())),
+                "{word}"
+            );
+        }
+    }
 
     /// `(holder, target, sign)` of every statement.
     /// Fails, showing what was found, unless `text` has that stance.
