@@ -39,6 +39,39 @@ fn report_to_js(json: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(json)
 }
 
+/// `{title, outlet, url, date, author, source}`, each a string, `undefined` or `null`
+/// (absent), read field by field as serde-wasm-bindgen read them (other fields are not
+/// looked at): its reader of JS values with serde's messages, and core's float printing
+/// that only their "invalid type: floating point" needed, were 13 kB of the gzipped first
+/// load. A value that is not an object, or a field that is not a string, is an error of
+/// kind "invalid_meta".
+#[cfg(not(feature = "html-module"))]
+fn meta_from_js(meta: &JsValue) -> Result<Meta, JsValue> {
+    let invalid = |why: &str| js_error("invalid_meta", &format!("metadata is not valid: {why}"));
+    if meta.is_undefined() || meta.is_null() {
+        return Ok(Meta::default());
+    }
+    if !meta.is_object() {
+        return Err(invalid("it is not an object"));
+    }
+    let field = |name: &str| -> Result<Option<String>, JsValue> {
+        let value = js_sys::Reflect::get(meta, &JsValue::from_str(name))?;
+        match value.as_string() {
+            Some(text) => Ok(Some(text)),
+            None if value.is_undefined() || value.is_null() => Ok(None),
+            None => Err(invalid(&format!("`{name}` is not a string"))),
+        }
+    };
+    Ok(Meta {
+        title: field("title")?,
+        outlet: field("outlet")?,
+        url: field("url")?,
+        date: field("date")?,
+        author: field("author")?,
+        source: field("source")?,
+    })
+}
+
 /// The largest file or pasted text accepted, in bytes, the same for every way in:
 /// check `File.size` against it before reading a file.
 #[cfg(not(feature = "html-module"))]
@@ -53,11 +86,13 @@ fn check_text_size(text: &str) -> Result<(), JsValue> {
     if text.len() <= ingest::MAX_INPUT_BYTES {
         return Ok(());
     }
-    const MIB: f64 = 1024.0 * 1024.0;
+    // In integers (`one_decimal`): core's float formatting is 8 kB of the gzipped module.
+    const MIB: usize = 1024 * 1024;
+    let limit = ingest::one_decimal(ingest::MAX_INPUT_BYTES, MIB);
     let message = format!(
-        "The text is {:.1} MB; the limit is {} MB. Keep only the article, or split it.",
-        text.len() as f64 / MIB,
-        ingest::MAX_INPUT_BYTES as f64 / MIB
+        "The text is {} MB; the limit is {} MB. Keep only the article, or split it.",
+        ingest::one_decimal(text.len(), MIB),
+        limit.strip_suffix(".0").unwrap_or(&limit)
     );
     Err(js_error("too_large", &message))
 }
@@ -121,12 +156,7 @@ impl Analyzer {
     #[wasm_bindgen(js_name = analyzeJson)]
     pub fn analyze_json(&self, text: &str, meta: JsValue) -> Result<String, JsValue> {
         check_text_size(text)?;
-        let meta: Meta = if meta.is_undefined() || meta.is_null() {
-            Meta::default()
-        } else {
-            serde_wasm_bindgen::from_value(meta)
-                .map_err(|e| js_error("invalid_meta", &format!("metadata is not valid: {e}")))?
-        };
+        let meta = meta_from_js(&meta)?;
         Ok(self.inner.report_json(text, &meta, Units::Utf16))
     }
 

@@ -76,6 +76,35 @@ fn bad_meta_is_an_error_with_a_kind() {
     );
 }
 
+/// Metadata fields are strings or absent (`undefined`, `null`); other fields are not
+/// looked at; a value that is not an object, or a field that is not a string, is refused.
+#[wasm_bindgen_test]
+fn meta_fields_are_read_and_others_refused() {
+    let analyzer = Analyzer::new().unwrap();
+    let meta = Object::new();
+    Reflect::set(&meta, &"title".into(), &"A title".into()).unwrap();
+    Reflect::set(&meta, &"source".into(), &"a.txt".into()).unwrap();
+    Reflect::set(&meta, &"outlet".into(), &JsValue::NULL).unwrap();
+    Reflect::set(&meta, &"url".into(), &JsValue::UNDEFINED).unwrap();
+    Reflect::set(&meta, &"lang".into(), &"en".into()).unwrap();
+    let report = analyzer
+        .analyze("Tehran warned Baku.", meta.into())
+        .unwrap();
+    assert_eq!(
+        get(&report, "title").as_string().as_deref(),
+        Some("A title")
+    );
+    assert_eq!(get(&report, "source").as_string().as_deref(), Some("a.txt"));
+    let kind = |meta: JsValue| {
+        let err = analyzer.analyze("text", meta).expect_err("refused");
+        get(&err, "kind").as_string()
+    };
+    assert_eq!(kind("a string".into()).as_deref(), Some("invalid_meta"));
+    let flag = Object::new();
+    Reflect::set(&flag, &"date".into(), &JsValue::TRUE).unwrap();
+    assert_eq!(kind(flag.into()).as_deref(), Some("invalid_meta"));
+}
+
 #[wasm_bindgen_test]
 fn binary_file_is_refused_with_a_kind() {
     let analyzer = Analyzer::new().unwrap();
