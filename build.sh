@@ -68,7 +68,7 @@ build_wasm() {
   cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib --no-default-features
   wasm-bindgen --target web --no-typescript --out-dir www/pkg "$WASM"
   say "building the wasm HTML module"
-  cargo build --quiet --profile wasm-html --target wasm32-unknown-unknown --lib --features html-module
+  cargo build --quiet --profile wasm-html --target wasm32-unknown-unknown --lib --no-default-features --features html-module
   wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name parallax_html "$WASM_HTML"
   # npm's binaryen, never Debian's (v108 writes modules that fail at start).
   local module
@@ -126,7 +126,7 @@ cmd_test() {
   cargo clippy --quiet --all-targets -- -D warnings
   # The two wasm modules' feature sets (build_wasm): the main one has no HTML parser.
   cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
-  cargo clippy --quiet --lib --target wasm32-unknown-unknown --features html-module -- -D warnings
+  cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features html-module -- -D warnings
   say "native tests (the built-in data in data/ is checked by kb::build::tests::builtin_data_is_valid)"
   cargo test --quiet
   build_dist

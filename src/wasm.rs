@@ -6,8 +6,9 @@
 //! Every error becomes a JS `Error` whose `kind` property is stable.
 //!
 //! Two modules are built from this file: the main one (`Analyzer`, without the `html`
-//! feature) and the HTML module (feature `html-module`: only `ingestFile` and
-//! `ingestText`), which the worker loads on the first web page. Test builds have both.
+//! feature) and the HTML module (feature `html-module`: only `ingestFile`, `ingestText`
+//! and `compileKnowledge`), which the worker loads on the first web page, Markdown note
+//! or overlay of the user's knowledge. Test builds have both.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -38,6 +39,39 @@ fn report_to_js(json: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(json)
 }
 
+/// `{title, outlet, url, date, author, source}`, each a string, `undefined` or `null`
+/// (absent), read field by field as serde-wasm-bindgen read them (other fields are not
+/// looked at): its reader of JS values with serde's messages, and core's float printing
+/// that only their "invalid type: floating point" needed, were 13 kB of the gzipped first
+/// load. A value that is not an object, or a field that is not a string, is an error of
+/// kind "invalid_meta".
+#[cfg(not(feature = "html-module"))]
+fn meta_from_js(meta: &JsValue) -> Result<Meta, JsValue> {
+    let invalid = |why: &str| js_error("invalid_meta", &format!("metadata is not valid: {why}"));
+    if meta.is_undefined() || meta.is_null() {
+        return Ok(Meta::default());
+    }
+    if !meta.is_object() {
+        return Err(invalid("it is not an object"));
+    }
+    let field = |name: &str| -> Result<Option<String>, JsValue> {
+        let value = js_sys::Reflect::get(meta, &JsValue::from_str(name))?;
+        match value.as_string() {
+            Some(text) => Ok(Some(text)),
+            None if value.is_undefined() || value.is_null() => Ok(None),
+            None => Err(invalid(&format!("`{name}` is not a string"))),
+        }
+    };
+    Ok(Meta {
+        title: field("title")?,
+        outlet: field("outlet")?,
+        url: field("url")?,
+        date: field("date")?,
+        author: field("author")?,
+        source: field("source")?,
+    })
+}
+
 /// The largest file or pasted text accepted, in bytes, the same for every way in:
 /// check `File.size` against it before reading a file.
 #[cfg(not(feature = "html-module"))]
@@ -52,11 +86,13 @@ fn check_text_size(text: &str) -> Result<(), JsValue> {
     if text.len() <= ingest::MAX_INPUT_BYTES {
         return Ok(());
     }
-    const MIB: f64 = 1024.0 * 1024.0;
+    // In integers (`one_decimal`): core's float formatting is 8 kB of the gzipped module.
+    const MIB: usize = 1024 * 1024;
+    let limit = ingest::one_decimal(ingest::MAX_INPUT_BYTES, MIB);
     let message = format!(
-        "The text is {:.1} MB; the limit is {} MB. Keep only the article, or split it.",
-        text.len() as f64 / MIB,
-        ingest::MAX_INPUT_BYTES as f64 / MIB
+        "The text is {} MB; the limit is {} MB. Keep only the article, or split it.",
+        ingest::one_decimal(text.len(), MIB),
+        limit.strip_suffix(".0").unwrap_or(&limit)
     );
     Err(js_error("too_large", &message))
 }
@@ -80,43 +116,27 @@ impl Analyzer {
     /// An analyzer over the built-in knowledge with the user's own laid over it:
     /// `{blocs, entities, cues}`, each the text of a file in the format of its built-in
     /// one (`data/blocs.txt`, `data/kb/*.txt`, `data/lexicon/viewpoint_cues.txt`).
-    /// `builtin` holds the built-in data files' texts by name (`builtinDataFiles`), which
-    /// the main module does not embed (the page fetches them); a build that embeds them
-    /// (feature `builtin-texts`) takes `undefined`. Throws an `Error` of kind `data` whose
-    /// `problems` lists every problem, each naming its file and line; the built-in
-    /// knowledge is never changed.
+    /// `builtin` as for `compileKnowledge`. Only in builds with the HTML parser (the tests,
+    /// not the main module, which takes `compileKnowledge`'s bytes: `withCompiledKnowledge`).
+    #[cfg(feature = "html")]
     #[wasm_bindgen(js_name = withKnowledge)]
     pub fn with_knowledge(overlay: JsValue, builtin: JsValue) -> Result<Analyzer, JsValue> {
-        let overlay: crate::kb::Overlay = serde_wasm_bindgen::from_value(overlay).map_err(|e| {
-            js_error(
-                "data",
-                &format!("the knowledge is not {{blocs, entities, cues}}: {e}"),
-            )
-        })?;
-        let built = if builtin.is_undefined() || builtin.is_null() {
-            with_embedded_texts(&overlay)?
-        } else {
-            let texts: std::collections::HashMap<String, String> =
-                serde_wasm_bindgen::from_value(builtin).map_err(|e| {
-                    js_error(
-                        "data",
-                        &format!("the built-in data files are not {{name: text}}: {e}"),
-                    )
-                })?;
-            crate::kb::KnowledgeBase::with_overlay_on(&texts, &overlay)
-        };
-        match built {
-            Ok(kb) => Ok(Analyzer {
+        Ok(Analyzer {
+            inner: crate::Analyzer::with_knowledge_base(overlaid(overlay, builtin)?),
+        })
+    }
+
+    /// An analyzer over a knowledge base compiled by the HTML module's `compileKnowledge`
+    /// (the built-in knowledge with the user's laid over it, in its compact form): the
+    /// main module leaves the knowledge base's builder out. Throws an `Error` of kind
+    /// `data` for bytes it cannot read.
+    #[wasm_bindgen(js_name = withCompiledKnowledge)]
+    pub fn with_compiled_knowledge(compiled: &[u8]) -> Result<Analyzer, JsValue> {
+        crate::kb::KnowledgeBase::from_compiled(compiled)
+            .map(|kb| Analyzer {
                 inner: crate::Analyzer::with_knowledge_base(kb),
-            }),
-            Err(problems) => {
-                let list: Vec<&str> = problems.iter().map(|e| e.message()).collect();
-                let error = js_error("data", &list.join("\n"));
-                let _ =
-                    js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &to_js(&list)?);
-                Err(error)
-            }
-        }
+            })
+            .map_err(|e| js_error(e.kind().as_str(), e.message()))
     }
 
     /// What the page shows of the knowledge: `{blocs: [{id, name, glyph, slot}],
@@ -136,12 +156,7 @@ impl Analyzer {
     #[wasm_bindgen(js_name = analyzeJson)]
     pub fn analyze_json(&self, text: &str, meta: JsValue) -> Result<String, JsValue> {
         check_text_size(text)?;
-        let meta: Meta = if meta.is_undefined() || meta.is_null() {
-            Meta::default()
-        } else {
-            serde_wasm_bindgen::from_value(meta)
-                .map_err(|e| js_error("invalid_meta", &format!("metadata is not valid: {e}")))?
-        };
+        let meta = meta_from_js(&meta)?;
         Ok(self.inner.report_json(text, &meta, Units::Utf16))
     }
 
@@ -171,8 +186,56 @@ impl Analyzer {
     }
 }
 
+/// The built-in knowledge with the user's laid over it (`compileKnowledge`).
+#[cfg(feature = "html")]
+fn overlaid(overlay: JsValue, builtin: JsValue) -> Result<crate::kb::KnowledgeBase, JsValue> {
+    let overlay: crate::kb::Overlay = serde_wasm_bindgen::from_value(overlay).map_err(|e| {
+        js_error(
+            "data",
+            &format!("the knowledge is not {{blocs, entities, cues}}: {e}"),
+        )
+    })?;
+    let built = if builtin.is_undefined() || builtin.is_null() {
+        with_embedded_texts(&overlay)?
+    } else {
+        let texts: std::collections::HashMap<String, String> =
+            serde_wasm_bindgen::from_value(builtin).map_err(|e| {
+                js_error(
+                    "data",
+                    &format!("the built-in data files are not {{name: text}}: {e}"),
+                )
+            })?;
+        crate::kb::KnowledgeBase::with_overlay_on(&texts, &overlay)
+    };
+    built.map_err(|problems| {
+        let list: Vec<&str> = problems.iter().map(|e| e.message()).collect();
+        let error = js_error("data", &list.join("\n"));
+        if let Ok(list) = to_js(&list) {
+            let _ = js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &list);
+        }
+        error
+    })
+}
+
+/// The user's knowledge laid over the built-in, compiled for the main module's
+/// `Analyzer.withCompiledKnowledge` (the HTML module's way in: the main module leaves the
+/// knowledge base's builder out): `overlay` is `{blocs, entities, cues}`, each the text
+/// of a file in the format of its built-in one (`data/blocs.txt`, `data/kb/*.txt`,
+/// `data/lexicon/viewpoint_cues.txt`); `builtin` holds the built-in data files' texts by
+/// name (the main module's `builtinDataFiles`), which neither module embeds (the page
+/// fetches them); a build that embeds them (feature `builtin-texts`) takes `undefined`.
+/// Throws an `Error` of kind `data` whose `problems` lists every problem, each naming its
+/// file and line; the built-in knowledge is never changed.
+#[cfg(feature = "html")]
+#[wasm_bindgen(js_name = compileKnowledge)]
+pub fn compile_knowledge(overlay: JsValue, builtin: JsValue) -> Result<Vec<u8>, JsValue> {
+    overlaid(overlay, builtin)?
+        .to_compiled()
+        .map_err(|e| js_error(e.kind().as_str(), e.message()))
+}
+
 /// The overlay over the embedded texts of the built-in data files.
-#[cfg(all(not(feature = "html-module"), feature = "builtin-texts"))]
+#[cfg(all(feature = "html", feature = "builtin-texts"))]
 fn with_embedded_texts(
     overlay: &crate::kb::Overlay,
 ) -> Result<Result<crate::kb::KnowledgeBase, Vec<crate::Error>>, JsValue> {
@@ -180,7 +243,7 @@ fn with_embedded_texts(
 }
 
 /// This module does not embed the built-in data files' texts: the caller must give them.
-#[cfg(all(not(feature = "html-module"), not(feature = "builtin-texts")))]
+#[cfg(all(feature = "html", not(feature = "builtin-texts")))]
 fn with_embedded_texts(
     _overlay: &crate::kb::Overlay,
 ) -> Result<Result<crate::kb::KnowledgeBase, Vec<crate::Error>>, JsValue> {

@@ -76,6 +76,35 @@ fn bad_meta_is_an_error_with_a_kind() {
     );
 }
 
+/// Metadata fields are strings or absent (`undefined`, `null`); other fields are not
+/// looked at; a value that is not an object, or a field that is not a string, is refused.
+#[wasm_bindgen_test]
+fn meta_fields_are_read_and_others_refused() {
+    let analyzer = Analyzer::new().unwrap();
+    let meta = Object::new();
+    Reflect::set(&meta, &"title".into(), &"A title".into()).unwrap();
+    Reflect::set(&meta, &"source".into(), &"a.txt".into()).unwrap();
+    Reflect::set(&meta, &"outlet".into(), &JsValue::NULL).unwrap();
+    Reflect::set(&meta, &"url".into(), &JsValue::UNDEFINED).unwrap();
+    Reflect::set(&meta, &"lang".into(), &"en".into()).unwrap();
+    let report = analyzer
+        .analyze("Tehran warned Baku.", meta.into())
+        .unwrap();
+    assert_eq!(
+        get(&report, "title").as_string().as_deref(),
+        Some("A title")
+    );
+    assert_eq!(get(&report, "source").as_string().as_deref(), Some("a.txt"));
+    let kind = |meta: JsValue| {
+        let err = analyzer.analyze("text", meta).expect_err("refused");
+        get(&err, "kind").as_string()
+    };
+    assert_eq!(kind("a string".into()).as_deref(), Some("invalid_meta"));
+    let flag = Object::new();
+    Reflect::set(&flag, &"date".into(), &JsValue::TRUE).unwrap();
+    assert_eq!(kind(flag.into()).as_deref(), Some("invalid_meta"));
+}
+
 #[wasm_bindgen_test]
 fn binary_file_is_refused_with_a_kind() {
     let analyzer = Analyzer::new().unwrap();
@@ -150,6 +179,41 @@ fn user_knowledge_is_laid_over_the_builtin() {
     assert!(blocs
         .iter()
         .any(|b| get(&b, "glyph").as_string().as_deref() == Some("●")));
+}
+
+/// The page's way: the HTML module compiles the overlay, the main module reads it.
+#[wasm_bindgen_test]
+fn compiled_user_knowledge_is_read_by_the_analyzer() {
+    let compiled = parallax::wasm::compile_knowledge(
+        overlay("iran | - | - | - | Zorbland"),
+        JsValue::UNDEFINED,
+    )
+    .unwrap_or_else(|_| panic!("a valid overlay compiles"));
+    let analyzer = Analyzer::with_compiled_knowledge(&compiled)
+        .unwrap_or_else(|_| panic!("the compiled knowledge is read"));
+    let report = analyzer
+        .analyze_json("Zorbland warned Baku.", JsValue::NULL)
+        .unwrap();
+    let direct =
+        Analyzer::with_knowledge(overlay("iran | - | - | - | Zorbland"), JsValue::UNDEFINED)
+            .unwrap_or_else(|_| panic!("a valid overlay builds"));
+    assert_eq!(
+        direct
+            .analyze_json("Zorbland warned Baku.", JsValue::NULL)
+            .unwrap(),
+        report
+    );
+    assert!(report.contains("\"Zorbland\""), "{report}");
+    let error = Analyzer::with_compiled_knowledge(&compiled[..compiled.len() / 2])
+        .err()
+        .expect("refused");
+    assert_eq!(get(&error, "kind").as_string().as_deref(), Some("data"));
+    let error =
+        parallax::wasm::compile_knowledge(overlay("zed | Zed | robot | - | -"), JsValue::UNDEFINED)
+            .err()
+            .expect("refused");
+    let problems: Array = get(&error, "problems").dyn_into().unwrap();
+    assert_eq!(problems.length(), 1);
 }
 
 #[wasm_bindgen_test]

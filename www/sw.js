@@ -63,8 +63,8 @@ const SHELL = [
   './view/why.js',
   './pkg/parallax.js',
   './pkg/parallax_bg.wasm',
-  // The HTML module: the page loads it on the first web page or Markdown note only, but offline that page
-  // must work too, so it is cached here, after the first load, with the rest.
+  // The HTML module: the page loads it on the first web page, Markdown note or overlay of the user's
+  // knowledge only, but offline those must work too, so it is cached here, after the first load, with the rest.
   './pkg/parallax_html.js',
   './pkg/parallax_html_bg.wasm',
   // The built-in data files' texts: the worker fetches them for the user's own knowledge.

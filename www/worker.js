@@ -3,7 +3,8 @@
 // wasm-in-web-worker shape). A dropped File comes here as it is and is read, ingested and
 // analyzed in one call. Web pages and Markdown notes are read by a second module, the HTML
 // module (html5ever, the reader view and pulldown-cmark), loaded on the first page or note
-// only, so the first load stays small.
+// only, so the first load stays small; it also compiles the user's own knowledge, whose
+// builder the main module leaves out.
 // The page's client (client.js) times every job and replaces a worker that hangs or traps:
 // after a wasm trap this instance is never trusted again.
 //
@@ -39,8 +40,9 @@ function builtinData() {
   }
   return builtinTexts;
 }
-// With knowledge of the user's own saved, the texts are fetched while the wasm loads.
-savedKnowledge.then((overlay) => overlay && builtinData()).catch(() => {});
+// With knowledge of the user's own saved, the texts and the HTML module, which compiles
+// the knowledge, are fetched while the wasm loads.
+savedKnowledge.then((overlay) => overlay && (builtinData(), htmlReader())).catch(() => {});
 // The built-in knowledge's blocs and viewpoints, written at build time from this module
 // (scripts/knowledge-data.mjs): what the page needs before it draws, sent with `ready`
 // without asking the analyzer for its display data (tens of ms of code run cold, before the
@@ -119,21 +121,30 @@ async function builtinBlocs() {
 
 const fail = (kind, message) => Object.assign(new Error(message), { kind });
 
-/** An analyzer with the user's knowledge laid over the built-in, whose texts it fetches
- * first; throws kind "data" (with `problems`) for problems of the user's files, and kind
- * "unavailable" when the built-in texts cannot be loaded. */
+/** An analyzer with the user's knowledge laid over the built-in: compiled by the HTML
+ * module (the main module leaves the knowledge base's builder out: a smaller first load)
+ * over the built-in data files' texts, both fetched first, and read by the main module.
+ * Throws kind "data" (with `problems`) for problems of the user's files, and kind
+ * "unavailable" when the built-in texts or the HTML module cannot be loaded. */
 async function withKnowledge(overlay) {
+  const loading = [builtinData(), htmlReader()];
   let texts;
+  let compiler;
   try {
-    texts = await builtinData();
+    texts = await loading[0];
   } catch (err) {
     throw fail('unavailable', `the built-in data files your knowledge is laid over could not be loaded (${(err && err.message) || err}); connect to the network and try again`);
   }
-  return Analyzer.withKnowledge(overlay, texts);
+  try {
+    compiler = await loading[1];
+  } catch (err) {
+    throw fail('unavailable', `the module that compiles your knowledge could not be loaded (${(err && err.message) || err}); connect to the network and try again`);
+  }
+  return Analyzer.withCompiledKnowledge(compiler.compileKnowledge(overlay, texts));
 }
 
 // The HTML module, once loaded; a load that failed (offline before it was ever cached) is
-// tried again on the next web page.
+// tried again on the next web page or overlay.
 let htmlModule = null;
 
 function htmlReader() {

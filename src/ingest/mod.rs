@@ -408,19 +408,32 @@ fn extension(file_name: &str) -> Option<String> {
 
 /// "12.3 MB", "5 MB", "800 KB", "12 bytes" (binary units, as file managers show).
 fn human_size(bytes: usize) -> String {
-    const KIB: f64 = 1024.0;
-    const MIB: f64 = 1024.0 * 1024.0;
-    let amount = bytes as f64;
-    let (value, unit) = if amount >= MIB {
-        (amount / MIB, "MB")
-    } else if amount >= KIB {
-        (amount / KIB, "KB")
-    } else {
-        return format!("{bytes} bytes");
+    const KIB: usize = 1024;
+    const MIB: usize = 1024 * 1024;
+    let (unit, name) = match bytes {
+        MIB.. => (MIB, "MB"),
+        KIB.. => (KIB, "KB"),
+        _ => return format!("{bytes} bytes"),
     };
-    let shown = format!("{value:.1}");
-    let shown = shown.strip_suffix(".0").unwrap_or(&shown);
-    format!("{shown} {unit}")
+    let shown = one_decimal(bytes, unit);
+    format!("{} {name}", shown.strip_suffix(".0").unwrap_or(&shown))
+}
+
+/// `bytes / unit` with one decimal, as `format!("{:.1}", bytes as f64 / unit as f64)`
+/// writes it for a power-of-two `unit` up to 2^60 (the quotient is exact; a tie is
+/// rounded to even): in integers, since core's float formatting is about 8 kB of the
+/// gzipped wasm module and nothing else there needs it.
+pub(crate) fn one_decimal(bytes: usize, unit: usize) -> String {
+    let unit = (unit.max(1) as u64).min(1 << 60);
+    let (mut whole, rest) = (bytes as u64 / unit, bytes as u64 % unit);
+    let (mut tenth, below) = (rest * 10 / unit, rest * 10 % unit);
+    if 2 * below > unit || (2 * below == unit && tenth % 2 == 1) {
+        tenth += 1;
+        if tenth == 10 {
+            (whole, tenth) = (whole + 1, 0);
+        }
+    }
+    format!("{whole}.{tenth}")
 }
 
 #[cfg(test)]
@@ -660,6 +673,37 @@ mod tests {
         for (bytes, shown) in cases {
             assert_eq!(human_size(bytes), shown);
         }
+    }
+
+    /// `one_decimal` writes what float formatting writes, ties and carries included.
+    #[test]
+    fn one_decimal_is_float_formatting() {
+        let mut sizes = vec![
+            0, 1, 51, 52, 102, 103, 256, 768, 1023, 1024, 1075, 1076, 1280,
+        ];
+        sizes.extend([
+            262_144, 786_432, 1_310_720, 104_857, 104_858, 157_286, 157_287,
+        ]);
+        sizes.extend([
+            995_328,
+            1_048_575,
+            1_048_576,
+            1_101_004,
+            1_101_005,
+            5 * 1024 * 1024,
+        ]);
+        sizes.extend([12_900_000, u32::MAX as usize, 10_433_332, 10_433_331]);
+        sizes.extend((0..4000).map(|i| i * 263));
+        for unit in [1, 1024, 1024 * 1024] {
+            for &bytes in &sizes {
+                let float = format!("{:.1}", bytes as f64 / unit as f64);
+                assert_eq!(one_decimal(bytes, unit), float, "{bytes} / {unit}");
+            }
+        }
+        // The wasm module's message of the limit (`check_text_size`) is written so.
+        let limit = one_decimal(MAX_INPUT_BYTES, 1024 * 1024);
+        let float = format!("{}", MAX_INPUT_BYTES as f64 / (1024.0 * 1024.0));
+        assert_eq!(limit.strip_suffix(".0").unwrap_or(&limit), float);
     }
 
     #[test]

@@ -33,6 +33,23 @@ impl KnowledgeBase {
             ))
         })
     }
+
+    /// This knowledge base in its compact form, which `from_compiled` reads: how the HTML
+    /// module hands a knowledge base with the user's overlay, built there, to the main
+    /// module, which leaves the builder out (a smaller first load).
+    pub fn to_compiled(&self) -> Result<Vec<u8>, Error> {
+        postcard::to_allocvec(self)
+            .map_err(|e| Error::data(&format!("the knowledge base could not be written: {e}")))
+    }
+
+    /// A knowledge base from the compact form `to_compiled` wrote.
+    pub fn from_compiled(bytes: &[u8]) -> Result<KnowledgeBase, Error> {
+        postcard::from_bytes(bytes).map_err(|e| {
+            Error::data(&format!(
+                "the compiled knowledge could not be read ({e}): compile it again"
+            ))
+        })
+    }
 }
 
 /// What is stored, each string once: the scanner's transducer as its bytes, with the
@@ -633,6 +650,48 @@ mod tests {
         assert!(rows(&kb.gazetteer)
             .iter()
             .any(|r| r.starts_with("Tehrān* ")));
+    }
+
+    /// A knowledge base with the user's overlay, compiled (as the HTML module does for the
+    /// page) and read back (as the main module does), analyses as the one built: the same
+    /// reports, byte for byte.
+    #[test]
+    fn a_compiled_overlay_analyses_as_the_built_one() {
+        use crate::{Analyzer, Meta, Units};
+        let overlay = crate::kb::Overlay {
+            blocs: "gulf | Gulf states | ✦ | 9 | -".into(),
+            entities: "qorvex_institute | Qorvex Institute | organization | gulf | Qorvex; QI\n\
+                       iran | - | - | - | Zorbland; Tehrān*\n\
+                       zed_ruler | Zed Ruler | person | israel | Ruler Zed"
+                .into(),
+            cues: "iron fist | israeli | 1\nsandy kingdoms | israeli | 2".into(),
+        };
+        let built = KnowledgeBase::with_overlay(&overlay).expect("valid");
+        let bytes = built.to_compiled().expect("it writes");
+        let read = KnowledgeBase::from_compiled(&bytes).expect("it reads");
+        assert_eq!(read.to_compiled().expect("it writes again"), bytes);
+        let (a, b) = (
+            Analyzer::with_knowledge_base(built),
+            Analyzer::with_knowledge_base(read),
+        );
+        let texts = [
+            "Zorbland warned Baku, officials said. The Qorvex Institute (QI) criticized Israel.",
+            "Ruler Zed said the iron fist of the sandy kingdoms would not stop Tehrāni talks.",
+            "Israel's prime minister rejected the sanctions, Iran's foreign ministry said.",
+        ];
+        for text in texts {
+            for units in [Units::Utf16, Units::CodePoints] {
+                let meta = Meta::default();
+                assert_eq!(
+                    a.report_json(text, &meta, units),
+                    b.report_json(text, &meta, units)
+                );
+            }
+        }
+        assert!(a
+            .report_json(texts[0], &Meta::default(), Units::Utf16)
+            .contains("qorvex_institute"));
+        assert!(KnowledgeBase::from_compiled(&bytes[..bytes.len() / 2]).is_err());
     }
 
     /// Texts made of a lexicon's patterns, a few at a time, joined and cased in ways that
