@@ -315,22 +315,24 @@ impl Trie {
     /// The places in a folded text where a key of a trie of few keys may start: where a
     /// whole-word match may (`match_starts`) and the byte there starts a key. Found byte by
     /// byte, and only the few bytes that start a key are looked at further (a key starts
-    /// with a character's first byte, so such a byte is where a character starts). `None`
+    /// with a character's first byte, so such a byte is where a character starts). Not
     /// for a transducer, whose keys start with nearly every letter: `match_starts` finds
     /// those faster.
-    pub(crate) fn few_starts<'t>(
-        &self,
-        folded: &'t str,
-    ) -> Option<impl Iterator<Item = usize> + 't> {
+    ///
+    /// Calls `each` with every such place, in order, and says whether the trie has few
+    /// keys (`false`, for a transducer: none were looked for). A plain loop, so that the test of each byte is inlined into it (as an
+    /// iterator's closure it was a call per byte of the text in wasm).
+    #[inline]
+    pub(crate) fn few_starts(&self, folded: &str, mut each: impl FnMut(usize)) -> bool {
         let Keys::Few(_, first) = &self.keys else {
-            return None;
+            return false;
         };
-        let first = *first;
-        let bytes = folded.as_bytes();
-        Some(bytes.iter().enumerate().filter_map(move |(i, &b)| {
-            let key_byte = first[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
-            (key_byte && may_start_at(folded, i)).then_some(i)
-        }))
+        for (i, &b) in folded.as_bytes().iter().enumerate() {
+            if first[usize::from(b >> 6)] & (1 << (b & 63)) != 0 && may_start_at(folded, i) {
+                each(i);
+            }
+        }
+        true
     }
 
     /// Calls `found(end, member)` for every key that starts at `start` in `hay`.
@@ -349,8 +351,10 @@ impl Trie {
                     .first()
                     .is_some_and(|&b| first[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
                 {
+                    // The first byte first: most keys differ there, and comparing it
+                    // costs no call.
                     for (key, i) in keys {
-                        if rest.starts_with(key) {
+                        if key.first() == rest.first() && rest.starts_with(key) {
                             key_found(start + key.len(), *i);
                         }
                     }
@@ -559,9 +563,8 @@ impl<T> Lexicon<T> {
                 self.accept(text, start, end, entry, &mut valid)
             })
         };
-        match trie.few_starts(&text.folded) {
-            Some(starts) => starts.for_each(&mut walk),
-            None => match_starts(&text.folded).for_each(&mut walk),
+        if !trie.few_starts(&text.folded, &mut walk) {
+            match_starts(&text.folded).for_each(&mut walk);
         }
         self.select(text, valid)
     }
@@ -923,8 +926,12 @@ mod tests {
         let want: Vec<usize> = match_starts(&t.folded)
             .filter(|&i| firsts.contains(&t.folded.as_bytes()[i]))
             .collect();
-        let starts = few.trie().few_starts(&t.folded).expect("few keys");
-        assert_eq!(starts.collect::<Vec<_>>(), want, "{text:?}");
+        let mut starts = Vec::new();
+        assert!(
+            few.trie().few_starts(&t.folded, |i| starts.push(i)),
+            "few keys"
+        );
+        assert_eq!(starts, want, "{text:?}");
     }
 
     #[test]
