@@ -269,16 +269,23 @@ impl<T: Clone> Rows<T> {
 /// How a pattern as `Lexicon::rows` gives it (a trailing `*` for a prefix) spells its
 /// folded `key`: a letter per word of the key (split at spaces), `l` as it is, `T` with
 /// its first letter a capital, `U` all capitals (ASCII letters only), none at all for
-/// the key itself; then `*` for a prefix. Any other pattern (accents, hyphens, "McCain")
-/// is written out after a `=`.
+/// the key itself; a `-` between two letters where the pattern joins the words with a
+/// hyphen, which folding makes a space ("Guinea-Bissau" is `T-T`); then `*` for a
+/// prefix. Any other pattern (accents, "McCain") is written out after a `=`.
 fn spelling(pattern: &str, key: &str) -> String {
     let (body, star) = match pattern.strip_suffix('*') {
         Some(body) => (body, "*"),
         None => (pattern, ""),
     };
     let mut code = String::new();
-    if body != key && body.split(' ').count() == key.split(' ').count() {
-        for (w, k) in body.split(' ').zip(key.split(' ')) {
+    let words = body.split([' ', '-']);
+    if body != key && words.clone().count() == key.split(' ').count() {
+        let mut at = 0;
+        for (w, k) in words.zip(key.split(' ')) {
+            if at > 0 && body.as_bytes()[at - 1] == b'-' {
+                code.push('-');
+            }
+            at += w.len() + 1;
             let letter = if w == k {
                 'l'
             } else if *w == capitalised(k) {
@@ -314,12 +321,15 @@ fn spelled(line: &str, key: Option<&str>) -> Option<String> {
     if code.is_empty() {
         out.push_str(key);
     } else {
-        if code.len() != key.split(' ').count() {
-            return None;
-        }
-        for (i, (letter, k)) in code.bytes().zip(key.split(' ')).enumerate() {
+        let mut code = code.bytes();
+        for (i, k) in key.split(' ').enumerate() {
+            let mut letter = code.next()?;
             if i > 0 {
-                out.push(' ');
+                let joined = letter == b'-';
+                if joined {
+                    letter = code.next()?;
+                }
+                out.push(if joined { '-' } else { ' ' });
             }
             let from = out.len();
             out.push_str(k);
@@ -329,6 +339,9 @@ fn spelled(line: &str, key: Option<&str>) -> Option<String> {
                 b'U' => out[from..].make_ascii_uppercase(),
                 _ => return None,
             }
+        }
+        if code.next().is_some() {
+            return None;
         }
     }
     if star {
@@ -667,12 +680,26 @@ mod tests {
             ("Tehrān*", "=Tehrān*", "tehran"),
             ("Porto-Novo", "=Porto-Novo", "porto-novo"),
             ("2020 Summit", "lT", "2020 summit"),
+            ("Porto-Novo", "T-T", "porto novo"),
+            ("post-Soviet states", "l-Tl", "post soviet states"),
+            ("Port-au-Prince*", "T-l-T*", "port au prince"),
+            ("Nagorno-Karabakh War", "T-TT", "nagorno karabakh war"),
+            (
+                "Cocos (Keeling) Islands",
+                "=Cocos (Keeling) Islands",
+                "cocos (keeling) islands",
+            ),
         ];
         for (pattern, spelled_as, key) in cases {
             assert_eq!(spelling(pattern, key), spelled_as, "{pattern}");
             assert_eq!(spelled(spelled_as, Some(key)).as_deref(), Some(pattern));
         }
         assert_eq!(spelled("TT", Some("one")), None);
+        assert_eq!(spelled("T", Some("one two")), None);
+        assert_eq!(spelled("T-", Some("one")), None);
+        assert_eq!(spelled("-T", Some("one")), None);
+        assert_eq!(spelled("T--T", Some("one two")), None);
+        assert_eq!(spelled("T-T", Some("one two")).as_deref(), Some("One-Two"));
         assert_eq!(spelled("T", None), None);
         assert_eq!(spelled("=Written", None).as_deref(), Some("Written"));
     }
