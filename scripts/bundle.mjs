@@ -10,7 +10,9 @@
 //   the top of dist/, where the sources' relative URLs (`new URL('./worker.js',
 //   import.meta.url)`) still point. boot.js, a classic script that starts the first worker
 //   before the modules load, is only minified.
-// - pkg/ (wasm-bindgen's glue) is left as it is: the glue finds its wasm beside itself.
+// - pkg/ (wasm-bindgen's glue) stays where it is, so the glue finds its wasm beside itself,
+//   and is only minified (its exports keep their names): 4.6 -> 2.7 kB gzipped for the
+//   main module's, which is in the first load.
 // - style.css is minified as well.
 // - index.html preloads the chunks app.js imports; sw.js's precache list is
 //   written from the files dist/ ends up with.
@@ -63,6 +65,9 @@ const minify = async (name, loader) =>
   writeFileSync(join(out, name), (await transform(readFileSync(join(src, name), 'utf8'), { loader, minify: true, legalComments: 'none', logLevel: 'warning' })).code);
 await minify('style.css', 'css');
 await minify('boot.js', 'js');
+for (const p of files(join(out, 'pkg')).filter((p) => p.endsWith('.js'))) {
+  writeFileSync(p, (await transform(readFileSync(p, 'utf8'), { loader: 'js', format: 'esm', minify: true, legalComments: 'none', logLevel: 'warning' })).code);
+}
 
 // Preload what app.js imports statically, so its chunks are asked for with it, not after it.
 const outputs = result.metafile.outputs;

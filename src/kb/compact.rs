@@ -83,8 +83,10 @@ struct Compact<S> {
     transducer: S,
     /// How many entries each of the transducer's keys stands for, in key order…
     key_counts: Vec<u32>,
-    /// …and which: the members of the scanner (`Scanner`: lexicon after lexicon).
-    members: Vec<u32>,
+    /// …and which: the members of the scanner (`Scanner`: lexicon after lexicon), a
+    /// permutation, which gzip cannot shrink, so packed in as few bits each as the
+    /// largest needs (`Packed`: 14 where postcard writes two bytes).
+    members: Packed,
 }
 
 /// Bytes stored as they are.
@@ -112,6 +114,68 @@ impl<'de> Deserialize<'de> for Bytes<Vec<u8>> {
             }
         }
         deserializer.deserialize_byte_buf(Visit).map(Bytes)
+    }
+}
+
+/// Numbers packed in as many bits each as the largest needs (at least one): one byte for
+/// that width, then the numbers' bits, lowest first (a last number's bits short of a
+/// byte are 0s).
+struct Packed(Vec<u32>);
+
+impl Packed {
+    fn bytes(&self) -> Vec<u8> {
+        let width = (32 - self.0.iter().max().map_or(0, |m| m.leading_zeros())).max(1);
+        let mut bytes = vec![width as u8];
+        let (mut bits, mut held) = (0u64, 0);
+        for &n in &self.0 {
+            bits |= u64::from(n) << held;
+            held += width;
+            while held >= 8 {
+                bytes.push(bits as u8);
+                (bits, held) = (bits >> 8, held - 8);
+            }
+        }
+        if held > 0 {
+            bytes.push(bits as u8);
+        }
+        bytes
+    }
+
+    /// The numbers `bytes` wrote (`None` if the bytes are not such), `count` of them.
+    fn of(bytes: &[u8], count: usize) -> Option<Packed> {
+        let (&width, bytes) = bytes.split_first()?;
+        let width = u32::from(width);
+        let bits = count.checked_mul(width as usize)?;
+        if !(1..=32).contains(&width) || bytes.len() != bits.div_ceil(8) {
+            return None;
+        }
+        let mask = (1u64 << width) - 1;
+        let mut numbers = Vec::with_capacity(count);
+        let (mut bits, mut held, mut next) = (0u64, 0, bytes.iter());
+        for _ in 0..count {
+            while held < width {
+                bits |= u64::from(*next.next()?) << held;
+                held += 8;
+            }
+            numbers.push((bits & mask) as u32);
+            (bits, held) = (bits >> width, held - width);
+        }
+        Some(Packed(numbers))
+    }
+}
+
+/// Written as how many numbers, then their bytes.
+impl Serialize for Packed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.0.len(), Bytes(&self.bytes()[..])).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Packed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Packed, D::Error> {
+        let (count, bytes) = <(usize, Bytes<Vec<u8>>)>::deserialize(deserializer)?;
+        Packed::of(&bytes.0, count)
+            .ok_or_else(|| serde::de::Error::custom("numbers wrongly packed"))
     }
 }
 
@@ -404,7 +468,7 @@ impl<'k> Compact<Option<Bytes<&'k [u8]>>> {
             acts: Rows::of(&kb.acts, keyed)?,
             transducer: transducer.map(Bytes),
             key_counts,
-            members,
+            members: Packed(members),
         })
     }
 }
@@ -412,22 +476,23 @@ impl<'k> Compact<Option<Bytes<&'k [u8]>>> {
 impl Compact<Option<Bytes<Vec<u8>>>> {
     fn knowledge_base<E: serde::de::Error>(self) -> Result<KnowledgeBase, E> {
         let transducer = self.transducer.map(|b| b.0);
+        let members = self.members.0;
         let keys = match &transducer {
             Some(bytes) => transducer_keys(bytes)?,
             None => Vec::new(),
         };
         // Each member's key (its number among the keys).
         let wrong = || E::custom("the transducer's members are wrong");
-        let mut key_of = vec![u32::MAX; self.members.len()];
+        let mut key_of = vec![u32::MAX; members.len()];
         let mut at = 0;
         for (k, &n) in self.key_counts.iter().enumerate() {
-            let members = self.members.get(at..at + n as usize).ok_or_else(wrong)?;
+            let members = members.get(at..at + n as usize).ok_or_else(wrong)?;
             for &m in members {
                 *key_of.get_mut(m as usize).ok_or_else(wrong)? = k as u32;
             }
             at += n as usize;
         }
-        if keys.len() != self.key_counts.len() || at != self.members.len() {
+        if keys.len() != self.key_counts.len() || at != members.len() {
             return Err(wrong());
         }
         let key = |member: usize| -> Option<&str> {
@@ -491,10 +556,10 @@ impl Compact<Option<Bytes<Vec<u8>>>> {
         kb.scanner = match transducer {
             // The pairs of key and member in key order, as the transducer was built of.
             Some(bytes) => {
-                let mut pairs = Vec::with_capacity(self.members.len());
+                let mut pairs = Vec::with_capacity(members.len());
                 let mut at = 0;
                 for (key, &n) in keys.iter().zip(&self.key_counts) {
-                    let members = &self.members[at..at + n as usize];
+                    let members = &members[at..at + n as usize];
                     pairs.extend(members.iter().map(|&m| (key.as_str(), m)));
                     at += n as usize;
                 }
@@ -610,6 +675,41 @@ mod tests {
         assert_eq!(spelled("TT", Some("one")), None);
         assert_eq!(spelled("T", None), None);
         assert_eq!(spelled("=Written", None).as_deref(), Some("Written"));
+    }
+
+    /// Numbers come back from their packing as they were, at every width.
+    #[test]
+    fn packed_numbers_come_back() {
+        let cases: Vec<Vec<u32>> = vec![
+            vec![],
+            vec![0],
+            vec![0, 0, 0],
+            vec![1, 0, 1, 1, 0, 1, 0, 0, 1],
+            (0..10_000).rev().collect(),
+            vec![u32::MAX, 0, 7, u32::MAX - 1],
+            (0..300)
+                .map(|i: u32| i.wrapping_mul(2_654_435_761) >> (i % 32))
+                .collect(),
+        ];
+        for numbers in cases {
+            let bytes = Packed(numbers.clone()).bytes();
+            assert_eq!(
+                Packed::of(&bytes, numbers.len()).map(|p| p.0),
+                Some(numbers.clone())
+            );
+            let written = postcard::to_allocvec(&Packed(numbers.clone())).unwrap();
+            let read: Packed = postcard::from_bytes(&written).unwrap();
+            assert_eq!(read.0, numbers);
+            if !numbers.is_empty() && bytes.len() > 1 {
+                assert!(Packed::of(&bytes[..bytes.len() - 1], numbers.len()).is_none());
+                assert!(Packed::of(&bytes, numbers.len() + 8).is_none());
+            }
+        }
+        assert_eq!(Packed(vec![10_000; 8]).bytes().len(), 1 + 14);
+        assert!(Packed::of(&[33, 0, 0, 0, 0, 0], 1).is_none());
+        assert!(Packed::of(&[], 0).is_none());
+        assert!(Packed::of(&[0], 1 << 40).is_none(), "no width of 0");
+        assert!(Packed::of(&[1, 0], usize::MAX).is_none());
     }
 
     #[test]
