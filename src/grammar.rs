@@ -224,7 +224,8 @@ pub(crate) fn relative_clause(text: &Text, sentence: Span, span: Span) -> Option
             at.saturating_sub(RELATIVE_REACH),
         ));
     let before = text.folded.get(start..at)?;
-    let opener = before.rfind(", ")?;
+    // The last ", ", byte by byte (a substring search would set up for each call).
+    let opener = before.as_bytes().windows(2).rposition(|w| w == b", ")?;
     let end = text
         .folded_offset(sentence.end)
         .min(crate::text::floor_char_boundary(

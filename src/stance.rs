@@ -1395,9 +1395,27 @@ fn is_companion(text: &Text, sentence: Span, span: Span) -> bool {
         .unwrap_or("");
     // Only the last few words, and none past a clause break.
     let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let tail = words[words.len().saturating_sub(5)..].join(" ");
-    contains_any(tail.as_bytes(), COMPANIONS, JOINTLY)
+    contains_any(last_words(before, 5).as_bytes(), COMPANIONS, JOINTLY)
+}
+
+/// The last `n` words of `s` (split at white space) joined by single spaces: as it stands
+/// in `s` when one space separates each (nearly always), else joined anew.
+fn last_words(s: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    let mut words = s.split_whitespace().rev().take(n);
+    let Some(last) = words.next() else {
+        return "".into();
+    };
+    let first = words.last().unwrap_or(last);
+    // Words are slices of `s`: their offsets in it.
+    let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
+    let run = &s[offset(first)..offset(last) + last.len()];
+    let single_spaces =
+        !run.bytes().any(|b| b >= 0x80 || (9..=13).contains(&b)) && !run.contains("  ");
+    if single_spaces {
+        return run.into();
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ").into()
 }
 
 /// Whether any phrase of `a` or `b` occurs in `hay`: each place is tried only against the
@@ -1532,7 +1550,9 @@ const CLAUSE_SUBJECTS: &[&str] = &[", it ", ", they ", ", he ", ", she ", ", we 
 /// Whether a new clause starts between two offsets (", it sought…", "; …").
 fn new_clause_between(text: &Text, from: usize, to: usize) -> bool {
     let gap = folded_between(text, from, to);
-    CLAUSE_SUBJECTS.iter().any(|c| gap.contains(c))
+    // Every clause subject starts with a comma or a semicolon: only those places are tried.
+    gap.match_indices([',', ';'])
+        .any(|(at, _)| CLAUSE_SUBJECTS.iter().any(|c| gap[at..].starts_with(c)))
 }
 
 /// Words that, right after a name, make it the subject of its own clause.
@@ -2975,6 +2995,70 @@ mod tests {
             0..12,
         )) {
             contains_any_as_searches(&parts.concat(), &[]);
+        }
+    }
+
+    /// The last words as `is_companion` joined them before `last_words`.
+    fn last_words_as_joined(s: &str) {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        for n in [1, 2, 5] {
+            let want = words[words.len().saturating_sub(n)..].join(" ");
+            assert_eq!(last_words(s, n), want, "{s:?} {n}");
+        }
+    }
+
+    #[test]
+    fn last_words_table() {
+        for s in [
+            "",
+            "   ",
+            "a",
+            " talks  with ",
+            "one two three four five six seven",
+            "met\twith the\u{3000}leaders of",
+            "a b\u{00E9} c\n d e f",
+        ] {
+            last_words_as_joined(s);
+        }
+    }
+
+    /// `new_clause_between`'s search, as it was: every subject looked for anywhere.
+    fn clause_between_as_searched(gap: &str) -> bool {
+        CLAUSE_SUBJECTS.iter().any(|c| gap.contains(c))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn last_words_are_the_joined_words(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["met", "with", " ", "  ", "\t", "\n", "\u{3000}", "\u{00E9}", "by", "a", "led"]),
+            0..14,
+        )) {
+            last_words_as_joined(&parts.concat());
+        }
+
+        #[test]
+        fn clause_subjects_are_found_where_they_were(parts in proptest::collection::vec(
+            proptest::sample::select(vec![",", ";", " ", "it", "they", "he", "she", "we", "x", ", it ", "\u{00E9}"]),
+            0..14,
+        )) {
+            let gap = parts.concat();
+            let t = Text::new(&gap);
+            // The whole text is the gap (folding leaves these characters as they are).
+            proptest::prop_assert_eq!(
+                new_clause_between(&t, 0, gap.len()),
+                clause_between_as_searched(&t.folded)
+            );
+        }
+    }
+
+    #[test]
+    fn every_clause_subject_starts_with_a_comma_or_a_semicolon() {
+        // `new_clause_between` tries them only there.
+        for c in CLAUSE_SUBJECTS {
+            assert!(c.starts_with([',', ';']), "{c}");
         }
     }
 
