@@ -227,262 +227,22 @@ pub fn to_json(
     let report: Report<Cow<str>, &Meta> = build_as(kb, text, meta, meta, analysis, units);
     // An article's report is about four times its text.
     let mut json = Vec::with_capacity(4096 + 5 * text.len());
-    match units {
-        Units::Utf16 => write_report(&mut Json::new(&mut json, AsciiFormatter), &report),
-        Units::CodePoints => write_report(
-            &mut Json::new(&mut json, serde_json::ser::CompactFormatter),
-            &report,
-        ),
-    }
+    // Serialising plain data to memory never fails.
+    let _ = match units {
+        Units::Utf16 => report.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut json,
+            AsciiFormatter,
+        )),
+        Units::CodePoints => report.serialize(&mut serde_json::Serializer::new(&mut json)),
+    };
     // serde_json writes UTF-8 only.
     String::from_utf8(json).unwrap_or_default()
-}
-
-/// JSON written as serde_json writes a derived `Serialize` (compact): the keys and the
-/// punctuation as they are, each value through serde_json with the formatter `F`. The
-/// same bytes as `report.serialize` (a test compares them), with no serde call per key:
-/// keys were half the calls, each escaped byte by byte.
-struct Json<'w, F> {
-    out: &'w mut Vec<u8>,
-    formatter: F,
-}
-
-/// `\\uXXXX` with lower-case hex digits, as serde_json writes a control character and
-/// `AsciiFormatter` a character outside ASCII.
-fn push_unicode_escape(out: &mut Vec<u8>, unit: u16) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digit = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
-    out.extend_from_slice(&[b'\\', b'u', digit(12), digit(8), digit(4), digit(0)]);
-}
-
-/// A formatter `Json` writes with: whether it escapes every character outside ASCII.
-trait Strings: serde_json::ser::Formatter + Clone {
-    const ASCII: bool;
-}
-
-impl Strings for AsciiFormatter {
-    const ASCII: bool = true;
-}
-
-impl Strings for serde_json::ser::CompactFormatter {
-    const ASCII: bool = false;
-}
-
-impl<'w, F: Strings> Json<'w, F> {
-    fn new(out: &'w mut Vec<u8>, formatter: F) -> Self {
-        Json { out, formatter }
-    }
-
-    /// `"key":` after `{` (`first`) or `,`.
-    #[inline]
-    fn key(&mut self, first: bool, key: &str) {
-        self.out.push(if first { b'{' } else { b',' });
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
-    }
-
-    #[inline]
-    fn value<T: Serialize + ?Sized>(&mut self, value: &T) {
-        let mut serializer =
-            serde_json::Serializer::with_formatter(&mut *self.out, self.formatter.clone());
-        // Serialising plain data to memory never fails.
-        let _ = value.serialize(&mut serializer);
-    }
-
-    /// A string, written as `value` writes it (serde_json's escapes; every character
-    /// outside ASCII escaped too for `AsciiFormatter`), in one pass over its bytes.
-    fn str(&mut self, s: &str) {
-        let out = &mut *self.out;
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        let bytes = s.as_bytes();
-        // Bytes from `start` on are not written yet.
-        let (mut start, mut i) = (0, 0);
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b >= 0x20 && b != b'"' && b != b'\\' && (b < 0x80 || !F::ASCII) {
-                i += 1;
-                continue;
-            }
-            out.extend_from_slice(&bytes[start..i]);
-            if b >= 0x80 {
-                // The first byte of a character: only whole characters are stepped over.
-                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                let mut units = [0u16; 2];
-                for &mut unit in c.encode_utf16(&mut units) {
-                    push_unicode_escape(out, unit);
-                }
-                i += c.len_utf8();
-            } else {
-                match b {
-                    b'"' => out.extend_from_slice(b"\\\""),
-                    b'\\' => out.extend_from_slice(b"\\\\"),
-                    b'\n' => out.extend_from_slice(b"\\n"),
-                    b'\r' => out.extend_from_slice(b"\\r"),
-                    b'\t' => out.extend_from_slice(b"\\t"),
-                    0x08 => out.extend_from_slice(b"\\b"),
-                    0x0C => out.extend_from_slice(b"\\f"),
-                    _ => push_unicode_escape(out, u16::from(b)),
-                }
-                i += 1;
-            }
-            start = i;
-        }
-        out.extend_from_slice(&bytes[start.min(bytes.len())..]);
-        out.push(b'"');
-    }
-
-    fn end(&mut self) {
-        self.out.push(b'}');
-    }
-
-    /// `[a,b,…]`, each item written by `item`.
-    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
-        self.out.push(b'[');
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(b',');
-            }
-            item(self, x);
-        }
-        self.out.push(b']');
-    }
-
-    fn opt_str(&mut self, s: &Option<Cow<str>>) {
-        match s {
-            Some(s) => self.str(s),
-            None => self.out.extend_from_slice(b"null"),
-        }
-    }
-}
-
-/// `report` as `Report`'s derived `Serialize` writes it: the fields in the order they
-/// are declared, each struct's keys as named there (`kind` as "type").
-fn write_report<F: Strings>(j: &mut Json<F>, r: &Report<Cow<str>, &Meta>) {
-    j.key(true, "source");
-    j.opt_str(&r.source);
-    j.key(false, "title");
-    j.opt_str(&r.title);
-    j.key(false, "meta");
-    j.value(r.meta);
-    let v = &r.viewpoint;
-    j.key(false, "viewpoint");
-    j.key(true, "label");
-    j.str(&v.label);
-    j.key(false, "scores");
-    j.value(&v.scores);
-    j.key(false, "confidence");
-    j.value(&v.confidence);
-    j.key(false, "evidence");
-    j.list(&v.evidence, |j, e| {
-        j.key(true, "start");
-        j.value(&e.start);
-        j.key(false, "end");
-        j.value(&e.end);
-        j.key(false, "text");
-        j.str(&e.text);
-        j.key(false, "viewpoint");
-        j.str(&e.viewpoint);
-        j.key(false, "kind");
-        j.str(e.kind);
-        j.key(false, "weight");
-        j.value(&e.weight);
-        j.end();
-    });
-    j.end();
-    j.key(false, "viewpoints");
-    j.list(&r.viewpoints, |j, v| {
-        j.key(true, "id");
-        j.str(&v.id);
-        j.key(false, "label");
-        j.str(&v.label);
-        j.key(false, "bloc");
-        j.str(&v.bloc);
-        j.end();
-    });
-    j.key(false, "entities");
-    j.list(&r.entities, |j, e| {
-        j.key(true, "id");
-        j.str(&e.id);
-        j.key(false, "name");
-        j.str(&e.name);
-        j.key(false, "type");
-        j.value(&e.kind);
-        j.key(false, "bloc");
-        j.opt_str(&e.bloc);
-        j.key(false, "mentions");
-        j.value(&e.mentions);
-        j.end();
-    });
-    j.key(false, "mentions");
-    j.list(&r.mentions, |j, m| {
-        j.key(true, "start");
-        j.value(&m.start);
-        j.key(false, "end");
-        j.value(&m.end);
-        j.key(false, "text");
-        j.str(&m.text);
-        j.key(false, "entity");
-        j.str(&m.entity);
-        j.end();
-    });
-    j.key(false, "statements");
-    j.list(&r.statements, |j, s| {
-        j.key(true, "start");
-        j.value(&s.start);
-        j.key(false, "end");
-        j.value(&s.end);
-        j.key(false, "text");
-        j.str(&s.text);
-        j.key(false, "holder");
-        j.str(&s.holder);
-        j.key(false, "holder_name");
-        j.str(&s.holder_name);
-        j.key(false, "holder_bloc");
-        j.opt_str(&s.holder_bloc);
-        j.key(false, "voice");
-        j.str(&s.voice);
-        j.key(false, "rule");
-        j.str(&s.rule);
-        j.key(false, "targets");
-        j.list(&s.targets, |j, t| {
-            j.key(true, "entity");
-            j.str(&t.entity);
-            j.key(false, "name");
-            j.str(&t.name);
-            j.key(false, "bloc");
-            j.opt_str(&t.bloc);
-            j.key(false, "polarity");
-            j.value(&t.polarity);
-            j.end();
-        });
-        j.key(false, "cues");
-        j.list(&s.cues, |j, c| {
-            j.key(true, "start");
-            j.value(&c.start);
-            j.key(false, "end");
-            j.value(&c.end);
-            j.key(false, "text");
-            j.str(&c.text);
-            j.key(false, "polarity");
-            j.value(&c.polarity);
-            j.end();
-        });
-        j.end();
-    });
-    j.key(false, "notes");
-    j.value(&r.notes);
-    j.end();
 }
 
 /// JSON with every character outside ASCII escaped (`\uXXXX`, a surrogate pair past the
 /// BMP): for JavaScript, where text of ASCII alone is decoded and parsed as one byte per
 /// character, and one character outside it makes the whole report two bytes per
 /// character.
-#[derive(Clone)]
 struct AsciiFormatter;
 
 impl serde_json::ser::Formatter for AsciiFormatter {
@@ -498,12 +258,8 @@ impl serde_json::ser::Formatter for AsciiFormatter {
                 break;
             };
             let mut units = [0u16; 2];
-            for &mut unit in c.encode_utf16(&mut units) {
-                // `\uXXXX`, lower-case hex, as `write!(writer, "\\u{unit:04x}")` writes
-                // it, without the formatting machinery (a report has a few hundred).
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let digit = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
-                writer.write_all(&[b'\\', b'u', digit(12), digit(8), digit(4), digit(0)])?;
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
             }
             rest = &rest[at + c.len_utf8()..];
         }
@@ -805,29 +561,6 @@ mod tests {
     }
 
     #[test]
-    fn json_for_javascript_escapes_as_format_does() {
-        for c in [
-            '\u{00E9}',
-            '\u{0259}',
-            '\u{201C}',
-            '\u{FEFF}',
-            '\u{1F600}',
-            '\u{10FFFF}',
-        ] {
-            let mut json = Vec::new();
-            let mut serializer = serde_json::Serializer::with_formatter(&mut json, AsciiFormatter);
-            format!("a{c}b").serialize(&mut serializer).unwrap();
-            let mut units = [0u16; 2];
-            let escaped: String = c
-                .encode_utf16(&mut units)
-                .iter()
-                .map(|u| format!("\\u{u:04x}"))
-                .collect();
-            assert_eq!(String::from_utf8(json).unwrap(), format!("\"a{escaped}b\""));
-        }
-    }
-
-    #[test]
     fn json_for_javascript_is_ascii_and_the_same_strings() {
         for text in [
             "",
@@ -842,91 +575,6 @@ mod tests {
             assert!(json.is_ascii(), "{text:?}");
             let back: Vec<String> = serde_json::from_slice(&json).unwrap();
             assert_eq!(back, [text, "x"]);
-        }
-    }
-
-    /// `to_json` against the derived `Serialize` of the same report, in both units.
-    fn same_as_derived(analyzer: &crate::Analyzer, text: &str, meta: &Meta) {
-        let kb = analyzer.knowledge_base();
-        let analysis = analyzer.analyze(text, meta);
-        for units in [Units::Utf16, Units::CodePoints] {
-            let report: Report<Cow<str>, &Meta> = build_as(kb, text, meta, meta, &analysis, units);
-            let mut want = Vec::new();
-            match units {
-                Units::Utf16 => report.serialize(&mut serde_json::Serializer::with_formatter(
-                    &mut want,
-                    AsciiFormatter,
-                )),
-                Units::CodePoints => report.serialize(&mut serde_json::Serializer::new(&mut want)),
-            }
-            .unwrap();
-            let got = to_json(kb, text, meta, &analysis, units);
-            assert_eq!(got, String::from_utf8(want).unwrap(), "{text:?} {units:?}");
-        }
-    }
-
-    /// `Json::str` against serde_json's own string, with both formatters.
-    fn str_as_serde(s: &str) {
-        let mut want = Vec::new();
-        s.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut want,
-            AsciiFormatter,
-        ))
-        .unwrap();
-        let mut got = Vec::new();
-        Json::new(&mut got, AsciiFormatter).str(s);
-        assert_eq!(got, want, "{s:?}");
-        let (mut want, mut got) = (Vec::new(), Vec::new());
-        s.serialize(&mut serde_json::Serializer::new(&mut want))
-            .unwrap();
-        Json::new(&mut got, serde_json::ser::CompactFormatter).str(s);
-        assert_eq!(got, want, "{s:?}");
-    }
-
-    #[test]
-    fn strings_are_serde_jsons() {
-        for s in [
-            "",
-            "plain",
-            "\"\\/\u{0008}\u{000C}\n\r\t\u{0000}\u{001F}\u{007F}",
-            "\u{00E9}\u{1F600}x\u{201C}",
-        ] {
-            str_as_serde(s);
-        }
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
-
-        #[test]
-        fn any_string_is_written_as_serde_json_writes_it(s in "\\PC*|[\\x00-\\x7f]*") {
-            str_as_serde(&s);
-        }
-    }
-
-    #[test]
-    fn json_is_what_the_derived_serialize_writes() {
-        let analyzer = crate::Analyzer::new().unwrap();
-        let full = Meta {
-            title: Some("A \"title\" \u{2014} \u{0259}".into()),
-            outlet: Some("Tasnim".into()),
-            url: Some("https://example.org/a?b=c&d".into()),
-            date: Some("2024-01-02".into()),
-            author: Some("Jane Roe".into()),
-            source: Some("a.txt".into()),
-        };
-        let long = "Iran condemned Israel. ".repeat(40) + &"Baku ".repeat(400);
-        for text in [
-            "",
-            "Iran warned Israel.",
-            "Tehran did not condemn Baku, the ministry said.\n\nTHE ZIONIST REGIME may threaten the Islamic Republic; Israel\u{2019}s allies denied it.",
-            "Foreign Minister Jane Roe accused the Zionist regime of aggression and sanctions. \u{201C}We reject it,\u{201D} said Hikm\u{0259}t Hac\u{0131}yev \u{1F600}.",
-            "Azerbaijan and Israel are close allies; Armenia criticized Azerbaijan\t\"for\" \\ its \u{0001}\u{0008}\u{000C}\r\u{001F}\u{007F} support.",
-            long.as_str(),
-        ] {
-            same_as_derived(&analyzer, text, &Meta::default());
-            same_as_derived(&analyzer, text, &full);
         }
     }
 
